@@ -1,0 +1,3 @@
+module github.com/verbatim-news/verbatim
+
+go 1.26
