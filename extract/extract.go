@@ -1,9 +1,24 @@
 package extract
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Extractor finds quotations and their speakers. It is safe for concurrent
 // use: all state built by New is read-only afterwards.
 type Extractor struct {
-	opts Options
+	opts  Options
+	langs map[string]*language
+	codes []string
+}
+
+type language struct {
+	lx *Lexicon
+	gr *grammar
 }
 
 // Options tune an Extractor. The zero value is the default.
@@ -15,11 +30,105 @@ type Options struct {
 
 // New builds an Extractor with its embedded language data.
 func New(opts Options) (*Extractor, error) {
-	return &Extractor{opts: opts}, nil
+	if opts.DefaultLang == "" {
+		opts.DefaultLang = "en"
+	}
+	e := &Extractor{opts: opts, langs: map[string]*language{}}
+	for _, code := range Languages() {
+		lx, err := LoadLexicon(code)
+		if err != nil {
+			return nil, fmt.Errorf("load language %s: %w", code, err)
+		}
+		gr, err := loadGrammar(code)
+		if err != nil {
+			return nil, fmt.Errorf("load language %s: %w", code, err)
+		}
+		foldRoles(lx)
+		e.langs[code] = &language{lx: lx, gr: gr}
+		e.codes = append(e.codes, code)
+	}
+	sort.Strings(e.codes)
+	return e, nil
+}
+
+// foldRoles adds accent-free keys so "secrétaire d'Etat" finds "secrétaire
+// d'État".
+func foldRoles(lx *Lexicon) {
+	extra := map[string]RoleInfo{}
+	for k, v := range lx.Roles {
+		if f := foldName(k); f != k {
+			if _, ok := lx.Roles[f]; !ok {
+				extra[f] = v
+			}
+		}
+	}
+	for k, v := range extra {
+		lx.Roles[k] = v
+	}
+}
+
+// DetectLanguage returns the code of the embedded language whose function
+// words are most frequent in text, or "" when none stands out.
+func (e *Extractor) DetectLanguage(text string) string {
+	counts := map[string]int{}
+	words := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.ToLower(w)
+		for _, code := range e.codes {
+			if e.langs[code].lx.Stopwords[w] {
+				counts[code]++
+			}
+		}
+		words++
+		if words > 3000 {
+			break
+		}
+	}
+	best, bestN, second := "", 0, 0
+	for _, code := range e.codes {
+		n := counts[code]
+		if n > bestN {
+			best, bestN, second = code, n, bestN
+		} else if n > second {
+			second = n
+		}
+	}
+	if bestN < 3 || bestN < second*5/4 {
+		return ""
+	}
+	return best
 }
 
 // Extract returns the quotes of one document, ordered by start offset.
 // It never panics on input: any text, valid UTF-8 or not, gives a result.
 func (e *Extractor) Extract(doc Document) []Quote {
-	return nil
+	text := doc.Text
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	code := strings.ToLower(doc.Lang)
+	if i := strings.IndexAny(code, "-_"); i > 0 {
+		code = code[:i]
+	}
+	l := e.langs[code]
+	if l == nil && code == "" {
+		if d := e.DetectLanguage(text); d != "" {
+			code, l = d, e.langs[d]
+		} else {
+			code, l = e.opts.DefaultLang, e.langs[e.opts.DefaultLang]
+		}
+	}
+	if l == nil {
+		// Unknown language: spans are still found, speakers are not.
+		l = &language{lx: emptyLexicon(code), gr: &grammar{aux: map[string]bool{}, clause: map[string]bool{}, works: map[string]bool{}}}
+	}
+	a := newAnalysis(l, []rune(doc.Text))
+	return a.records(doc.ID, code)
+}
+
+func emptyLexicon(code string) *Lexicon {
+	return &Lexicon{Lang: code, Verbs: map[string]string{}, Nouns: map[string]bool{}, Pronouns: map[string]PronounInfo{},
+		Roles: map[string]RoleInfo{}, Demonyms: map[string]string{}, CountryForms: map[string]string{},
+		Honorifics: map[string]Gender{}, FirstNames: map[string]Gender{}, NonNames: map[string]bool{},
+		Stopwords: map[string]bool{}, OrgWords: map[string]bool{}, VerbMaxWords: 1, RoleMaxWords: 1}
 }

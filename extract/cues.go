@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"strings"
+)
+
+// cue is the evidence found for one quote: the reporting expression and
+// the mention it points to.
+type cue struct {
+	from, to    int // token range of the cue words
+	mention     int // index into analysis.mentions, -1 when none
+	attribution Attribution
+	// pronoun synthesised from an inverted clitic (a-t-il, dit-elle).
+	inverted *mention
+	score    float64
+}
+
+var invertedClitics = []struct {
+	suffix string
+	gender Gender
+	plural bool
+}{
+	{"-t-il", 'm', false}, {"-t-elle", 'f', false}, {"-t-on", 0, false}, {"-t-ils", 'm', true}, {"-t-elles", 'f', true},
+	{"-il", 'm', false}, {"-elle", 'f', false}, {"-on", 0, false}, {"-ils", 'm', true}, {"-elles", 'f', true},
+}
+
+// verbAt matches a reporting verb at token k, with French inversion
+// ("ajoute-t-elle", "a-t-il ajouté", "a -t-il ajouté", "s'est-il félicité").
+// It returns the tokens consumed and the inverted pronoun if any.
+func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
+	toks := a.toks
+	if k >= len(toks) || toks[k].kind != tokWord {
+		return 0, nil, false
+	}
+	t := toks[k]
+	if a.lx.Lang == "fr" {
+		for _, c := range invertedClitics {
+			base, found := strings.CutSuffix(t.low, c.suffix)
+			if !found {
+				continue
+			}
+			pr := &mention{kind: mPronoun, gender: c.gender, plural: c.plural, entity: -1,
+				tokFrom: k, tokTo: k + 1, start: t.end - len([]rune(c.suffix)) + 1, end: t.end}
+			pr.text = string(a.text[pr.start:pr.end])
+			if strings.HasPrefix(pr.text, "t-") {
+				pr.start += 2
+				pr.text = pr.text[2:]
+			}
+			if base == "" || base == "t" {
+				// "a -t-il ajouté": the clitic stands alone after the auxiliary.
+				if k+1 < len(toks) && a.isVerbForm(k+1) > 0 {
+					return 1 + a.isVerbForm(k+1), pr, true
+				}
+				return 0, nil, false
+			}
+			if m := a.isVerbWord(base); m {
+				return 1, pr, true
+			}
+			if a.gr.aux[base] || base == "a" || base == "est" || base == "avait" {
+				j := k + 1
+				for j < len(toks) && toks[j].kind == tokWord && a.gr.aux[toks[j].low] && a.isVerbForm(j) == 0 {
+					j++
+				}
+				if j < len(toks) {
+					if vn := a.isVerbForm(j); vn > 0 {
+						return j - k + vn, pr, true
+					}
+				}
+			}
+			return 0, nil, false
+		}
+	}
+	if vn := a.isVerbForm(k); vn > 0 {
+		return vn, nil, true
+	}
+	return 0, nil, false
+}
+
+func (a *analysis) isVerbWord(w string) bool {
+	_, ok := a.lx.Verbs[w]
+	return ok
+}
+
+// isVerbForm matches the longest verb form (one or more words) at k.
+func (a *analysis) isVerbForm(k int) int {
+	toks := a.toks
+	words := make([]string, 0, a.lx.VerbMaxWords)
+	best := 0
+	for n := 0; n < a.lx.VerbMaxWords && k+n < len(toks); n++ {
+		t := toks[k+n]
+		if t.kind != tokWord || t.para != toks[k].para {
+			break
+		}
+		words = append(words, t.low)
+		if _, ok := a.lx.Verbs[strings.Join(words, " ")]; ok {
+			best = n + 1
+		}
+	}
+	if best == 1 && a.lx.Lang == "en" && toks[k].capitalized() && !a.sentenceInitial(k) {
+		// "Will", "Mark", "Say": a capitalised verb form inside a sentence
+		// is a name.
+		return 0
+	}
+	return best
+}
+
+// mentionAt returns the mention starting at token k, or -1.
+func (a *analysis) mentionAt(k int) int {
+	if k < 0 || k >= len(a.toks) {
+		return -1
+	}
+	return a.mentionByTok[k]
+}
+
+// skipAux moves over auxiliaries and adverbs toward a verb.
+func (a *analysis) skipAux(k, limit int) int {
+	for n := 0; k < limit && n < 4; n++ {
+		t := a.toks[k]
+		if t.kind != tokWord || !a.gr.aux[t.low] || a.isVerbForm(k) > 0 && !a.gr.aux[t.low] {
+			break
+		}
+		if _, _, ok := a.verbAt(k); ok && !a.gr.aux[t.low] {
+			break
+		}
+		// "a" as the auxiliary before an inversion "a-t-il" is handled by verbAt.
+		if vn, _, ok := a.verbAt(k + 1); ok && vn > 0 {
+			return k + 1
+		}
+		k++
+	}
+	return k
+}
+
+// quoteCue finds the attribution of the quote token qi in its sentence.
+func (a *analysis) quoteCue(qi int) (cue, bool) {
+	toks := a.toks
+	s := a.sents[toks[qi].sent]
+	if c, ok := a.cueAfter(qi, s); ok {
+		return c, true
+	}
+	if c, ok := a.cueBefore(qi, s); ok {
+		return c, true
+	}
+	return cue{}, false
+}
+
+func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
+	toks := a.toks
+	k := qi + 1
+	for k < s.tokTo && toks[k].kind == tokPunct && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–" || toks[k].text == "-") {
+		k++
+	}
+	if k >= s.tokTo || toks[k].kind != tokWord {
+		return cue{}, false
+	}
+	// According to X.
+	if n, mi := a.accordingAt(k, s.tokTo); n > 0 && mi >= 0 {
+		return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.9}, true
+	}
+	// Verb first: "a déclaré le ministre", "said Smith", "a-t-il ajouté".
+	v := a.skipAux(k, s.tokTo)
+	if v-k <= 3 {
+		if vn, inv, ok := a.verbAt(v); ok {
+			if inv != nil {
+				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.9}, true
+			}
+			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
+				return cue{from: k, to: v + vn, mention: mi, score: 0.9}, true
+			}
+		}
+	}
+	// Speaker first: "Green told", "he said", "the minister, 54, said".
+	if mi := a.mentionAt(k); mi >= 0 {
+		m := a.mentions[mi]
+		j := m.tokTo
+		// Apposition: ", a spokesman for the ministry," before the verb.
+		if j < s.tokTo && toks[j].isPunct(",") {
+			end := j + 1
+			for end < s.tokTo && end-j < 16 && !toks[end].isPunct(",") && toks[end].kind != tokQuote {
+				end++
+			}
+			if end < s.tokTo && toks[end].isPunct(",") {
+				j = end + 1
+			}
+		}
+		v := a.skipAux(j, s.tokTo)
+		if v-j <= 3 {
+			if vn, _, ok := a.verbAt(v); ok {
+				return cue{from: j, to: v + vn, mention: mi, score: 0.95}, true
+			}
+		}
+	}
+	return cue{}, false
+}
+
+func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
+	toks := a.toks
+	// "Selon X, « … »" / "According to X, “…”".
+	for k := s.tokFrom; k < qi; k++ {
+		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 {
+			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.85}, true
+		}
+	}
+	// The closest reporting verb before the quote, and its subject. A verb
+	// far from the quote governs something else.
+	reach := 10
+	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
+		reach = 25
+	}
+	for v := qi - 1; v >= s.tokFrom && qi-v <= reach; v-- {
+		if toks[v].kind != tokWord {
+			continue
+		}
+		vn, inv, ok := a.verbAt(v)
+		if !ok {
+			continue
+		}
+		if inv != nil {
+			return cue{from: v, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.85}, true
+		}
+		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, score: 0.85}, true
+		}
+		// "Comme l'a souligné le ministre, « … »": subject after the verb.
+		if mi := a.firstMentionAfter(v+vn, qi, 5); mi >= 0 {
+			return cue{from: v, to: v + vn, mention: mi, score: 0.75}, true
+		}
+	}
+	// "X : « … »"
+	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
+		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
+			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.8}, true
+		}
+	}
+	return cue{}, false
+}
+
+// cueStart extends the cue leftwards over auxiliaries ("a déclaré").
+func (a *analysis) cueStart(v, limit int) int {
+	for v-1 >= limit && a.toks[v-1].kind == tokWord && a.gr.aux[a.toks[v-1].low] && v-1 >= 0 {
+		v--
+	}
+	return v
+}
+
+// subjectBefore looks left of the verb for the mention that is its subject.
+func (a *analysis) subjectBefore(v, limit int) int {
+	for k := v - 1; k >= limit; k-- {
+		mi := a.mentionEndingAt(k)
+		if mi < 0 {
+			continue
+		}
+		m := a.mentions[mi]
+		if m.possessive || !a.subjectPosition(m) {
+			k = m.tokFrom
+			continue
+		}
+		return mi
+	}
+	return -1
+}
+
+func (a *analysis) firstMentionAfter(k, limit, window int) int {
+	for j := k; j < limit && j < k+window; j++ {
+		if a.toks[j].kind == tokQuote {
+			return -1
+		}
+		if mi := a.mentionAt(j); mi >= 0 {
+			m := a.mentions[mi]
+			if j > k && prepositions[a.toks[j-1].low] {
+				j = m.tokTo - 1
+				continue
+			}
+			return mi
+		}
+	}
+	return -1
+}
+
+func (a *analysis) mentionEndingAt(k int) int {
+	if k < 0 || k >= len(a.toks) {
+		return -1
+	}
+	return a.mentionByEnd[k]
+}
+
+// accordingAt matches "selon", "according to" at k and the mention after it.
+func (a *analysis) accordingAt(k, limit int) (int, int) {
+	toks := a.toks
+	for _, phrase := range a.lx.According {
+		words := strings.Fields(phrase)
+		if k+len(words) > limit {
+			continue
+		}
+		ok := true
+		for i, w := range words {
+			if toks[k+i].low != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		j := k + len(words)
+		if mi := a.mentionAt(j); mi >= 0 {
+			return len(words), mi
+		}
+		return len(words), -1
+	}
+	return 0, -1
+}

@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/verbatim-news/verbatim/extract/lang"
+)
+
+// grammar is the small closed-class data the attribution rules need beyond
+// the lexicon: auxiliaries, clause openers and title announcers.
+type grammar struct {
+	aux    map[string]bool // lowercase
+	clause map[string]bool // lowercase
+	works  map[string]bool // lowercase
+}
+
+func loadGrammar(code string) (*grammar, error) {
+	return loadGrammarFS(lang.FS, code)
+}
+
+func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
+	g := &grammar{}
+	for _, f := range []struct {
+		name string
+		dst  *map[string]bool
+	}{{"auxiliaries.txt", &g.aux}, {"clause.txt", &g.clause}, {"works.txt", &g.works}} {
+		set, err := readWordSet(fsys, code+"/"+f.name)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = set
+	}
+	return g, nil
+}
+
+// readWordSet reads one lowercase entry per line; a missing file is an empty
+// set so a new language can start small.
+func readWordSet(fsys fs.FS, name string) (map[string]bool, error) {
+	set := map[string]bool{}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return set, nil
+		}
+		return nil, fmt.Errorf("read lang/%s: %w", name, err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		set[strings.ToLower(foldApostrophes(line))] = true
+	}
+	return set, sc.Err()
+}
+

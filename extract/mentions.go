@@ -1,0 +1,446 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+type mentionKind uint8
+
+const (
+	mName mentionKind = iota + 1
+	mPronoun
+	mRole // a description headed by a role: "le président kazakh"
+)
+
+// mention is a stretch of text that can stand for a speaker.
+type mention struct {
+	kind           mentionKind
+	tokFrom, tokTo int
+	start, end     int
+	text           string // as written
+	name           []string // name tokens without honorific, role or possessive
+	gender         Gender
+	plural         bool
+	org            bool
+	possessive     bool
+	role           string // folded role key for descriptions and appositions
+	country        string // country named by a demonym or complement
+	entity         int    // resolved entity, -1 when none
+	// anaphoric: "ce dernier" picks the last person named, not the subject.
+	anaphoric bool
+	// attached: a role in apposition to a name; it describes that name and
+	// is not a speaker candidate of its own.
+	attached bool
+	// appositionOf is 1 + the index of the name an attached role describes.
+	appositionOf int
+}
+
+var nameParticles = map[string]bool{
+	"de": true, "du": true, "des": true, "van": true, "von": true, "der": true, "den": true, "da": true,
+	"di": true, "del": true, "della": true, "dos": true, "das": true, "al": true, "el": true, "bin": true,
+	"ben": true, "ibn": true, "la": true, "le": true, "y": true, "ter": true, "zu": true, "d'": true,
+}
+
+var determiners = map[string]Gender{
+	"le": 'm', "la": 'f', "les": 0, "l'": 0, "un": 'm', "une": 'f', "ce": 'm', "cet": 'm', "cette": 'f',
+	"son": 0, "sa": 'f', "ses": 0, "leur": 0, "leurs": 0, "notre": 0, "votre": 0, "du": 'm', "des": 0,
+	"the": 0, "a": 0, "an": 0, "his": 0, "her": 0, "its": 0, "their": 0, "this": 0, "that": 0, "our": 0,
+	"der": 'm', "die": 0, "das": 0, "ein": 'm', "eine": 'f', "dem": 0, "den": 0,
+}
+
+var prepositions = map[string]bool{
+	"de": true, "d'": true, "à": true, "avec": true, "par": true, "pour": true, "contre": true, "sur": true,
+	"chez": true, "entre": true, "vers": true, "sans": true, "envers": true, "auprès": true, "dans": true,
+	"au": true, "aux": true, "du": true, "des": true, "en": true,
+	"with": true, "to": true, "by": true, "of": true, "from": true, "for": true, "at": true, "on": true,
+	"about": true, "against": true, "than": true, "like": true, "into": true, "toward": true, "towards": true,
+	"between": true, "among": true, "under": true, "over": true, "in": true, "including": true, "and": false,
+	"von": true, "mit": true, "zu": true, "bei": true, "an": false,
+}
+
+// analysis holds everything computed for one document.
+type analysis struct {
+	lx       *Lexicon
+	gr       *grammar
+	text     []rune
+	paras    []paragraph
+	spans    []span
+	toks     []token
+	sents    []sentence
+	mentions []mention
+	entities []entity
+	// lowerSeen: words the document writes in lowercase somewhere, so a
+	// capitalised sentence opener like "Yesterday" is not taken for a name.
+	lowerSeen map[string]bool
+	// mentionByTok and mentionByEnd index mentions by first and last token.
+	mentionByTok, mentionByEnd []int
+}
+
+func (a *analysis) isHonorific(k int) (Gender, int, bool) {
+	t := a.toks[k]
+	if t.kind != tokWord {
+		return 0, 0, false
+	}
+	if k+1 < len(a.toks) && a.toks[k+1].isPunct(".") && a.toks[k+1].start == t.end {
+		if g, ok := a.lx.Honorifics[t.text+"."]; ok {
+			return g, 2, true
+		}
+	}
+	if g, ok := a.lx.Honorifics[t.text]; ok {
+		return g, 1, true
+	}
+	return 0, 0, false
+}
+
+// nameStart: the token may open a person or organisation name.
+func (a *analysis) nameWord(k int, first bool) bool {
+	t := a.toks[k]
+	if !t.capitalized() {
+		return false
+	}
+	if a.lx.NonNames[t.text] || a.lx.Stopwords[t.low] && first {
+		return false
+	}
+	if a.lx.Pronouns[t.low].Gender != 0 || a.lx.Pronouns[t.low].Plural {
+		if _, ok := a.lx.Pronouns[t.low]; ok {
+			return false
+		}
+	}
+	if _, ok := a.lx.Verbs[t.low]; ok && first {
+		return false
+	}
+	if first && a.sentenceInitial(k) && a.lowerSeen[t.low] {
+		// "Yesterday", "However": written lowercase elsewhere in the article.
+		if k+1 >= len(a.toks) || !a.toks[k+1].capitalized() {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analysis) sentenceInitial(k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := a.toks[k-1]
+	if p.sent != a.toks[k].sent || p.para != a.toks[k].para {
+		return true
+	}
+	return p.kind == tokPunct && (p.text == "—" || p.text == "–" || p.text == "-" || p.text == "(" || p.text == ":")
+}
+
+// roleAt matches the longest role phrase starting at token k.
+func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
+	max := a.lx.RoleMaxWords
+	var words []string
+	best, bestN := "", 0
+	var bestInfo RoleInfo
+	for n := 0; n < max && k+n < len(a.toks); n++ {
+		t := a.toks[k+n]
+		if t.kind != tokWord || t.para != a.toks[k].para {
+			break
+		}
+		w := t.low
+		if n > 0 && a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'") {
+			words[len(words)-1] += w
+		} else {
+			words = append(words, w)
+		}
+		key := strings.Join(words, " ")
+		if info, ok := a.lx.Roles[key]; ok {
+			best, bestN, bestInfo = key, n+1, info
+		} else if f := foldName(key); f != key {
+			if info, ok := a.lx.Roles[f]; ok {
+				best, bestN, bestInfo = f, n+1, info
+			}
+		}
+	}
+	if bestN == 0 {
+		return "", RoleInfo{}, 0
+	}
+	return foldName(best), bestInfo, bestN
+}
+
+func (a *analysis) findMentions() {
+	toks := a.toks
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != tokWord || a.paras[t.para].skip {
+			continue
+		}
+		// Pronouns and anaphoric descriptions ("ce dernier", "the latter").
+		if m, n, ok := a.pronounAt(k); ok {
+			a.mentions = append(a.mentions, m)
+			k += n - 1
+			continue
+		}
+		if t.capitalized() {
+			if n := a.nameAt(k); n > 0 {
+				k += n - 1
+				continue
+			}
+		}
+		if key, info, n := a.roleAt(k); n > 0 && !t.capitalized() {
+			a.addRole(k, key, info, n)
+			k += n - 1
+		}
+	}
+}
+
+func (a *analysis) pronounAt(k int) (mention, int, bool) {
+	t := a.toks[k]
+	for n := 3; n >= 1; n-- {
+		if k+n > len(a.toks) {
+			continue
+		}
+		parts := make([]string, 0, n)
+		ok := true
+		for j := k; j < k+n; j++ {
+			if a.toks[j].kind != tokWord || a.toks[j].para != t.para {
+				ok = false
+				break
+			}
+			parts = append(parts, a.toks[j].low)
+		}
+		if !ok {
+			continue
+		}
+		key := strings.Join(parts, " ")
+		info, found := a.lx.Pronouns[key]
+		if !found {
+			continue
+		}
+		last := a.toks[k+n-1]
+		return mention{kind: mPronoun, tokFrom: k, tokTo: k + n, start: t.start, end: last.end,
+			text: string(a.text[t.start:last.end]), gender: info.Gender, plural: info.Plural,
+			anaphoric: n > 1 || strings.Contains(key, "-"), entity: -1}, n, true
+	}
+	return mention{}, 0, false
+}
+
+// nameAt recognises "M. Jean-Yves Le Drian", "President Barack Obama",
+// "Kassym-Jomart Tokaïev" at token k and records the mention; it returns
+// how many tokens it consumed.
+func (a *analysis) nameAt(k int) int {
+	toks := a.toks
+	from := k
+	var gender Gender
+	if g, n, ok := a.isHonorific(k); ok {
+		if k+n < len(toks) && toks[k+n].capitalized() {
+			gender = g
+			k += n
+		}
+	}
+	// A capitalised role before a name: "President Obama", "Secretary of
+	// State John Kerry".
+	var role string
+	var roleInfo RoleInfo
+	if key, info, n := a.roleAt(k); n > 0 && k+n < len(toks) && toks[k+n].capitalized() && !a.lx.OrgWords[toks[k+n].text] {
+		role, roleInfo = key, info
+		k += n
+		if g, n2, ok := a.isHonorific(k); ok {
+			gender = g
+			k += n2
+		}
+	}
+	if !a.nameWord(k, k == from || role != "") {
+		if k != from {
+			return 0
+		}
+		return 0
+	}
+	end := k + 1
+	for end < len(toks) {
+		t := toks[end]
+		if t.para != toks[k].para || t.kind != tokWord {
+			break
+		}
+		if toks[end-1].end != t.start && isSpace(a.text[toks[end-1].end]) == false {
+			break
+		}
+		if t.capitalized() && !a.lx.NonNames[t.text] {
+			end++
+			continue
+		}
+		if (nameParticles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-")) && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para {
+			end += 2
+			continue
+		}
+		break
+	}
+	words := make([]string, 0, end-k)
+	possessive := false
+	for j := k; j < end; j++ {
+		w := toks[j].text
+		if j == end-1 {
+			if s, ok := strings.CutSuffix(w, "'s"); ok {
+				w, possessive = s, true
+			} else if s, ok := strings.CutSuffix(w, "’s"); ok {
+				w, possessive = s, true
+			}
+		}
+		words = append(words, w)
+	}
+	org := false
+	for _, w := range words {
+		if a.lx.OrgWords[w] || isAcronym(w) {
+			org = true
+		}
+	}
+	if len(words) == 1 && a.lx.Roles[strings.ToLower(words[0])] != (RoleInfo{}) {
+		// A lone capitalised role word ("Minister") is not a name.
+		return 0
+	}
+	start := toks[k].start
+	if from != k && role == "" {
+		start = toks[from].start // keep the honorific in the mention text
+	}
+	m := mention{kind: mName, tokFrom: from, tokTo: end, start: start, end: toks[end-1].end,
+		name: words, gender: gender, org: org, possessive: possessive, role: role, entity: -1}
+	if role != "" && roleInfo.Gender != 0 && gender == 0 {
+		m.gender = roleInfo.Gender
+	}
+	if gender == 0 && len(words) >= 2 {
+		m.gender = a.lx.FirstNames[foldName(words[0])]
+	}
+	m.text = string(a.text[m.start:m.end])
+	if possessive {
+		m.text = strings.Join(words, " ")
+		if len(words) == 1 || true {
+			m.end = m.start + len([]rune(m.text))
+			if from != k && role == "" {
+				m.end = toks[end-1].start + len([]rune(words[len(words)-1]))
+				m.text = string(a.text[m.start:m.end])
+			}
+		}
+	}
+	a.mentions = append(a.mentions, m)
+	return end - from
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// addRole records a description headed by a role word: determiner,
+// adjectives, the role, and a demonym or "du Kazakhstan" complement.
+func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
+	toks := a.toks
+	from := k
+	var detGender Gender
+	hasDet := false
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		t := toks[j]
+		if t.kind != tokWord || t.para != toks[k].para {
+			break
+		}
+		if g, ok := determiners[t.low]; ok {
+			from, detGender, hasDet = j, g, true
+			break
+		}
+		if country, ok := a.lx.Demonyms[t.low]; ok && country != "" {
+			from = j
+			continue
+		}
+		if t.capitalized() || a.lx.Stopwords[t.low] {
+			break
+		}
+		if _, isVerb := a.lx.Verbs[t.low]; isVerb {
+			break
+		}
+		from = j
+	}
+	if !hasDet {
+		from = k
+	}
+	end := k + n
+	country := ""
+	for j := from; j < end; j++ {
+		if c, ok := a.lx.Demonyms[toks[j].low]; ok {
+			country = c
+		}
+	}
+	// Demonym after the role (French): "le président kazakh".
+	if end < len(toks) && toks[end].para == toks[k].para {
+		if c, ok := a.lx.Demonyms[toks[end].low]; ok {
+			country = c
+			end++
+		}
+	}
+	// Complement: "du Kazakhstan", "of Kazakhstan", "de la police".
+	if country == "" && end+1 < len(toks) && toks[end].para == toks[k].para {
+		j := end
+		if toks[j].low == "du" || toks[j].low == "de" || toks[j].low == "des" || toks[j].low == "of" || toks[j].low == "d'" {
+			j++
+			if j < len(toks) && (toks[j].low == "la" || toks[j].low == "l'" || toks[j].low == "the") {
+				j++
+			}
+			if j < len(toks) {
+				if c, ok := a.lx.CountryForms[toks[j].low]; ok {
+					country = c
+				} else if c, ok := a.lx.CountryForms[foldName(toks[j].text)]; ok {
+					country = c
+				}
+			}
+		}
+	}
+	g := info.Gender
+	if g == 0 {
+		g = detGender
+	}
+	last := toks[end-1]
+	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
+		text: string(a.text[toks[from].start:last.end]), gender: g, org: info.Org, role: key, country: country,
+		entity: -1, plural: strings.HasSuffix(key, "s") && (toks[from].low == "les" || toks[from].low == "des")}
+	if !hasDet && !(end < len(toks) && toks[end].capitalized()) {
+		// A bare role word without determiner is too vague to be a speaker.
+		m.attached = true
+	}
+	a.mentions = append(a.mentions, m)
+}
+
+// attachAppositions links role descriptions to the names they describe:
+// "le président Kassym-Jomart Tokaïev", "Kassym-Jomart Tokaïev, le président
+// du Kazakhstan", "Le secrétaire d'État américain Antony Blinken". The name
+// inherits the role, country and gender; the role stops being a speaker
+// candidate of its own.
+func (a *analysis) attachAppositions() {
+	ms := a.mentions
+	for i := range ms {
+		if ms[i].kind != mName {
+			continue
+		}
+		n := &ms[i]
+		if i > 0 && ms[i-1].kind == mRole && ms[i-1].tokTo == n.tokFrom {
+			a.attach(i-1, i)
+		}
+		if i+1 < len(ms) && ms[i+1].kind == mRole && ms[i+1].tokFrom == n.tokTo+1 && a.toks[n.tokTo].isPunct(",") {
+			a.attach(i+1, i)
+		}
+	}
+}
+
+func (a *analysis) attach(ri, ni int) {
+	r, n := &a.mentions[ri], &a.mentions[ni]
+	r.attached = true
+	r.appositionOf = ni + 1
+	if n.role == "" {
+		n.role = r.role
+	}
+	if n.country == "" {
+		n.country = r.country
+	}
+	if n.gender == 0 {
+		n.gender = r.gender
+	}
+}

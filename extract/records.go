@@ -1,0 +1,396 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+func newAnalysis(l *language, text []rune) *analysis {
+	a := &analysis{lx: l.lx, gr: l.gr, text: text}
+	a.paras = splitParagraphs(text)
+	a.markSkipped()
+	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+	a.toks = tokenize(text, a.paras, a.spans)
+	a.sents = splitSentences(a.toks, func(w string) bool {
+		_, ok := a.lx.Honorifics[w]
+		return ok || len(w) <= 4 && strings.Count(w, ".") >= 2
+	})
+	a.lowerSeen = map[string]bool{}
+	for _, t := range a.toks {
+		if t.kind == tokWord && !t.capitalized() {
+			a.lowerSeen[t.low] = true
+		}
+	}
+	a.findMentions()
+	sortMentions(a.mentions)
+	a.attachAppositions()
+	a.mentionByTok = make([]int, len(a.toks))
+	a.mentionByEnd = make([]int, len(a.toks))
+	for i := range a.toks {
+		a.mentionByTok[i], a.mentionByEnd[i] = -1, -1
+	}
+	for mi, m := range a.mentions {
+		if m.kind == mRole && m.appositionOf > 0 {
+			continue
+		}
+		a.mentionByTok[m.tokFrom] = mi
+		a.mentionByEnd[m.tokTo-1] = mi
+	}
+	// Roles in apposition stay findable when nothing else starts there.
+	for mi, m := range a.mentions {
+		if m.kind == mRole && m.appositionOf > 0 && a.mentionByTok[m.tokFrom] < 0 {
+			a.mentionByTok[m.tokFrom] = mi
+		}
+	}
+	a.resolveNames()
+	return a
+}
+
+func sortMentions(ms []mention) {
+	// Mentions are appended in token order already; keep it stable.
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].tokFrom < ms[j-1].tokFrom; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// markSkipped flags the headline and page furniture.
+func (a *analysis) markSkipped() {
+	firstDone := false
+	for i := range a.paras {
+		p := &a.paras[i]
+		line := strings.TrimSpace(string(a.text[p.start:p.end]))
+		if line == "" {
+			continue
+		}
+		low := strings.ToLower(foldApostrophes(line))
+		for _, f := range a.lx.Furniture {
+			if strings.HasPrefix(low, f) && len([]rune(line)) < 300 {
+				p.skip = true
+				break
+			}
+		}
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "![") {
+			p.skip = true
+		}
+		last, _ := lastRune(line)
+		terminal := strings.ContainsRune(".!?…:;»”\"“«)", last)
+		n := len([]rune(line))
+		if !firstDone {
+			firstDone = true
+			if !terminal && n < 300 {
+				p.skip = true
+			}
+			continue
+		}
+		if !terminal && n < 150 {
+			p.skip = true
+		}
+	}
+}
+
+func lastRune(s string) (rune, bool) {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0, false
+	}
+	return r[len(r)-1], true
+}
+
+type decided struct {
+	span      int
+	cue       cue
+	hasCue    bool
+	speaker   int // entity, -1 none
+	unnamed   string
+	mention   *mention
+	attrib    Attribution
+	accept    bool
+	sentence  int
+	quoteTok  int
+	kind      Kind
+	confident float64
+}
+
+// records decides, for every span, whether it is a quote and who said it.
+func (a *analysis) records(docID, code string) []Quote {
+	var ds []decided
+	lastSpeaker := -1
+	lastSpeakerPara := -10
+	lastSpeakerTok := -1
+	var lastUnnamed string
+	for qi, t := range a.toks {
+		if t.kind != tokQuote {
+			continue
+		}
+		sp := a.spans[t.quote]
+		if a.paras[sp.para].skip {
+			continue
+		}
+		d := decided{span: t.quote, speaker: -1, sentence: t.sent, quoteTok: qi, attrib: ByNone}
+		c, ok := a.quoteCue(qi)
+		if ok {
+			d.cue, d.hasCue = c, true
+			a.applyCue(&d, c, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok})
+		}
+		// Context: a quote standing alone continues the previous speaker.
+		if !d.hasCue || d.speaker < 0 && d.unnamed == "" {
+			if a.standsAlone(qi) || sp.continued {
+				if prev := a.previousQuote(ds, sp.para); prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
+					if sp.para-a.spans[prev.span].para <= 1 || sp.continued {
+						if !d.hasCue {
+							d.speaker, d.unnamed, d.attrib = prev.speaker, prev.unnamed, ByContext
+							d.mention = prev.mention
+						}
+					}
+				} else if sp.para-lastSpeakerPara <= 1 && lastSpeaker >= 0 && !d.hasCue {
+					d.speaker, d.attrib = lastSpeaker, ByContext
+				}
+			}
+		}
+		d.kind = a.kindOf(qi)
+		d.accept = a.accept(qi, d)
+		if d.accept && d.speaker >= 0 {
+			lastSpeaker, lastSpeakerPara, lastSpeakerTok = d.speaker, sp.para, qi
+		}
+		if d.accept && d.unnamed != "" {
+			lastUnnamed = d.unnamed
+		}
+		ds = append(ds, d)
+	}
+	_ = lastUnnamed
+	out := make([]Quote, 0, len(ds))
+	for _, d := range ds {
+		if !d.accept {
+			continue
+		}
+		sp := a.spans[d.span]
+		q := Quote{
+			Text:        string(a.text[sp.start:sp.end]),
+			Start:       sp.start,
+			End:         sp.end,
+			Kind:        d.kind,
+			Attribution: d.attrib,
+			Lang:        code,
+		}
+		q.ID = QuoteID(docID, q.Start, q.End)
+		s := a.sents[d.sentence]
+		q.Sentence = strings.TrimSpace(string(a.text[s.start:s.end]))
+		if d.hasCue {
+			q.Cue = strings.TrimSpace(string(a.text[a.toks[d.cue.from].start:a.toks[d.cue.to-1].end]))
+		}
+		switch {
+		case d.speaker >= 0:
+			name := a.entities[d.speaker].canonical()
+			q.Speaker = &name
+		case d.unnamed != "":
+			u := d.unnamed
+			q.Speaker = &u
+		}
+		if d.mention != nil && q.Speaker != nil {
+			st, en := d.mention.start, d.mention.end
+			q.SpeakerMention = string(a.text[st:en])
+			q.SpeakerStart, q.SpeakerEnd = &st, &en
+		}
+		if q.Speaker == nil {
+			q.Attribution = ByNone
+		}
+		q.Confidence = confidenceOf(q.Attribution, d.hasCue)
+		out = append(out, q)
+	}
+	return out
+}
+
+func confidenceOf(at Attribution, hasCue bool) float64 {
+	switch at {
+	case ByName:
+		return 0.95
+	case BySurname, ByColon, ByAccordingTo:
+		return 0.9
+	case ByDescription:
+		return 0.8
+	case ByPronoun:
+		return 0.75
+	case ByContext:
+		return 0.7
+	}
+	if hasCue {
+		return 0.6
+	}
+	return 0.5
+}
+
+// applyCue turns the cue's mention into a speaker.
+func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
+	var m *mention
+	if c.inverted != nil {
+		m = c.inverted
+		if m.plural {
+			return
+		}
+		d.mention = m
+		d.attrib = ByPronoun
+		d.speaker = a.resolvePronoun(*m, prev)
+		return
+	}
+	if c.mention < 0 {
+		return
+	}
+	mi := c.mention
+	m = &a.mentions[mi]
+	d.mention = m
+	ent := a.resolveMention(mi, prev)
+	switch m.kind {
+	case mName:
+		d.attrib = ByName
+		if len(m.name) == 1 && ent >= 0 && len(a.entities[ent].words) > 1 {
+			d.attrib = BySurname
+		}
+	case mPronoun:
+		d.attrib = ByPronoun
+	case mRole:
+		d.attrib = ByDescription
+		if ent < 0 && !m.plural && !m.attached {
+			d.unnamed = m.text
+		}
+	}
+	if c.attribution == ByColon || c.attribution == ByAccordingTo {
+		d.attrib = c.attribution
+	}
+	d.speaker = ent
+}
+
+// resolvePronoun resolves a clitic pronoun that has no mention index.
+func (a *analysis) resolvePronoun(m mention, prev prevSpeaker) int {
+	// Find the mention index just before the clitic to search backwards.
+	idx := len(a.mentions)
+	for i, x := range a.mentions {
+		if x.tokFrom >= m.tokFrom {
+			idx = i
+			break
+		}
+	}
+	tmp := append([]mention(nil), a.mentions[:idx]...)
+	tmp = append(tmp, m)
+	saved := a.mentions
+	a.mentions = tmp
+	ent := a.resolveMention(len(tmp)-1, prev)
+	a.mentions = saved
+	return ent
+}
+
+func (a *analysis) previousQuote(ds []decided, para int) *decided {
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].accept {
+			return &ds[i]
+		}
+		if para-a.spans[ds[i].span].para > 1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// standsAlone: the quote is its sentence, bar punctuation.
+func (a *analysis) standsAlone(qi int) bool {
+	s := a.sents[a.toks[qi].sent]
+	for k := s.tokFrom; k < s.tokTo; k++ {
+		if k != qi && a.toks[k].kind == tokWord {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analysis) kindOf(qi int) Kind {
+	s := a.sents[a.toks[qi].sent]
+	if qi == s.tokFrom {
+		return Direct
+	}
+	prev := a.toks[qi-1]
+	if prev.kind == tokPunct && (prev.text == ":" || prev.text == "," || prev.text == "—" || prev.text == "–") {
+		return Direct
+	}
+	if prev.kind == tokQuote {
+		return Direct
+	}
+	return Partial
+}
+
+// accept tells a reported utterance from a scare quote, a title or a name.
+func (a *analysis) accept(qi int, d decided) bool {
+	sp := a.spans[a.toks[qi].quote]
+	content := a.text[sp.start:sp.end]
+	words := countWords(content)
+	if qi > 0 {
+		p := a.toks[qi-1]
+		if p.kind == tokWord && a.gr.works[p.low] && (words <= 6 || titleCase(content)) {
+			return false
+		}
+	}
+	if sp.continued {
+		return true
+	}
+	speechy := looksLikeSpeech(content)
+	if d.hasCue {
+		if words <= 2 && d.kind == Partial && !speechy {
+			return d.speaker >= 0 || d.unnamed != ""
+		}
+		return true
+	}
+	if d.attrib == ByContext {
+		return true
+	}
+	if a.standsAlone(qi) {
+		return words >= 3 || speechy
+	}
+	// No cue in the sentence: only a long, sentence-like stretch is speech.
+	return words >= 6 && speechy && !titleCase(content)
+}
+
+func countWords(r []rune) int {
+	n, in := 0, false
+	for _, c := range r {
+		w := isWordRune(c)
+		if w && !in {
+			n++
+		}
+		in = w || c == '\'' || c == '’' || c == '-'
+	}
+	return n
+}
+
+// looksLikeSpeech: ends like a sentence or a clause, or speaks in first or
+// second person.
+func looksLikeSpeech(r []rune) bool {
+	if len(r) == 0 {
+		return false
+	}
+	switch r[len(r)-1] {
+	case '.', '!', '?', ',', '…', ';':
+		return true
+	}
+	low := " " + strings.ToLower(string(r)) + " "
+	for _, p := range []string{" i ", " we ", " you ", " my ", " our ", " je ", " j'", " nous ", " vous ", " on ", " me ", " us ", " i'", " ich ", " wir ", " sie "} {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase: every long word capitalised, as titles of works are.
+func titleCase(r []rune) bool {
+	words := strings.Fields(string(r))
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		rs := []rune(w)
+		if len(rs) > 3 && !unicode.IsUpper(rs[0]) {
+			return false
+		}
+	}
+	return true
+}

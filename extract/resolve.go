@@ -1,0 +1,303 @@
+package extract
+
+import (
+	"strings"
+)
+
+// entity is one person or organisation of the article, with every form its
+// name takes.
+type entity struct {
+	forms     map[string]int // name as written -> count
+	formOrder []string
+	words     []string // fullest form's words
+	surname   string   // folded last word
+	gender    Gender
+	org       bool
+	place     bool // a country or region: never a person
+	roles     map[string]string // folded role -> country ("" when none)
+	mentions  int
+	lastTok   int
+}
+
+func (e *entity) canonical() string {
+	best, bestWords, bestCount := "", 0, 0
+	for _, f := range e.formOrder {
+		n := len(strings.Fields(f))
+		c := e.forms[f]
+		if n > bestWords || n == bestWords && c > bestCount {
+			best, bestWords, bestCount = f, n, c
+		}
+	}
+	return best
+}
+
+// givenCompatible tells whether two given-name lists can belong to one
+// person: equal, an initial of the other, or one spelling slip apart
+// (Antony/Anthony).
+func givenCompatible(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	x, y := foldName(a[0]), foldName(b[0])
+	if x == y {
+		return true
+	}
+	xr, yr := []rune(strings.TrimSuffix(x, ".")), []rune(strings.TrimSuffix(y, "."))
+	if len(xr) == 1 || len(yr) == 1 {
+		return xr[0] == yr[0]
+	}
+	// Hyphenated given names: "Jean-Yves" vs "Jean".
+	if strings.HasPrefix(x, y+"-") || strings.HasPrefix(y, x+"-") {
+		return true
+	}
+	return len(xr) >= 4 && len(yr) >= 4 && editDistanceAtMostOne(xr, yr)
+}
+
+func editDistanceAtMostOne(a, b []rune) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i, j, edits := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] == b[j] {
+			i++
+			j++
+			continue
+		}
+		edits++
+		if edits > 1 {
+			return false
+		}
+		if len(a) == len(b) {
+			i++
+		}
+		j++
+	}
+	return edits+(len(b)-j)+(len(a)-i) <= 1
+}
+
+// resolveNames groups name mentions into entities.
+func (a *analysis) resolveNames() {
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.kind != mName {
+			continue
+		}
+		words := m.name
+		full := strings.Join(words, " ")
+		surname := foldName(words[len(words)-1])
+		best := -1
+		for ei := range a.entities {
+			e := &a.entities[ei]
+			if e.org != m.org {
+				continue
+			}
+			if _, ok := e.forms[full]; ok {
+				best = ei
+				break
+			}
+			if foldFormsContain(e, full) {
+				best = ei
+				break
+			}
+			if m.org {
+				continue
+			}
+			if len(words) == 1 {
+				if e.surname == surname && (best < 0 || a.entities[best].mentions < e.mentions) {
+					best = ei
+				}
+				continue
+			}
+			if e.surname == surname && givenCompatible(words[:len(words)-1], e.words[:len(e.words)-1]) {
+				if best < 0 || e.lastTok > a.entities[best].lastTok {
+					best = ei
+				}
+			}
+		}
+		if best < 0 {
+			_, place := a.lx.CountryForms[strings.ToLower(full)]
+			if !place {
+				_, place = a.lx.CountryForms[foldName(full)]
+			}
+			a.entities = append(a.entities, entity{forms: map[string]int{}, words: words, surname: surname,
+				org: m.org, place: place, roles: map[string]string{}})
+			best = len(a.entities) - 1
+		}
+		e := &a.entities[best]
+		if _, ok := e.forms[full]; !ok {
+			e.formOrder = append(e.formOrder, full)
+		}
+		e.forms[full]++
+		e.mentions++
+		e.lastTok = m.tokFrom
+		if len(words) > len(e.words) {
+			e.words = words
+		}
+		if e.gender == 0 {
+			e.gender = m.gender
+		}
+		if m.role != "" {
+			if _, ok := e.roles[m.role]; !ok || m.country != "" {
+				e.roles[m.role] = m.country
+			}
+		}
+		m.entity = best
+	}
+	// Attached roles point at their name's entity.
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.kind == mRole && m.appositionOf > 0 {
+			m.entity = a.mentions[m.appositionOf-1].entity
+			if e := m.entity; e >= 0 && m.role != "" {
+				if c, ok := a.entities[e].roles[m.role]; !ok || c == "" {
+					a.entities[e].roles[m.role] = m.country
+				}
+				if a.entities[e].gender == 0 {
+					a.entities[e].gender = m.gender
+				}
+			}
+		}
+	}
+}
+
+func foldFormsContain(e *entity, full string) bool {
+	f := foldName(full)
+	for _, form := range e.formOrder {
+		if foldName(form) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveMention returns the entity a pronoun or description stands for,
+// looking back from the mention; -1 when the text does not tell.
+func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
+	m := &a.mentions[mi]
+	switch m.kind {
+	case mName:
+		if m.entity >= 0 && a.entities[m.entity].place {
+			return -1
+		}
+		return m.entity
+	case mRole:
+		if m.appositionOf > 0 {
+			return m.entity
+		}
+		return a.resolveDescription(mi)
+	case mPronoun:
+		if m.plural {
+			return -1
+		}
+		if m.anaphoric {
+			return a.lastNamed(mi, m.gender, false, -1)
+		}
+		if p := prev.entity; p >= 0 && genderAgrees(a.entities[p].gender, m.gender) && !a.entities[p].org {
+			// The last quoted speaker stays the topic unless another person
+			// of the same gender was named since that quote.
+			if last := a.lastNamed(mi, m.gender, true, prev.tok); last >= 0 {
+				return last
+			}
+			return p
+		}
+		return a.lastNamed(mi, m.gender, true, -1)
+	}
+	return -1
+}
+
+// prevSpeaker is the speaker of the last attributed quote and where it was.
+type prevSpeaker struct {
+	entity int
+	tok    int
+}
+
+func genderAgrees(entity, pronoun Gender) bool {
+	return entity == 0 || pronoun == 0 || entity == pronoun
+}
+
+// lastNamed finds the closest person named before mention mi within a few
+// paragraphs. subjectOnly skips names in object or prepositional position.
+func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) int {
+	m := a.mentions[mi]
+	para := a.toks[m.tokFrom].para
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if para-a.toks[c.tokFrom].para > 4 || c.tokFrom <= afterTok {
+			break
+		}
+		if c.kind != mName || c.entity < 0 {
+			continue
+		}
+		e := a.entities[c.entity]
+		if e.org || e.place || !genderAgrees(e.gender, g) {
+			continue
+		}
+		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
+			continue
+		}
+		return c.entity
+	}
+	return -1
+}
+
+// resolveDescription links "le président kazakh" to the person introduced
+// as "président du Kazakhstan"; it prefers the most recent one.
+func (a *analysis) resolveDescription(mi int) int {
+	m := a.mentions[mi]
+	best := -1
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if c.entity < 0 || (c.kind != mName && !(c.kind == mRole && c.appositionOf > 0)) {
+			continue
+		}
+		e := a.entities[c.entity]
+		if e.org != m.org {
+			continue
+		}
+		country, ok := e.roles[m.role]
+		if !ok {
+			continue
+		}
+		if m.country != "" && country != "" && country != m.country {
+			continue
+		}
+		best = c.entity
+		break
+	}
+	return best
+}
+
+// subjectPosition: a mention preceded by the start of a clause rather than
+// by a verb or a preposition can be a subject.
+func (a *analysis) subjectPosition(m mention) bool {
+	k := m.tokFrom - 1
+	if k < 0 {
+		return true
+	}
+	p := a.toks[k]
+	if p.sent != a.toks[m.tokFrom].sent || p.para != a.toks[m.tokFrom].para {
+		return true
+	}
+	switch p.kind {
+	case tokQuote:
+		return true
+	case tokPunct:
+		return p.text != "'" && p.text != "’"
+	}
+	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !prepositions[p.low] && determiners[p.low] == 0 && !isDeterminer(p.low) {
+		return !prepositions[p.low]
+	}
+	if p.capitalized() && a.sentenceInitial(k) {
+		return true
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	_, ok := determiners[w]
+	return ok
+}

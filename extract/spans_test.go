@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFindSpans(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"guillemets with narrow no-break spaces", "Il a dit\u202f: «\u202fNous partons\u202f» hier.", []string{"Nous partons"}},
+		{"guillemets with spaces", "« Comme vous le savez, c'est fini », a-t-il dit.", []string{"Comme vous le savez, c'est fini"}},
+		{"curly", "“It’s nice to be back,” he said.", []string{"It’s nice to be back,"}},
+		{"straight pairs", `"One," she said, "two."`, []string{"One,", "two."}},
+		{"german low-high", "Er sagte: „Wir kommen“, und ging.", []string{"Wir kommen"}},
+		{"german reversed guillemets", "Er rief: »Halt!« und lief.", []string{"Halt!"}},
+		{"nested keeps outer", "« Il a parlé de “sa vie au travail” hier », dit-il.", []string{"Il a parlé de “sa vie au travail” hier"}},
+		{"apostrophes never open", "L'État n'a pas dit qu'il viendrait. It's John's.", nil},
+		{"single curly speech", "‘We will win,’ he said.", []string{"We will win,"}},
+		{"possessive apostrophe is not a closer", "“The players’ union agrees,” he said.", []string{"The players’ union agrees,"}},
+		{"unbalanced stops at paragraph", "« Début sans fin\nAutre paragraphe « fermé » ici.", []string{"Début sans fin", "fermé"}},
+		{"multi-paragraph", "“First part.\n“Second part,” he said.", []string{"First part.", "Second part,"}},
+		{"continued without reopening", "“First part.\nSecond part,” he said.", []string{"First part.", "Second part,"}},
+		{"empty quotes ignored", "He said “” and « ».", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := []rune(tc.text)
+			paras := splitParagraphs(text)
+			spans := findSpans(text, paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+			var got []string
+			for _, s := range spans {
+				got = append(got, string(text[s.start:s.end]))
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestFindSpansUnbalancedIsLinear(t *testing.T) {
+	text := make([]rune, 0, 30000)
+	for i := 0; i < 10000; i++ {
+		text = append(text, '«', 'a', ' ')
+	}
+	spans := findSpans(text, splitParagraphs(text), spanOptions{})
+	// Every « is an opener; nothing closes, so one unclosed piece remains.
+	assert.Len(t, spans, 1)
+}

@@ -1,0 +1,205 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// paragraph is one line of the input: news text puts a paragraph per line,
+// and page furniture is line-shaped too.
+type paragraph struct {
+	start, end int
+	// skip: headline, caption or page furniture; never a quote or a speaker.
+	skip bool
+}
+
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota + 1
+	tokPunct
+	tokQuote
+)
+
+// token is a word, a punctuation mark, or a whole quote span seen as one
+// unit, so attribution patterns can be matched around quotes.
+type token struct {
+	start, end int
+	kind       tokKind
+	text       string // as written
+	low        string // lowercase, ’ folded to '
+	quote      int    // index into the document's spans for tokQuote
+	para       int
+	sent       int
+}
+
+func (t token) isPunct(s string) bool { return t.kind == tokPunct && t.text == s }
+
+func (t token) capitalized() bool {
+	if t.kind != tokWord {
+		return false
+	}
+	for _, r := range t.text {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// sentence is a run of tokens; quotes never split a sentence.
+type sentence struct {
+	tokFrom, tokTo int // token index range
+	start, end     int // rune range
+	para           int
+}
+
+func splitParagraphs(text []rune) []paragraph {
+	var out []paragraph
+	start := 0
+	for i, r := range text {
+		if r == '\n' {
+			out = append(out, paragraph{start: start, end: i})
+			start = i + 1
+		}
+	}
+	out = append(out, paragraph{start: start, end: len(text)})
+	return out
+}
+
+// frenchElisions are clitics written with an apostrophe before a word; they
+// become tokens of their own so "d'Antony" yields the name Antony.
+var frenchElisions = map[string]bool{
+	"l'": true, "d'": true, "qu'": true, "s'": true, "n'": true, "j'": true, "m'": true, "c'": true,
+	"t'": true, "jusqu'": true, "lorsqu'": true, "puisqu'": true, "quoiqu'": true, "presqu'": true,
+}
+
+// tokenize turns paragraph text outside quote spans into tokens and each
+// quote span (marks included) into one tokQuote.
+func tokenize(text []rune, paras []paragraph, spans []span) []token {
+	toks := make([]token, 0, len(text)/5)
+	si := 0
+	for pi, p := range paras {
+		i := p.start
+		for i < p.end {
+			// Quote spans: from the opening mark to the closing mark.
+			for si < len(spans) && spanFrom(spans[si]) < i && spans[si].para < pi {
+				si++
+			}
+			if si < len(spans) && spans[si].para == pi && spanFrom(spans[si]) <= i {
+				s := spans[si]
+				to := s.close + 1
+				if s.close < 0 {
+					to = p.end
+				}
+				if to <= i {
+					to = i + 1
+				}
+				toks = append(toks, token{start: spanFrom(s), end: to, kind: tokQuote, quote: si, para: pi})
+				i = to
+				si++
+				continue
+			}
+			r := text[i]
+			switch {
+			case isSpace(r):
+				i++
+			case isWordRune(r) || r == '-' && at(text, i+1) == 't' && at(text, i+2) == '-' && isSpace(at(text, i-1)):
+				// "-t-il" after a stray space ("a -t-il ajouté") stays one word.
+				j := i + 1
+				for j < p.end {
+					c := text[j]
+					if isWordRune(c) {
+						j++
+						continue
+					}
+					if (c == '-' || c == '\'' || c == '’' || c == '.' || c == '‑' || c == '&') && j+1 < p.end && isWordRune(text[j+1]) {
+						if c == '\'' || c == '’' {
+							pre := strings.ToLower(string(text[i:j])) + "'"
+							if frenchElisions[pre] {
+								break
+							}
+						}
+						j += 2
+						continue
+					}
+					break
+				}
+				end := j
+				if j < p.end && (text[j] == '\'' || text[j] == '’') {
+					pre := strings.ToLower(string(text[i:j])) + "'"
+					if frenchElisions[pre] {
+						end = j + 1
+					}
+				}
+				w := string(text[i:end])
+				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: foldApostrophes(strings.ToLower(w)), para: pi})
+				i = end
+			default:
+				w := string(r)
+				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: foldApostrophes(w), para: pi})
+				i++
+			}
+		}
+	}
+	return toks
+}
+
+func spanFrom(s span) int {
+	if s.open >= 0 {
+		return s.open
+	}
+	return s.start
+}
+
+// sentenceEnd reports whether a sentence ends after token k.
+func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
+	t := toks[k]
+	if t.kind != tokPunct {
+		return false
+	}
+	switch t.text {
+	case "!", "?", "…":
+	case ".":
+		if k > 0 && toks[k-1].kind == tokWord && toks[k-1].end == t.start {
+			w := toks[k-1].text
+			if abbrev(w + ".") {
+				return false
+			}
+			// An initial (J. Smith) does not end a sentence.
+			if len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	if k+1 >= len(toks) || toks[k+1].para != t.para {
+		return true
+	}
+	n := toks[k+1]
+	if n.kind == tokPunct {
+		return n.text == "(" || n.text == "—" || n.text == "–"
+	}
+	if n.kind == tokQuote {
+		return true
+	}
+	r := []rune(n.text)[0]
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func splitSentences(toks []token, abbrev func(string) bool) []sentence {
+	var out []sentence
+	from := 0
+	for k := range toks {
+		last := k+1 == len(toks) || toks[k+1].para != toks[k].para
+		if last || sentenceEnd(toks, k, abbrev) {
+			out = append(out, sentence{tokFrom: from, tokTo: k + 1, start: toks[from].start, end: toks[k].end, para: toks[from].para})
+			from = k + 1
+		}
+	}
+	for si, s := range out {
+		for k := s.tokFrom; k < s.tokTo; k++ {
+			toks[k].sent = si
+		}
+	}
+	return out
+}
