@@ -141,6 +141,22 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	if c, ok := a.cueBefore(qi, s); ok {
 		return c, true
 	}
+	// A reporting verb with no speaker the text tells still makes the
+	// span a reported utterance.
+	k := qi + 1
+	for k < s.tokTo && toks[k].kind == tokPunct && toks[k].text == "," {
+		k++
+	}
+	if v := a.skipAux(k, s.tokTo); v < s.tokTo && v-k <= 3 {
+		if vn, _, ok := a.verbAt(v); ok {
+			return cue{from: k, to: v + vn, mention: -1, score: 0.5}, true
+		}
+	}
+	for v := qi - 1; v >= s.tokFrom && qi-v <= 6; v-- {
+		if vn, _, ok := a.verbAt(v); ok {
+			return cue{from: v, to: v + vn, mention: -1, score: 0.5}, true
+		}
+	}
 	return cue{}, false
 }
 
@@ -165,7 +181,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.9}, true
 			}
 			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
-				return cue{from: k, to: v + vn, mention: mi, score: 0.9}, true
+				return cue{from: k, to: v + vn, mention: a.headOfNounPhrase(mi, s.tokTo), score: 0.9}, true
 			}
 		}
 	}
@@ -199,6 +215,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	for k := s.tokFrom; k < qi; k++ {
 		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 {
 			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.85}, true
+		}
+	}
+	// "Pour Bernard Thibault, … : « … »": an opinion holder opening the
+	// sentence.
+	if first := toks[s.tokFrom]; first.kind == tokWord && a.gr.opinion[first.low] {
+		if mi := a.mentionAt(s.tokFrom + 1); mi >= 0 {
+			if end := a.mentions[mi].tokTo; end < qi && toks[end].isPunct(",") {
+				return cue{from: s.tokFrom, to: s.tokFrom + 1, mention: mi, attribution: ByAccordingTo, score: 0.8}, true
+			}
 		}
 	}
 	// The closest reporting verb before the quote, and its subject. A verb
@@ -309,4 +334,32 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 		return len(words), -1
 	}
 	return 0, -1
+}
+
+// headOfNounPhrase moves from the first mention after an inverted verb to a
+// name further in the same noun phrase that a role introduces: in "says
+// Heart and Stroke senior manager Erin Kim" the speaker is Erin Kim.
+func (a *analysis) headOfNounPhrase(mi, limit int) int {
+	best := mi
+	for j := mi + 1; j < len(a.mentions) && j <= mi+4; j++ {
+		c := a.mentions[j]
+		if c.tokFrom >= limit {
+			break
+		}
+		gapOK := true
+		for k := a.mentions[j-1].tokTo; k < c.tokFrom; k++ {
+			t := a.toks[k]
+			if t.kind != tokWord || a.isVerbForm(k) > 0 {
+				gapOK = false
+				break
+			}
+		}
+		if !gapOK {
+			break
+		}
+		if c.kind == mName && !c.org && c.role != "" {
+			best = j
+		}
+	}
+	return best
 }

@@ -17,6 +17,10 @@ type grammar struct {
 	aux    map[string]bool // lowercase
 	clause map[string]bool // lowercase
 	works  map[string]bool // lowercase
+	// opinion: sentence openers that name whose view follows ("Pour X, …").
+	opinion map[string]bool
+	// neuter: pronouns that stand for an organisation, never a person.
+	neuter map[string]bool
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -28,7 +32,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 	for _, f := range []struct {
 		name string
 		dst  *map[string]bool
-	}{{"auxiliaries.txt", &g.aux}, {"clause.txt", &g.clause}, {"works.txt", &g.works}} {
+	}{{"auxiliaries.txt", &g.aux}, {"clause.txt", &g.clause}, {"works.txt", &g.works}, {"opinion.txt", &g.opinion}, {"neuter.txt", &g.neuter}} {
 		set, err := readWordSet(fsys, code+"/"+f.name)
 		if err != nil {
 			return nil, err

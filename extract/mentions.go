@@ -269,6 +269,23 @@ func (a *analysis) nameAt(k int) int {
 		}
 		break
 	}
+	// "Conservative Leader Andrew Scheer", "Calgary MP Michelle Rempel": a
+	// role word inside the capitalised run ends the description part.
+	for j := end - 2; j >= k; j-- {
+		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org {
+			if role == "" {
+				role, roleInfo = foldName(strings.ToLower(toks[j].text)), info
+				if n > 1 {
+					role, _, _ = a.roleAt(j)
+				}
+			}
+			k = j + n
+			break
+		}
+	}
+	if k > 0 && toks[k-1].end == toks[k].start && (toks[k-1].text == "@" || toks[k-1].text == "#") {
+		return end - from // a handle or a hashtag, not a mention
+	}
 	words := make([]string, 0, end-k)
 	possessive := false
 	for j := k; j < end; j++ {

@@ -138,21 +138,32 @@ func (a *analysis) records(docID, code string) []Quote {
 		if !d.hasCue || d.speaker < 0 && d.unnamed == "" {
 			if a.standsAlone(qi) || sp.continued {
 				if prev := a.previousQuote(ds, sp.para); prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
-					if sp.para-a.spans[prev.span].para <= 1 || sp.continued {
+					if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord <= 1 || sp.continued {
 						if !d.hasCue {
 							d.speaker, d.unnamed, d.attrib = prev.speaker, prev.unnamed, ByContext
 							d.mention = prev.mention
 						}
 					}
-				} else if sp.para-lastSpeakerPara <= 1 && lastSpeaker >= 0 && !d.hasCue {
+				} else if a.paras[sp.para].ord-lastSpeakerPara <= 1 && lastSpeaker >= 0 && !d.hasCue {
 					d.speaker, d.attrib = lastSpeaker, ByContext
+				}
+			}
+		}
+		if d.speaker < 0 && d.unnamed == "" && !d.hasCue && a.standsAlone(qi) {
+			// A quote standing alone after sentences about one person: the
+			// subject of the previous sentence in the paragraph.
+			if mi := a.previousSubject(qi); mi >= 0 {
+				if ent := a.resolveMention(mi, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok}); ent >= 0 {
+					d.speaker, d.attrib = ent, ByContext
+					m := a.mentions[mi]
+					d.mention = &m
 				}
 			}
 		}
 		d.kind = a.kindOf(qi)
 		d.accept = a.accept(qi, d)
 		if d.accept && d.speaker >= 0 {
-			lastSpeaker, lastSpeakerPara, lastSpeakerTok = d.speaker, sp.para, qi
+			lastSpeaker, lastSpeakerPara, lastSpeakerTok = d.speaker, a.paras[sp.para].ord, qi
 		}
 		if d.accept && d.unnamed != "" {
 			lastUnnamed = d.unnamed
@@ -285,7 +296,7 @@ func (a *analysis) previousQuote(ds []decided, para int) *decided {
 		if ds[i].accept {
 			return &ds[i]
 		}
-		if para-a.spans[ds[i].span].para > 1 {
+		if a.paras[para].ord-a.paras[a.spans[ds[i].span].para].ord > 1 {
 			return nil
 		}
 	}
@@ -345,6 +356,9 @@ func (a *analysis) accept(qi int, d decided) bool {
 	if a.standsAlone(qi) {
 		return words >= 3 || speechy
 	}
+	if qi > 0 && a.toks[qi-1].isPunct(":") && words >= 3 {
+		return true
+	}
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
 }
@@ -393,4 +407,27 @@ func titleCase(r []rune) bool {
 		}
 	}
 	return true
+}
+
+// previousSubject is the first subject-position mention of the sentence
+// before the quote's, in the same paragraph.
+func (a *analysis) previousSubject(qi int) int {
+	si := a.toks[qi].sent
+	if si == 0 || a.sents[si-1].para != a.sents[si].para {
+		return -1
+	}
+	s := a.sents[si-1]
+	for k := s.tokFrom; k < s.tokTo; k++ {
+		if a.toks[k].kind == tokQuote {
+			return -1
+		}
+		if mi := a.mentionAt(k); mi >= 0 {
+			m := a.mentions[mi]
+			if m.kind == mName && !m.possessive && a.subjectPosition(m) || m.kind == mPronoun && !m.plural {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
 }

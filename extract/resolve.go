@@ -190,6 +190,9 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		}
 		return a.resolveDescription(mi)
 	case mPronoun:
+		if a.gr.neuter[strings.ToLower(m.text)] {
+			return a.lastOrg(mi)
+		}
 		if m.plural {
 			return -1
 		}
@@ -234,6 +237,11 @@ func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) i
 		}
 		e := a.entities[c.entity]
 		if e.org || e.place || !genderAgrees(e.gender, g) {
+			continue
+		}
+		// A lone capitalised word with no gender and no role ("Toronto",
+		// "Mostly") is too weak to carry a pronoun.
+		if e.gender == 0 && len(e.words) < 2 && len(e.roles) == 0 {
 			continue
 		}
 		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
@@ -282,6 +290,17 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if p.sent != a.toks[m.tokFrom].sent || p.para != a.toks[m.tokFrom].para {
 		return true
 	}
+	// "la NASA", "le syndicat SUD": look past the determiner.
+	if p.kind == tokWord && isDeterminer(p.low) && m.kind == mName {
+		if k == 0 {
+			return true
+		}
+		k--
+		p = a.toks[k]
+		if p.sent != a.toks[m.tokFrom].sent || p.para != a.toks[m.tokFrom].para {
+			return true
+		}
+	}
 	switch p.kind {
 	case tokQuote:
 		return true
@@ -300,4 +319,19 @@ func (a *analysis) subjectPosition(m mention) bool {
 func isDeterminer(w string) bool {
 	_, ok := determiners[w]
 	return ok
+}
+
+// lastOrg resolves "it" to the closest organisation named before.
+func (a *analysis) lastOrg(mi int) int {
+	para := a.toks[a.mentions[mi].tokFrom].para
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if a.paras[para].ord-a.paras[a.toks[c.tokFrom].para].ord > 4 {
+			break
+		}
+		if c.entity >= 0 && a.entities[c.entity].org && (c.kind == mName || c.appositionOf > 0) {
+			return c.entity
+		}
+	}
+	return -1
 }

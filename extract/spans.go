@@ -108,6 +108,9 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	var out []span
 	var carry *openMark // unclosed top-level quote from the previous paragraph
 	for pi, p := range paras {
+		if blank(text[p.start:p.end]) {
+			continue
+		}
 		stack := make([]openMark, 0, 4)
 		if carry != nil {
 			if first := firstMark(text, p); first >= 0 && !opensHere(text, first, carry.style, opt) && closesStyle(text, first, carry.style, opt) {

@@ -11,6 +11,9 @@ type paragraph struct {
 	start, end int
 	// skip: headline, caption or page furniture; never a quote or a speaker.
 	skip bool
+	// ord counts the non-blank paragraphs before this one, so "the next
+	// paragraph" ignores blank lines.
+	ord int
 }
 
 type tokKind uint8
@@ -62,6 +65,13 @@ func splitParagraphs(text []rune) []paragraph {
 		}
 	}
 	out = append(out, paragraph{start: start, end: len(text)})
+	ord := 0
+	for i := range out {
+		out[i].ord = ord
+		if !blank(text[out[i].start:out[i].end]) {
+			ord++
+		}
+	}
 	return out
 }
 
@@ -202,4 +212,13 @@ func splitSentences(toks []token, abbrev func(string) bool) []sentence {
 		}
 	}
 	return out
+}
+
+func blank(r []rune) bool {
+	for _, c := range r {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
 }
