@@ -63,4 +63,3 @@ func readWordSet(fsys fs.FS, name string) (map[string]bool, error) {
 	}
 	return set, sc.Err()
 }
-

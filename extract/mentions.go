@@ -18,7 +18,7 @@ type mention struct {
 	kind           mentionKind
 	tokFrom, tokTo int
 	start, end     int
-	text           string // as written
+	text           string   // as written
 	name           []string // name tokens without honorific, role or possessive
 	gender         Gender
 	plural         bool

@@ -13,7 +13,7 @@ type entity struct {
 	surname   string   // folded last word
 	gender    Gender
 	org       bool
-	place     bool // a country or region: never a person
+	place     bool              // a country or region: never a person
 	roles     map[string]string // folded role -> country ("" when none)
 	mentions  int
 	lastTok   int

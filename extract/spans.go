@@ -6,12 +6,12 @@ import "unicode"
 type markStyle uint8
 
 const (
-	styleGuillemet markStyle = iota + 1 // « » (or » « in German)
-	styleCurly                          // “ ” and „ “
-	styleStraight                       // "
-	styleSingleGuillemet                // ‹ ›
-	styleSingleCurly                    // ‘ ’
-	styleSingleStraight                 // '
+	styleGuillemet       markStyle = iota + 1 // « » (or » « in German)
+	styleCurly                                // “ ” and „ “
+	styleStraight                             // "
+	styleSingleGuillemet                      // ‹ ›
+	styleSingleCurly                          // ‘ ’
+	styleSingleStraight                       // '
 )
 
 // span is a quoted stretch found by pairing marks. open and close are the
