@@ -10,6 +10,9 @@ func newAnalysis(l *language, text []rune) *analysis {
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+	if len(a.lx.Verbs) > 0 {
+		a.splitIncises()
+	}
 	a.toks = tokenize(text, a.paras, a.spans)
 	a.sents = splitSentences(a.toks, func(w string) bool {
 		_, ok := a.lx.Honorifics[w]

@@ -26,6 +26,9 @@ type span struct {
 	continued bool
 	// unclosed: the paragraph ended before the closing mark.
 	unclosed bool
+	// tokEnd, when set, ends the span's token before an incise inside the
+	// marks ("« A, dit-il, B »").
+	tokEnd int
 }
 
 type openMark struct {

@@ -96,9 +96,12 @@ func tokenize(text []rune, paras []paragraph, spans []span) []token {
 			}
 			if si < len(spans) && spans[si].para == pi && spanFrom(spans[si]) <= i {
 				s := spans[si]
-				to := s.close + 1
-				if s.close < 0 {
-					to = p.end
+				to := s.tokEnd
+				if to <= 0 {
+					to = s.close + 1
+					if s.close < 0 {
+						to = p.end
+					}
 				}
 				if to <= i {
 					to = i + 1

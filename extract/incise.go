@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// splitIncises cuts a quote at an attribution written inside its marks,
+// as French typesetting does: « Trop tard ! fit-il, trop tard ! » gives two
+// quotes, and the incise between them becomes ordinary text whose verb is
+// the cue of both.
+func (a *analysis) splitIncises() {
+	out := make([]span, 0, len(a.spans))
+	for _, sp := range a.spans {
+		out = append(out, a.splitSpan(sp)...)
+	}
+	a.spans = out
+}
+
+func (a *analysis) splitSpan(sp span) []span {
+	text := a.text
+	var pieces []span
+	cur := sp
+	for p := cur.start; p < cur.end-1; p++ {
+		switch text[p] {
+		case ',', '!', '?', ';', '…':
+		default:
+			continue
+		}
+		if !isSpace(text[p+1]) {
+			continue
+		}
+		incEnd, ok := a.inciseAt(p+1, cur.end)
+		if !ok {
+			continue
+		}
+		first := cur
+		first.end = p + 1
+		first.close = -1
+		first.tokEnd = p + 1
+		first.unclosed = false
+		pieces = append(pieces, first)
+		// The quote resumes after the incise's closing punctuation.
+		r := incEnd
+		for r < cur.end && (isSpace(text[r]) || text[r] == ',') {
+			r++
+		}
+		if r >= cur.end || countWords(text[r:cur.end]) == 0 {
+			// The incise ends the quote: keep the closing mark with it.
+			return pieces
+		}
+		cur.start = r
+		cur.open = -1
+		cur.continued = sp.continued
+		p = r
+	}
+	return append(pieces, cur)
+}
+
+// inciseAt tells whether an attribution clause starts at i (after a
+// punctuation mark inside a quote) and returns where it ends.
+func (a *analysis) inciseAt(i, limit int) (int, bool) {
+	text := a.text
+	for i < limit && isSpace(text[i]) {
+		i++
+	}
+	w, j := wordAt(text, i, limit)
+	low := strings.ToLower(foldApostrophes(w))
+	// Object clitics before the verb: "me dit Sérapion", "lui répondit-il".
+	switch low {
+	case "me", "m'", "lui", "leur", "nous", "vous", "te", "t'", "se", "s'":
+		if k := skipSpaces(text, j, limit); k < limit {
+			w, j = wordAt(text, k, limit)
+			low = strings.ToLower(foldApostrophes(w))
+		}
+	}
+	if low == "" {
+		return 0, false
+	}
+	verb := false
+	for _, c := range invertedClitics {
+		if base, ok := strings.CutSuffix(low, c.suffix); ok && base != "" {
+			if _, isVerb := a.lx.Verbs[base]; isVerb || a.gr.aux[base] {
+				verb = true
+			}
+			break
+		}
+	}
+	if !verb {
+		if _, isVerb := a.lx.Verbs[low]; !isVerb {
+			return 0, false
+		}
+		// A bare verb form must be followed by its subject: a name or a
+		// determiner ("dit Pierre", "dit l'inexorable prêtre").
+		k := skipSpaces(text, j, limit)
+		next, _ := wordAt(text, k, limit)
+		nl := strings.ToLower(foldApostrophes(next))
+		if next == "" || !(unicode.IsUpper([]rune(next)[0]) || isDeterminer(nl) || nl == "l'") {
+			return 0, false
+		}
+	}
+	// The incise runs to the next punctuation mark.
+	for k := j; k < limit; k++ {
+		switch text[k] {
+		case ',', ';', '.', '!', '?', '…', ':':
+			return k + 1, true
+		}
+	}
+	return limit, true
+}
+
+func skipSpaces(text []rune, i, limit int) int {
+	for i < limit && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// wordAt reads a word with inner hyphens and apostrophes; an elided clitic
+// ("l'", "s'") is a word of its own.
+func wordAt(text []rune, i, limit int) (string, int) {
+	j := i
+	for j < limit {
+		c := text[j]
+		if isWordRune(c) {
+			j++
+			continue
+		}
+		if (c == '-' || c == '\'' || c == '’') && j > i && j+1 < limit && isWordRune(text[j+1]) {
+			if c != '-' && frenchElisions[strings.ToLower(string(text[i:j]))+"'"] {
+				return string(text[i : j+1]), j + 1
+			}
+			j++
+			continue
+		}
+		break
+	}
+	return string(text[i:j]), j
+}
