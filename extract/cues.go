@@ -228,7 +228,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	}
 	// The closest reporting verb before the quote, and its subject. A verb
 	// far from the quote governs something else.
-	reach := 10
+	reach := 22
 	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
 		reach = 25
 	}

@@ -80,7 +80,10 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 	verb := false
 	for _, c := range invertedClitics {
 		if base, ok := strings.CutSuffix(low, c.suffix); ok && base != "" {
-			if _, isVerb := a.lx.Verbs[base]; isVerb || a.gr.aux[base] {
+			_, isVerb := a.lx.Verbs[base]
+			// "-t-il" only follows a verb; after a bare "-il" the base must
+			// be a known verb ("fit-il", "reprit-elle" are in the data).
+			if isVerb || a.gr.aux[base] || strings.HasPrefix(c.suffix, "-t-") {
 				verb = true
 			}
 			break

@@ -78,7 +78,7 @@ func (a *analysis) markSkipped() {
 			p.skip = true
 		}
 		last, _ := lastRune(line)
-		terminal := strings.ContainsRune(".!?…:;»”\"“«)", last)
+		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
 		n := len([]rune(line))
 		if !firstDone {
 			firstDone = true
@@ -349,7 +349,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 	speechy := looksLikeSpeech(content)
 	if d.hasCue {
 		if words <= 2 && d.kind == Partial && !speechy {
-			return d.speaker >= 0 || d.unnamed != ""
+			return d.speaker >= 0 || d.unnamed != "" || d.cue.mention < 0 && d.cue.inverted == nil
 		}
 		return true
 	}

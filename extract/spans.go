@@ -110,6 +110,7 @@ func openerContext(r rune) bool {
 func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	var out []span
 	var carry *openMark // unclosed top-level quote from the previous paragraph
+	var inner []span    // complete quotes nested one level deep in this paragraph
 	for pi, p := range paras {
 		if blank(text[p.start:p.end]) {
 			continue
@@ -133,9 +134,15 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 				k := om
 				o := stack[k]
 				stack = stack[:k]
-				if k == 0 {
+				switch k {
+				case 0:
 					if s, ok := makeSpan(text, o.pos+1, i, o, i, pi); ok {
 						out = append(out, s)
+					}
+					inner = inner[:0]
+				case 1:
+					if s, ok := makeSpan(text, o.pos+1, i, o, i, pi); ok {
+						inner = append(inner, s)
 					}
 				}
 				continue
@@ -144,6 +151,16 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 				stack = append(stack, m)
 			}
 		}
+		if len(stack) > 0 && len(inner) > 0 && !stack[0].continued {
+			// A paragraph opened by a mark that never closes but holds
+			// complete quotes is a narrator's framing (stories told in
+			// « … » paragraph after paragraph): the inner quotes are the
+			// speech.
+			out = append(out, inner...)
+			inner = inner[:0]
+			continue
+		}
+		inner = inner[:0]
 		if len(stack) > 0 {
 			o := stack[0]
 			if o.style == styleSingleStraight || o.style == styleSingleCurly {
