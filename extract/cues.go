@@ -141,6 +141,17 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	if c, ok := a.cueBefore(qi, s); ok {
 		return c, true
 	}
+	// “Yes.” Smith said. — the quote ended its sentence; the attribution
+	// opens the next one.
+	if qi+1 == s.tokTo && toks[qi].sent+1 < len(a.sents) {
+		next := a.sents[toks[qi].sent+1]
+		if next.para == s.para {
+			merged := sentence{tokFrom: s.tokFrom, tokTo: next.tokTo, start: s.start, end: next.end, para: s.para}
+			if c, ok := a.cueAfter(qi, merged); ok && c.mention >= 0 && a.mentions[c.mention].tokFrom == qi+1 {
+				return c, true
+			}
+		}
+	}
 	// A reporting verb with no speaker the text tells still makes the
 	// span a reported utterance.
 	k := qi + 1
@@ -187,6 +198,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	}
 	// Speaker first: "Green told", "he said", "the minister, 54, said".
 	if mi := a.mentionAt(k); mi >= 0 {
+		mi = a.headOfNounPhrase(mi, s.tokTo)
 		m := a.mentions[mi]
 		j := m.tokTo
 		// Apposition: ", a spokesman for the ministry," before the verb.

@@ -260,6 +260,11 @@ func (a *analysis) nameAt(k int) int {
 			break
 		}
 		if t.capitalized() && !a.lx.NonNames[t.text] {
+			// "IFSD’s Azfar Ali Khan": a possessive closes the name before
+			// it; the next name starts fresh.
+			if p := toks[end-1].low; end-1 > k && (strings.HasSuffix(p, "'s")) {
+				break
+			}
 			end++
 			continue
 		}
@@ -408,6 +413,16 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
 				} else if c, ok := a.lx.CountryForms[foldName(toks[j].text)]; ok {
 					country = c
 				}
+			}
+		}
+	}
+	// "the general message": a role word followed by a noun is an
+	// adjective, not the head of a description.
+	if end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
+		nl := toks[end].low
+		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
+			if _, ok := a.lx.Roles[nl]; !ok {
+				return
 			}
 		}
 	}

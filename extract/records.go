@@ -14,6 +14,14 @@ func newAnalysis(l *language, text []rune) *analysis {
 		a.splitIncises()
 	}
 	a.toks = tokenize(text, a.paras, a.spans)
+	for i := range a.toks {
+		if a.toks[i].kind == tokQuote {
+			sp := a.spans[a.toks[i].quote]
+			if r, ok := lastRune(strings.TrimRight(string(text[sp.start:sp.end]), " ")); ok && strings.ContainsRune(".!?…", r) {
+				a.toks[i].low = "."
+			}
+		}
+	}
 	a.sents = splitSentences(a.toks, func(w string) bool {
 		_, ok := a.lx.Honorifics[w]
 		return ok || len(w) <= 4 && strings.Count(w, ".") >= 2

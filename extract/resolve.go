@@ -188,7 +188,15 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		if m.appositionOf > 0 {
 			return m.entity
 		}
-		return a.resolveDescription(mi)
+		if e := a.resolveDescription(mi); e >= 0 || m.org || m.plural {
+			return e
+		}
+		// A definite description of a person not introduced by that role
+		// ("the rookie defenceman") refers back like a pronoun.
+		if definite[a.toks[m.tokFrom].low] {
+			return a.lastNamed(mi, m.gender, true, -1)
+		}
+		return -1
 	case mPronoun:
 		if a.gr.neuter[strings.ToLower(m.text)] {
 			return a.lastOrg(mi)
@@ -211,6 +219,10 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 	}
 	return -1
 }
+
+// definite determiners make a description refer back to someone named.
+var definite = map[string]bool{"the": true, "le": true, "la": true, "l'": true, "ce": true, "cet": true, "cette": true,
+	"this": true, "that": true, "der": true, "die": true}
 
 // prevSpeaker is the speaker of the last attributed quote and where it was.
 type prevSpeaker struct {

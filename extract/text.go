@@ -166,6 +166,14 @@ func spanFrom(s span) int {
 // sentenceEnd reports whether a sentence ends after token k.
 func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	t := toks[k]
+	if t.kind == tokQuote {
+		// “… demonstrate.” Most of the support…: a quote ending a
+		// sentence, then a capitalised word, starts a new sentence.
+		if k+1 < len(toks) && toks[k+1].para == t.para && toks[k+1].capitalized() && quoteEndsSentence(toks[k]) {
+			return true
+		}
+		return false
+	}
 	if t.kind != tokPunct {
 		return false
 	}
@@ -198,6 +206,10 @@ func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	r := []rune(n.text)[0]
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// quoteEndsSentence is set by the tokenizer's caller: whether the quote's
+// content ends with a sentence-final mark.
+func quoteEndsSentence(t token) bool { return t.low == "." }
 
 func splitSentences(toks []token, abbrev func(string) bool) []sentence {
 	var out []sentence
