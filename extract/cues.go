@@ -258,8 +258,9 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, score: 0.85}, true
 		}
-		// "Comme l'a souligné le ministre, « … »": subject after the verb.
-		if mi := a.firstMentionAfter(v+vn, qi, 5); mi >= 0 {
+		// "Comme l'a souligné le ministre, « … »": subject right after the
+		// verb, nothing but adverbs between.
+		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) {
 			return cue{from: v, to: v + vn, mention: mi, score: 0.75}, true
 		}
 	}
@@ -374,4 +375,15 @@ func (a *analysis) headOfNounPhrase(mi, limit int) int {
 		}
 	}
 	return best
+}
+
+// clauseBetween: a conjunction or "que"/"that" between two tokens starts
+// another clause, whose subject is not the verb's.
+func (a *analysis) clauseBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].kind == tokWord && a.gr.clause[a.toks[k].low] {
+			return true
+		}
+	}
+	return false
 }

@@ -34,6 +34,9 @@ type mention struct {
 	attached bool
 	// appositionOf is 1 + the index of the name an attached role describes.
 	appositionOf int
+	// npFrom is the first token of the noun phrase when a role precedes the
+	// name ("le syndicat SUD"): where its syntactic position is read.
+	npFrom int
 }
 
 var nameParticles = map[string]bool{
@@ -459,13 +462,33 @@ func (a *analysis) attachAppositions() {
 		if i+1 < len(ms) && ms[i+1].kind == mRole && ms[i+1].tokFrom == n.tokTo+1 && a.toks[n.tokTo].isPunct(",") {
 			a.attach(i+1, i)
 		}
+		// "un jeune manifestant, Abdel Nasser": the name after the comma
+		// names the person the description introduced.
+		if i > 0 && ms[i-1].kind == mRole && !ms[i-1].attached && ms[i-1].tokTo+1 == n.tokFrom && a.toks[ms[i-1].tokTo].isPunct(",") &&
+			(i+1 >= len(ms) || ms[i+1].tokFrom > n.tokTo) && a.closesAppositive(n.tokTo) {
+			a.attach(i-1, i)
+			n.npFrom = ms[i-1].tokFrom
+		}
 	}
+}
+
+// closesAppositive: what follows a name ends the apposition (a comma, the
+// end of the sentence, a quote).
+func (a *analysis) closesAppositive(k int) bool {
+	if k >= len(a.toks) {
+		return true
+	}
+	t := a.toks[k]
+	return t.kind == tokQuote || t.kind == tokPunct && (t.text == "," || t.text == "." || t.text == ":" || t.text == ";")
 }
 
 func (a *analysis) attach(ri, ni int) {
 	r, n := &a.mentions[ri], &a.mentions[ni]
 	r.attached = true
 	r.appositionOf = ni + 1
+	if r.tokTo == n.tokFrom {
+		n.npFrom = r.tokFrom
+	}
 	if n.role == "" {
 		n.role = r.role
 	}

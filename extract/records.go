@@ -90,7 +90,11 @@ func (a *analysis) markSkipped() {
 		n := len([]rune(line))
 		if !firstDone {
 			firstDone = true
-			if !terminal && n < 300 {
+			// The headline: no sentence-final mark once closing quotes are
+			// set aside (Banques piratées : « Le parquet exagère »).
+			bare := strings.TrimRight(line, " \u00a0\u202f»”\"’'")
+			end, _ := lastRune(bare)
+			if n < 300 && !strings.ContainsRune(".!?…", end) {
 				p.skip = true
 			}
 			continue

@@ -104,6 +104,11 @@ func (a *analysis) resolveNames() {
 				break
 			}
 			if m.org {
+				// "SUD" and "SUD-PTT": an acronym and its hyphenated long form.
+				if len(words) == 1 && len(e.words) == 1 && strings.HasPrefix(foldName(e.words[0]), foldName(words[0])+"-") {
+					best = ei
+					break
+				}
 				continue
 			}
 			if len(words) == 1 {
@@ -294,6 +299,9 @@ func (a *analysis) resolveDescription(mi int) int {
 // subjectPosition: a mention preceded by the start of a clause rather than
 // by a verb or a preposition can be a subject.
 func (a *analysis) subjectPosition(m mention) bool {
+	if m.npFrom > 0 && m.npFrom < m.tokFrom {
+		m.tokFrom = m.npFrom
+	}
 	k := m.tokFrom - 1
 	if k < 0 {
 		return true
