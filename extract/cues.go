@@ -71,9 +71,30 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 		}
 	}
 	if vn := a.isVerbForm(k); vn > 0 {
+		if a.passive(k) {
+			return 0, nil, false
+		}
 		return vn, nil, true
 	}
 	return 0, nil, false
+}
+
+// passive: "sont appelés", "was called": a participle after a form of "to
+// be" reports nobody's words (the pronominal "s'est félicité" aside).
+func (a *analysis) passive(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		t := a.toks[j]
+		if t.kind != tokWord {
+			return false
+		}
+		if a.gr.passive[t.low] {
+			return j == 0 || (a.toks[j-1].low != "s'" && a.toks[j-1].low != "se")
+		}
+		if !a.gr.aux[t.low] {
+			return false
+		}
+	}
+	return false
 }
 
 func (a *analysis) isVerbWord(w string) bool {
@@ -141,6 +162,18 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	if c, ok := a.cueBefore(qi, s); ok {
 		return c, true
 	}
+	// « … », y compris le montant, commente Song Myung-Sup: the inverted
+	// attribution comes after an aside, at a later comma of the sentence.
+	for k := qi + 1; k < s.tokTo; k++ {
+		if toks[k].kind == tokQuote {
+			break
+		}
+		if toks[k].isPunct(",") && k+1 < s.tokTo {
+			if c, ok := a.cueAfter(k, s); ok && (c.inverted != nil || c.mention >= 0 && a.mentions[c.mention].tokFrom > c.from) {
+				return c, true
+			}
+		}
+	}
 	// “Yes.” Smith said. — the quote ended its sentence; the attribution
 	// opens the next one.
 	if qi+1 == s.tokTo && toks[qi].sent+1 < len(a.sents) {
@@ -192,15 +225,17 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.9}, true
 			}
 			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
-				return cue{from: k, to: v + vn, mention: a.headOfNounPhrase(mi, s.tokTo), score: 0.9}, true
+				return cue{from: k, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, s.tokTo)), score: 0.9}, true
 			}
 		}
 	}
-	// Speaker first: "Green told", "he said", "the minister, 54, said".
+	// Speaker first: "Green told", "he said", "the minister, 54, said",
+	// "St. Charles Police Lt. Tom Wilkison said": the noun phrase may chain
+	// several mentions; the verb follows its last one.
 	if mi := a.mentionAt(k); mi >= 0 {
-		mi = a.headOfNounPhrase(mi, s.tokTo)
-		m := a.mentions[mi]
-		j := m.tokTo
+		chain := a.nounPhraseChain(mi, s.tokTo)
+		last := chain[len(chain)-1]
+		j := a.mentions[last].tokTo
 		// Apposition: ", a spokesman for the ministry," before the verb.
 		if j < s.tokTo && toks[j].isPunct(",") {
 			end := j + 1
@@ -214,11 +249,61 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 		v := a.skipAux(j, s.tokTo)
 		if v-j <= 3 {
 			if vn, _, ok := a.verbAt(v); ok {
-				return cue{from: j, to: v + vn, mention: mi, score: 0.95}, true
+				return cue{from: j, to: v + vn, mention: a.pickHead(chain), score: 0.95}, true
 			}
 		}
 	}
 	return cue{}, false
+}
+
+// nounPhraseChain lists the mentions that follow mi inside one noun
+// phrase: only words, abbreviation dots and possessives between them.
+func (a *analysis) nounPhraseChain(mi, limit int) []int {
+	chain := []int{mi}
+	for j := mi + 1; j < len(a.mentions) && len(chain) < 5; j++ {
+		c := a.mentions[j]
+		if c.tokFrom >= limit {
+			break
+		}
+		prev := a.mentions[chain[len(chain)-1]]
+		if c.tokFrom < prev.tokTo {
+			continue
+		}
+		if !a.nounPhraseGap(prev.tokTo, c.tokFrom) {
+			break
+		}
+		chain = append(chain, j)
+	}
+	return chain
+}
+
+func (a *analysis) nounPhraseGap(from, to int) bool {
+	if to-from > 4 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := a.toks[k]
+		switch {
+		case t.kind == tokWord && a.isVerbForm(k) == 0 && !a.gr.clause[t.low] && (!prepositions[t.low] || t.low == "de" || t.low == "of" || t.low == "d'"):
+		case t.isPunct(".") && k > 0 && a.toks[k-1].end == t.start:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// pickHead prefers the last person name of a chain ("Heart and Stroke
+// senior manager Erin Kim"), else the head: "la porte-parole de la
+// fédération" is the spokeswoman, not the federation.
+func (a *analysis) pickHead(chain []int) int {
+	for i := len(chain) - 1; i >= 0; i-- {
+		m := a.mentions[chain[i]]
+		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) {
+			return chain[i]
+		}
+	}
+	return chain[0]
 }
 
 func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
@@ -233,8 +318,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// sentence.
 	if first := toks[s.tokFrom]; first.kind == tokWord && a.gr.opinion[first.low] {
 		if mi := a.mentionAt(s.tokFrom + 1); mi >= 0 {
-			if end := a.mentions[mi].tokTo; end < qi && toks[end].isPunct(",") {
-				return cue{from: s.tokFrom, to: s.tokFrom + 1, mention: mi, attribution: ByAccordingTo, score: 0.8}, true
+			// The holder may carry a complement: "Pour le collectif de
+			// défense des femmes, …".
+			for end := a.mentions[mi].tokTo; end < qi && end-a.mentions[mi].tokTo <= 6; end++ {
+				if toks[end].isPunct(",") {
+					return cue{from: s.tokFrom, to: s.tokFrom + 1, mention: mi, attribution: ByAccordingTo, score: 0.8}, true
+				}
+				if toks[end].kind != tokWord || a.isVerbForm(end) > 0 {
+					break
+				}
 			}
 		}
 	}
@@ -268,6 +360,11 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
 		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
 			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.8}, true
+		}
+		// "Martell, the addictions doctor, is more blunt: "…"": the clause
+		// before the colon is about its subject.
+		if mi := a.clauseSubject(s.tokFrom, qi-1); mi >= 0 {
+			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.7}, true
 		}
 	}
 	return cue{}, false
@@ -349,34 +446,6 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 	return 0, -1
 }
 
-// headOfNounPhrase moves from the first mention after an inverted verb to a
-// name further in the same noun phrase that a role introduces: in "says
-// Heart and Stroke senior manager Erin Kim" the speaker is Erin Kim.
-func (a *analysis) headOfNounPhrase(mi, limit int) int {
-	best := mi
-	for j := mi + 1; j < len(a.mentions) && j <= mi+4; j++ {
-		c := a.mentions[j]
-		if c.tokFrom >= limit {
-			break
-		}
-		gapOK := true
-		for k := a.mentions[j-1].tokTo; k < c.tokFrom; k++ {
-			t := a.toks[k]
-			if t.kind != tokWord || a.isVerbForm(k) > 0 {
-				gapOK = false
-				break
-			}
-		}
-		if !gapOK {
-			break
-		}
-		if c.kind == mName && !c.org && c.role != "" {
-			best = j
-		}
-	}
-	return best
-}
-
 // clauseBetween: a conjunction or "que"/"that" between two tokens starts
 // another clause, whose subject is not the verb's.
 func (a *analysis) clauseBetween(from, to int) bool {
@@ -386,4 +455,22 @@ func (a *analysis) clauseBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubject is the first mention of a clause when it stands in subject
+// position and no quote comes before it.
+func (a *analysis) clauseSubject(from, to int) int {
+	for k := from; k < to; k++ {
+		if a.toks[k].kind == tokQuote {
+			return -1
+		}
+		if mi := a.mentionAt(k); mi >= 0 {
+			m := a.mentions[mi]
+			if m.possessive || !a.subjectPosition(m) || m.kind == mPronoun && m.plural {
+				return -1
+			}
+			return a.pickHead(a.nounPhraseChain(mi, to))
+		}
+	}
+	return -1
 }

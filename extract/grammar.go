@@ -21,6 +21,8 @@ type grammar struct {
 	opinion map[string]bool
 	// neuter: pronouns that stand for an organisation, never a person.
 	neuter map[string]bool
+	// passive: forms of "to be" that make a participle passive.
+	passive map[string]bool
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -32,7 +34,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 	for _, f := range []struct {
 		name string
 		dst  *map[string]bool
-	}{{"auxiliaries.txt", &g.aux}, {"clause.txt", &g.clause}, {"works.txt", &g.works}, {"opinion.txt", &g.opinion}, {"neuter.txt", &g.neuter}} {
+	}{{"auxiliaries.txt", &g.aux}, {"clause.txt", &g.clause}, {"works.txt", &g.works}, {"opinion.txt", &g.opinion}, {"neuter.txt", &g.neuter}, {"passive.txt", &g.passive}} {
 		set, err := readWordSet(fsys, code+"/"+f.name)
 		if err != nil {
 			return nil, err

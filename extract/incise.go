@@ -34,6 +34,10 @@ func (a *analysis) splitSpan(sp span) []span {
 		if !ok {
 			continue
 		}
+		if countWords(text[cur.start:p]) < 2 {
+			// « Moi, dit-il, j'ai … »: a one-word lead-in stays with the quote.
+			continue
+		}
 		first := cur
 		first.end = p + 1
 		first.close = -1

@@ -94,7 +94,7 @@ func (a *analysis) markSkipped() {
 			// set aside (Banques piratées : « Le parquet exagère »).
 			bare := strings.TrimRight(line, " \u00a0\u202f»”\"’'")
 			end, _ := lastRune(bare)
-			if n < 300 && !strings.ContainsRune(".!?…", end) {
+			if n < 300 && !strings.ContainsRune(".…", end) {
 				p.skip = true
 			}
 			continue
@@ -167,7 +167,11 @@ func (a *analysis) records(docID, code string) []Quote {
 		if d.speaker < 0 && d.unnamed == "" && !d.hasCue && a.standsAlone(qi) {
 			// A quote standing alone after sentences about one person: the
 			// subject of the previous sentence in the paragraph.
-			if mi := a.previousSubject(qi); mi >= 0 {
+			mi := a.previousSubject(qi)
+			if mi < 0 {
+				mi = a.previousParagraphSpeaker(qi)
+			}
+			if mi >= 0 {
 				if ent := a.resolveMention(mi, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok}); ent >= 0 {
 					d.speaker, d.attrib = ent, ByContext
 					m := a.mentions[mi]
@@ -359,6 +363,11 @@ func (a *analysis) accept(qi int, d decided) bool {
 		return true
 	}
 	speechy := looksLikeSpeech(content)
+	if d.hasCue && d.cue.mention < 0 && d.cue.inverted == nil && d.kind == Partial && words < 5 && !speechy {
+		// A verb with no speaker before a short phrase: "sans pouvoir dire
+		// « mission terminée »" names words nobody said.
+		return false
+	}
 	if d.hasCue {
 		if words <= 2 && d.kind == Partial && !speechy {
 			return d.speaker >= 0 || d.unnamed != "" || d.cue.mention < 0 && d.cue.inverted == nil
@@ -443,6 +452,41 @@ func (a *analysis) previousSubject(qi int) int {
 			}
 			return -1
 		}
+	}
+	return -1
+}
+
+// previousParagraphSpeaker: a paragraph that is only a quote, after a
+// paragraph whose last sentence reports someone's words without quoting
+// them ("Too often, he says, they get it."), continues that person.
+func (a *analysis) previousParagraphSpeaker(qi int) int {
+	si := a.toks[qi].sent
+	s := a.sents[si]
+	if s.tokFrom != qi || si == 0 {
+		return -1
+	}
+	prev := a.sents[si-1]
+	if a.paras[s.para].ord-a.paras[prev.para].ord != 1 {
+		return -1
+	}
+	for k := prev.tokFrom; k < prev.tokTo; k++ {
+		if a.toks[k].kind == tokQuote {
+			return -1
+		}
+	}
+	for v := prev.tokFrom; v < prev.tokTo; v++ {
+		if a.toks[v].kind != tokWord {
+			continue
+		}
+		vn, inv, ok := a.verbAt(v)
+		if !ok || inv != nil {
+			continue
+		}
+		if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
+			return mi
+		}
+		// "…, he says, …": pronoun and verb inverted after a comma.
+		_ = vn
 	}
 	return -1
 }

@@ -123,6 +123,11 @@ func (a *analysis) resolveNames() {
 				}
 			}
 		}
+		if best < 0 && len(words) == 1 && !m.org {
+			// "Jordan said" after "Jordan Stewart": a first name alone
+			// names the one person of the article who carries it.
+			best = a.byGivenName(foldName(words[0]))
+		}
 		if best < 0 {
 			_, place := a.lx.CountryForms[strings.ToLower(full)]
 			if !place {
@@ -354,4 +359,21 @@ func (a *analysis) lastOrg(mi int) int {
 		}
 	}
 	return -1
+}
+
+// byGivenName returns the only person entity whose first given name is
+// name, or -1.
+func (a *analysis) byGivenName(name string) int {
+	found := -1
+	for ei := range a.entities {
+		e := &a.entities[ei]
+		if e.org || len(e.words) < 2 || foldName(e.words[0]) != name {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ei
+	}
+	return found
 }
