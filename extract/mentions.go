@@ -102,7 +102,8 @@ func (a *analysis) nameWord(k int, first bool) bool {
 	if !t.capitalized() {
 		return false
 	}
-	if a.lx.NonNames[t.text] || a.lx.Stopwords[t.low] && first {
+	bare := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+	if a.lx.NonNames[t.text] || a.lx.NonNames[bare] || a.lx.Stopwords[t.low] && first {
 		return false
 	}
 	if a.lx.Pronouns[t.low].Gender != 0 || a.lx.Pronouns[t.low].Plural {

@@ -223,6 +223,12 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 			if last := a.lastNamed(mi, m.gender, true, prev.tok); last >= 0 {
 				return last
 			}
+			// "… positive results for accountant Babatunji Farinloye, 50.
+			// “…,” he says": a person newly named since the last quote is
+			// the topic even outside subject position.
+			if last := a.lastNamed(mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 {
+				return last
+			}
 			return p
 		}
 		return a.lastNamed(mi, m.gender, true, -1)
@@ -306,6 +312,21 @@ func (a *analysis) resolveDescription(mi int) int {
 func (a *analysis) subjectPosition(m mention) bool {
 	if m.npFrom > 0 && m.npFrom < m.tokFrom {
 		m.tokFrom = m.npFrom
+	}
+	if m.kind == mName {
+		// "Public works minister Basuki Hadimuljono", "wardrobe stylist
+		// Tracy": modifiers before the name belong to its noun phrase.
+		for n := 0; n < 4 && m.tokFrom > 0; n++ {
+			p := a.toks[m.tokFrom-1]
+			if p.kind != tokWord || p.sent != a.toks[m.tokFrom].sent || isDeterminer(p.low) || prepositions[p.low] ||
+				a.gr.clause[p.low] || a.lx.Stopwords[p.low] || a.isVerbForm(m.tokFrom-1) > 0 || a.mentionByEnd[m.tokFrom-1] >= 0 && a.mentions[a.mentionByEnd[m.tokFrom-1]].kind != mName {
+				break
+			}
+			if p.capitalized() && !a.sentenceInitial(m.tokFrom-1) {
+				break
+			}
+			m.tokFrom--
+		}
 	}
 	k := m.tokFrom - 1
 	if k < 0 {
