@@ -380,6 +380,29 @@ func (a *analysis) cueStart(v, limit int) int {
 
 // subjectBefore looks left of the verb for the mention that is its subject.
 func (a *analysis) subjectBefore(v, limit int) int {
+	// "Joe Young, a conductor and an organizer at Railroad Workers United,
+	// said": skip the apposition between commas to the name before it.
+	start := v - 1
+	for start >= limit && a.toks[start].kind == tokWord && a.gr.aux[a.toks[start].low] {
+		start--
+	}
+	if start > limit && a.toks[start].isPunct(",") {
+		for c := start - 1; c > limit && start-c <= 16; c-- {
+			t := a.toks[c]
+			if t.kind == tokQuote || t.isPunct(".") && c > 0 && a.toks[c-1].end != t.start {
+				break
+			}
+			if t.isPunct(",") {
+				if mi := a.mentionEndingAt(c - 1); mi >= 0 {
+					m := a.mentions[mi]
+					if m.kind == mName && !m.possessive && a.subjectPosition(m) {
+						return mi
+					}
+				}
+				break
+			}
+		}
+	}
 	for k := v - 1; k >= limit; k-- {
 		mi := a.mentionEndingAt(k)
 		if mi < 0 {

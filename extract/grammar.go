@@ -12,7 +12,7 @@ import (
 )
 
 // grammar is the small closed-class data the attribution rules need beyond
-// the lexicon: auxiliaries, clause openers and title announcers.
+// the lexicon: auxiliaries, clause openers, title announcers and the like.
 type grammar struct {
 	aux    map[string]bool // lowercase
 	clause map[string]bool // lowercase
@@ -23,6 +23,8 @@ type grammar struct {
 	neuter map[string]bool
 	// passive: forms of "to be" that make a participle passive.
 	passive map[string]bool
+	// abbrev: abbreviations whose dot does not end a sentence (case kept).
+	abbrev map[string]bool
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -34,8 +36,17 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 	for _, f := range []struct {
 		name string
 		dst  *map[string]bool
-	}{{"auxiliaries.txt", &g.aux}, {"clause.txt", &g.clause}, {"works.txt", &g.works}, {"opinion.txt", &g.opinion}, {"neuter.txt", &g.neuter}, {"passive.txt", &g.passive}} {
-		set, err := readWordSet(fsys, code+"/"+f.name)
+		keep bool // keep the case of entries
+	}{
+		{"auxiliaries.txt", &g.aux, false},
+		{"clause.txt", &g.clause, false},
+		{"works.txt", &g.works, false},
+		{"opinion.txt", &g.opinion, false},
+		{"neuter.txt", &g.neuter, false},
+		{"passive.txt", &g.passive, false},
+		{"abbreviations.txt", &g.abbrev, true},
+	} {
+		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {
 			return nil, err
 		}
@@ -44,9 +55,9 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 	return g, nil
 }
 
-// readWordSet reads one lowercase entry per line; a missing file is an empty
-// set so a new language can start small.
-func readWordSet(fsys fs.FS, name string) (map[string]bool, error) {
+// readWordSet reads one entry per line, lowercased unless keepCase; a
+// missing file is an empty set so a new language can start small.
+func readWordSet(fsys fs.FS, name string, keepCase bool) (map[string]bool, error) {
 	set := map[string]bool{}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -61,7 +72,14 @@ func readWordSet(fsys fs.FS, name string) (map[string]bool, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		set[strings.ToLower(foldApostrophes(line))] = true
+		line = foldApostrophes(line)
+		if !keepCase {
+			line = strings.ToLower(line)
+		}
+		set[line] = true
 	}
-	return set, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read lang/%s: %w", name, err)
+	}
+	return set, nil
 }

@@ -24,7 +24,7 @@ func newAnalysis(l *language, text []rune) *analysis {
 	}
 	a.sents = splitSentences(a.toks, func(w string) bool {
 		_, ok := a.lx.Honorifics[w]
-		return ok || len(w) <= 4 && strings.Count(w, ".") >= 2
+		return ok || a.gr.abbrev[w] || len(w) <= 4 && strings.Count(w, ".") >= 2
 	})
 	a.lowerSeen = map[string]bool{}
 	for _, t := range a.toks {
