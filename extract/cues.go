@@ -387,7 +387,9 @@ func (a *analysis) subjectBefore(v, limit int) int {
 		start--
 	}
 	if start > limit && a.toks[start].isPunct(",") {
-		for c := start - 1; c > limit && start-c <= 16; c-- {
+		// The apposition may hold commas of its own ("Navdeep Bains,
+		// Minister of Innovation, Science and Economic Development, said").
+		for c := start - 1; c > limit && start-c <= 28; c-- {
 			t := a.toks[c]
 			if t.kind == tokQuote || t.isPunct(".") && c > 0 && a.toks[c-1].end != t.start {
 				break
@@ -395,11 +397,10 @@ func (a *analysis) subjectBefore(v, limit int) int {
 			if t.isPunct(",") {
 				if mi := a.mentionEndingAt(c - 1); mi >= 0 {
 					m := a.mentions[mi]
-					if m.kind == mName && !m.possessive && a.subjectPosition(m) {
+					if m.kind == mName && !m.org && !m.possessive && a.subjectPosition(m) {
 						return mi
 					}
 				}
-				break
 			}
 		}
 	}

@@ -27,8 +27,8 @@ type Lexicon struct {
 	Pronouns     map[string]PronounInfo // lowercase form -> info
 	Roles        map[string]RoleInfo    // lowercase form (multi-word joined by one space) -> info
 	RoleMaxWords int
-	Demonyms     map[string]string // lowercase adjective form -> country as written ("États-Unis")
-	CountryForms map[string]string // lowercase country name or alternative (=USA) -> country as written
+	Demonyms     map[string]string // lowercase adjective form -> country as written ("États-Unis"); also under its foldName key
+	CountryForms map[string]string // lowercase country name or alternative (=USA) -> country as written; also under its foldName key
 	Honorifics   map[string]Gender // as written, case-sensitive ("M.", "Mr")
 	FirstNames   map[string]Gender // key: name folded (lowercase, accents removed)
 	NonNames     map[string]bool   // as written, case-sensitive
@@ -163,6 +163,11 @@ func loadLexicon(fsys fs.FS, code string) (*Lexicon, error) {
 			return nil, err
 		}
 	}
+	// Names lose their accents in capitals and careless copy ("ETATS-UNIS",
+	// "Algerie"); the folded key lets a folded lookup find them. An
+	// accented key that folds onto another entry keeps that entry.
+	addFolded(lx.Demonyms)
+	addFolded(lx.CountryForms)
 	lx.According = sortLongestFirst(lx.According)
 	lx.Furniture = sortLongestFirst(lx.Furniture)
 	return lx, nil
@@ -311,6 +316,23 @@ func addCountryForm(lx *Lexicon, form, country string) error {
 	}
 	lx.CountryForms[key] = country
 	return nil
+}
+
+func addFolded(m map[string]string) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// Sorted, so that two accented keys folding alike resolve the same way
+	// on every run.
+	sort.Strings(keys)
+	for _, k := range keys {
+		if f := foldName(k); f != k {
+			if _, ok := m[f]; !ok {
+				m[f] = m[k]
+			}
+		}
+	}
 }
 
 func parseHonorific(lx *Lexicon, fields []string, _ string) error {

@@ -131,6 +131,8 @@ func TestLexiconSpotChecks(t *testing.T) {
 	assert.Equal(t, "États-Unis", lexes["fr"].CountryForms["etats-unis"])
 	assert.Equal(t, "États-Unis", lexes["fr"].CountryForms["états-unis"])
 	assert.Equal(t, "United States", lexes["en"].CountryForms["u.s."])
+	assert.Equal(t, "Algérie", lexes["fr"].CountryForms["algerie"], "folded key")
+	assert.Equal(t, "Algérie", lexes["fr"].Demonyms["algeriennes"], "folded key")
 
 	roles := []struct {
 		lang, form string

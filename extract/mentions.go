@@ -257,16 +257,21 @@ func (a *analysis) nameAt(k int) int {
 	end := k + 1
 	for end < len(toks) {
 		t := toks[end]
+		// A middle initial: "James M. Hill", "Donald J. Trump".
+		if t.isPunct(".") && end+1 < len(toks) && toks[end+1].capitalized() && len([]rune(toks[end-1].text)) == 1 && end-1 > k {
+			end++
+			continue
+		}
 		if t.para != toks[k].para || t.kind != tokWord {
 			break
 		}
-		if toks[end-1].end != t.start && isSpace(a.text[toks[end-1].end]) == false {
+		if toks[end-1].end != t.start && !isSpace(a.text[toks[end-1].end]) {
 			break
 		}
 		if t.capitalized() && !a.lx.NonNames[t.text] {
 			// "IFSD’s Azfar Ali Khan": a possessive closes the name before
 			// it; the next name starts fresh.
-			if p := toks[end-1].low; end-1 > k && (strings.HasSuffix(p, "'s")) {
+			if p := toks[end-1].low; strings.HasSuffix(p, "'s") {
 				break
 			}
 			end++
@@ -437,7 +442,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
 	last := toks[end-1]
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
 		text: string(a.text[toks[from].start:last.end]), gender: g, org: info.Org, role: key, country: country,
-		entity: -1, plural: strings.HasSuffix(key, "s") && (toks[from].low == "les" || toks[from].low == "des")}
+		entity: -1, plural: a.pluralRole(key, toks[from].low)}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) {
 		// A bare role word without determiner is too vague to be a speaker.
 		m.attached = true
@@ -499,4 +504,18 @@ func (a *analysis) attach(ri, ni int) {
 	if n.gender == 0 {
 		n.gender = r.gender
 	}
+}
+
+// pluralRole: "les ministres", "the players": a role whose singular is a
+// role too, or a plural determiner.
+func (a *analysis) pluralRole(key, det string) bool {
+	switch det {
+	case "les", "des", "ces", "leurs", "their", "these", "those", "die":
+		return true
+	}
+	if sing, ok := strings.CutSuffix(key, "s"); ok {
+		_, isRole := a.lx.Roles[sing]
+		return isRole
+	}
+	return false
 }

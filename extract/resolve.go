@@ -117,7 +117,7 @@ func (a *analysis) resolveNames() {
 				}
 				continue
 			}
-			if e.surname == surname && givenCompatible(words[:len(words)-1], e.words[:len(e.words)-1]) {
+			if e.surname == surname && (givenCompatible(words[:len(words)-1], e.words[:len(e.words)-1]) || wordsSuffix(words, e.words) || wordsSuffix(e.words, words)) {
 				if best < 0 || e.lastTok > a.entities[best].lastTok {
 					best = ei
 				}
@@ -226,7 +226,8 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 			// "… positive results for accountant Babatunji Farinloye, 50.
 			// “…,” he says": a person newly named since the last quote is
 			// the topic even outside subject position.
-			if last := a.lastNamed(mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 {
+			if last := a.lastNamed(mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 &&
+				a.namedInParagraph(last, m.tokFrom) {
 				return last
 			}
 			return p
@@ -254,10 +255,10 @@ func genderAgrees(entity, pronoun Gender) bool {
 // paragraphs. subjectOnly skips names in object or prepositional position.
 func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) int {
 	m := a.mentions[mi]
-	para := a.toks[m.tokFrom].para
+	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
-		if para-a.toks[c.tokFrom].para > 4 || c.tokFrom <= afterTok {
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 4 || c.tokFrom <= afterTok {
 			break
 		}
 		if c.kind != mName || c.entity < 0 {
@@ -268,8 +269,9 @@ func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) i
 			continue
 		}
 		// A lone capitalised word with no gender and no role ("Toronto",
-		// "Mostly") is too weak to carry a pronoun.
-		if e.gender == 0 && len(e.words) < 2 && len(e.roles) == 0 {
+		// "Mostly") is too weak to carry a pronoun, unless it is plainly a
+		// subject: "Mulder didn't hesitate."
+		if e.gender == 0 && len(e.words) < 2 && len(e.roles) == 0 && !a.actsAsSubject(c) {
 			continue
 		}
 		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
@@ -397,4 +399,46 @@ func (a *analysis) byGivenName(name string) int {
 		found = ei
 	}
 	return found
+}
+
+// actsAsSubject: a name in subject position followed by a lowercase word
+// that is not a role ("Mulder didn't hesitate", not "Toronto retiree").
+func (a *analysis) actsAsSubject(m mention) bool {
+	if m.possessive || !a.subjectPosition(m) || m.tokTo >= len(a.toks) {
+		return false
+	}
+	n := a.toks[m.tokTo]
+	if n.kind != tokWord || n.capitalized() {
+		return false
+	}
+	w := strings.TrimSuffix(n.low, "n't")
+	return a.gr.aux[w] || a.gr.passive[w] || a.isVerbForm(m.tokTo) > 0
+}
+
+// namedInParagraph: entity e is named in the paragraph of token k, before it.
+func (a *analysis) namedInParagraph(e, k int) bool {
+	para := a.toks[k].para
+	for _, m := range a.mentions {
+		if m.tokFrom >= k {
+			break
+		}
+		if m.entity == e && m.kind == mName && a.toks[m.tokFrom].para == para {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsSuffix: short is the tail of long ("Paz Akin" in "Lorena Paz Akin").
+func wordsSuffix(short, long []string) bool {
+	if len(short) >= len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i, w := range short {
+		if foldName(w) != foldName(long[off+i]) {
+			return false
+		}
+	}
+	return true
 }
