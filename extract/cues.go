@@ -248,7 +248,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 		}
 		v := a.skipAux(j, s.tokTo)
 		if v-j <= 3 {
-			if vn, _, ok := a.verbAt(v); ok {
+			if vn, _, ok := a.verbAt(v); ok && a.agrees(a.pickHead(chain), v) {
 				return cue{from: j, to: v + vn, mention: a.pickHead(chain), score: 0.95}, true
 			}
 		}
@@ -348,6 +348,9 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			return cue{from: v, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.85}, true
 		}
 		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
+			if !a.agrees(mi, v) {
+				continue
+			}
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, score: 0.85}, true
 		}
 		// "Comme l'a souligné le ministre, « … »": subject right after the
@@ -497,4 +500,35 @@ func (a *analysis) clauseSubject(from, to int) int {
 		}
 	}
 	return -1
+}
+
+// agrees rejects an English base form after a singular subject with no
+// auxiliary: in "Rally Canada volunteer Tom Hinderks" and "the general
+// message", volunteer and message are nouns, not verbs.
+func (a *analysis) agrees(mi, v int) bool {
+	if a.lx.Lang != "en" || mi < 0 {
+		return true
+	}
+	t := a.toks[v]
+	if lemma, ok := a.lx.Verbs[t.low]; !ok || lemma != t.low {
+		return true
+	}
+	if v > 0 {
+		p := a.toks[v-1]
+		if p.kind == tokWord && (a.gr.aux[p.low] || p.low == "to" || strings.HasSuffix(p.low, "n't")) {
+			return true
+		}
+	}
+	m := a.mentions[mi]
+	if m.plural {
+		return true
+	}
+	switch m.kind {
+	case mPronoun:
+		return false
+	case mName:
+		// "the Conservatives call": a plural name.
+		return strings.HasSuffix(m.text, "s") && m.tokFrom > 0 && a.toks[m.tokFrom-1].low == "the"
+	}
+	return false
 }
