@@ -462,6 +462,14 @@ func (a *analysis) attachAppositions() {
 			continue
 		}
 		n := &ms[i]
+		// "Le documentaire d'Al Jazeera … précise", "a statement from
+		// Google said": the source of a speech noun speaks through it.
+		if k := n.tokFrom; k >= 2 && a.sourceLink(a.toks[k-1].low) && a.speechNoun(k-2) {
+			n.npFrom = k - 2
+			if k >= 3 && isDeterminer(a.toks[k-3].low) {
+				n.npFrom = k - 3
+			}
+		}
 		if i > 0 && ms[i-1].kind == mRole && ms[i-1].tokTo == n.tokFrom {
 			a.attach(i-1, i)
 		}
@@ -518,4 +526,18 @@ func (a *analysis) pluralRole(key, det string) bool {
 		return isRole
 	}
 	return false
+}
+
+func (a *analysis) sourceLink(w string) bool {
+	switch w {
+	case "de", "d'", "du", "des", "of", "from", "by", "von":
+		return true
+	}
+	return false
+}
+
+// speechNoun: a statement, a report, a documentary: things that say.
+func (a *analysis) speechNoun(k int) bool {
+	t := a.toks[k]
+	return t.kind == tokWord && (a.lx.Nouns[t.low] || a.gr.works[t.low])
 }

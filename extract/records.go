@@ -134,7 +134,8 @@ func (a *analysis) records(docID, code string) []Quote {
 	lastSpeaker := -1
 	lastSpeakerPara := -10
 	lastSpeakerTok := -1
-	var lastUnnamed string
+	var last prevSpeaker // the last attributed quote, named or not
+	last.entity = -1
 	for qi, t := range a.toks {
 		if t.kind != tokQuote {
 			continue
@@ -147,7 +148,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		c, ok := a.quoteCue(qi)
 		if ok {
 			d.cue, d.hasCue = c, true
-			a.applyCue(&d, c, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok})
+			a.applyCue(&d, c, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok, unnamed: last.unnamed, unnamedGender: last.unnamedGender, unnamedTok: last.unnamedTok})
 		}
 		// Context: a quote standing alone continues the previous speaker.
 		if !d.hasCue || d.speaker < 0 && d.unnamed == "" {
@@ -185,11 +186,14 @@ func (a *analysis) records(docID, code string) []Quote {
 			lastSpeaker, lastSpeakerPara, lastSpeakerTok = d.speaker, a.paras[sp.para].ord, qi
 		}
 		if d.accept && d.unnamed != "" {
-			lastUnnamed = d.unnamed
+			last.unnamed, last.unnamedTok = d.unnamed, qi
+			last.unnamedGender = 0
+			if d.mention != nil {
+				last.unnamedGender = d.mention.gender
+			}
 		}
 		ds = append(ds, d)
 	}
-	_ = lastUnnamed
 	out := make([]Quote, 0, len(ds))
 	for _, d := range ds {
 		if !d.accept {
@@ -262,6 +266,9 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		d.mention = m
 		d.attrib = ByPronoun
 		d.speaker = a.resolvePronoun(*m, prev)
+		if d.speaker < 0 {
+			d.unnamed = a.unnamedAntecedent(*m, prev)
+		}
 		return
 	}
 	if c.mention < 0 {
@@ -279,6 +286,9 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 	case mPronoun:
 		d.attrib = ByPronoun
+		if ent < 0 {
+			d.unnamed = a.unnamedAntecedent(*m, prev)
+		}
 	case mRole:
 		d.attrib = ByDescription
 		if ent < 0 && !m.plural && !m.attached {
@@ -363,7 +373,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 		return true
 	}
 	speechy := looksLikeSpeech(content)
-	if d.hasCue && d.cue.mention < 0 && d.cue.inverted == nil && d.kind == Partial && words < 5 && !speechy {
+	if d.hasCue && d.cue.mention < 0 && d.cue.inverted == nil && d.kind == Partial && words < 5 && !speechy && a.infinitiveCue(d.cue) {
 		// A verb with no speaker before a short phrase: "sans pouvoir dire
 		// « mission terminée »" names words nobody said.
 		return false
@@ -489,4 +499,37 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 		_ = vn
 	}
 	return -1
+}
+
+// unnamedAntecedent: "… a indiqué un porte-parole de la police. « … »
+// a-t-il précisé": a pronoun after a quote by an unnamed speaker, with no
+// one named in between, stands for that speaker.
+func (a *analysis) unnamedAntecedent(m mention, prev prevSpeaker) string {
+	if prev.unnamed == "" || m.plural || a.gr.neuter[strings.ToLower(m.text)] || !genderAgrees(prev.unnamedGender, m.gender) {
+		return ""
+	}
+	if a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.unnamedTok].para].ord > 1 {
+		return ""
+	}
+	for _, c := range a.mentions {
+		if c.tokFrom >= m.tokFrom {
+			break
+		}
+		if c.tokFrom > prev.unnamedTok && c.kind == mName && !c.org {
+			return ""
+		}
+	}
+	return prev.unnamed
+}
+
+// infinitiveCue: the cue's verb is in the infinitive (its lemma), as in
+// "sans pouvoir dire", where nobody says anything yet.
+func (a *analysis) infinitiveCue(c cue) bool {
+	for k := c.from; k < c.to; k++ {
+		t := a.toks[k]
+		if lemma, ok := a.lx.Verbs[t.low]; ok {
+			return lemma == t.low || strings.TrimPrefix(lemma, "se ") == t.low
+		}
+	}
+	return false
 }

@@ -201,11 +201,6 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		if e := a.resolveDescription(mi); e >= 0 || m.org || m.plural {
 			return e
 		}
-		// A definite description of a person not introduced by that role
-		// ("the rookie defenceman") refers back like a pronoun.
-		if definite[a.toks[m.tokFrom].low] {
-			return a.lastNamed(mi, m.gender, true, -1)
-		}
 		return -1
 	case mPronoun:
 		if a.gr.neuter[strings.ToLower(m.text)] {
@@ -245,6 +240,11 @@ var definite = map[string]bool{"the": true, "le": true, "la": true, "l'": true, 
 type prevSpeaker struct {
 	entity int
 	tok    int
+	// unnamed is the last quote's speaker when it is a description as
+	// written ("un porte-parole de la police").
+	unnamed       string
+	unnamedGender Gender
+	unnamedTok    int
 }
 
 func genderAgrees(entity, pronoun Gender) bool {
