@@ -94,7 +94,7 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 		}
 	}
 	if !verb {
-		if _, isVerb := a.lx.Verbs[low]; !isVerb {
+		if _, isVerb := a.lx.Verbs[low]; !isVerb && !a.pastHistoricLike(low) {
 			return 0, false
 		}
 		// A bare verb form must be followed by its subject: a name or a
@@ -106,14 +106,36 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 			return 0, false
 		}
 	}
-	// The incise runs to the next punctuation mark.
+	// The incise runs to the next punctuation mark, and is short: a longer
+	// stretch is the quote going on ("prie Mme Lelièvre de vouloir…").
 	for k := j; k < limit; k++ {
 		switch text[k] {
 		case ',', ';', '.', '!', '?', '…', ':':
+			if countWords(text[i:k]) > 8 {
+				return 0, false
+			}
 			return k + 1, true
 		}
 	}
+	if countWords(text[i:limit]) > 8 {
+		return 0, false
+	}
 	return limit, true
+}
+
+// pastHistoricLike: a French narrative verb form not in the reporting
+// lexicon ("commanda", "reprit", "fit"), recognised by its ending; used only
+// inside a quote, between commas, before a subject.
+func (a *analysis) pastHistoricLike(w string) bool {
+	if a.lx.Lang != "fr" || len([]rune(w)) < 4 || a.lx.Stopwords[w] {
+		return false
+	}
+	for _, suf := range []string{"a", "it", "ut", "int", "ait"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func skipSpaces(text []rune, i, limit int) int {

@@ -515,8 +515,10 @@ func (a *analysis) unnamedAntecedent(m mention, prev prevSpeaker) string {
 		if c.tokFrom >= m.tokFrom {
 			break
 		}
-		if c.tokFrom > prev.unnamedTok && c.kind == mName && !c.org {
-			return ""
+		if c.tokFrom > prev.unnamedTok && c.kind == mName && !c.org && c.entity >= 0 {
+			if e := a.entities[c.entity]; e.gender != 0 && genderAgrees(e.gender, m.gender) {
+				return ""
+			}
 		}
 	}
 	return prev.unnamed

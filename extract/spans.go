@@ -117,7 +117,11 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 		}
 		stack := make([]openMark, 0, 4)
 		if carry != nil {
-			if first := firstMark(text, p); first >= 0 && !opensHere(text, first, carry.style, opt) && closesStyle(text, first, carry.style, opt) {
+			first := firstMark(text, p)
+			closes := first >= 0 && !opensHere(text, first, carry.style, opt) && closesStyle(text, first, carry.style, opt)
+			// « Souffrez-vous ?¶--Oh ! oui.¶--Où ça ? »: dialogue turns
+			// opened by a dash inside an open quote continue it.
+			if closes || first < 0 && startsWithDash(text, p) {
 				stack = append(stack, openMark{pos: p.start - 1, style: carry.style, closer: carry.closer, continued: true})
 			}
 		}
@@ -177,8 +181,21 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	return out
 }
 
+func startsWithDash(text []rune, p paragraph) bool {
+	i := p.start
+	for i < p.end && isSpace(text[i]) {
+		i++
+	}
+	return i < p.end && (text[i] == '—' || text[i] == '–' || text[i] == '-')
+}
+
 func makeSpan(text []rune, from, to int, o openMark, closePos, para int) (span, bool) {
 	s, e := from, to
+	if o.continued {
+		for s < e && (isSpace(text[s]) || text[s] == '—' || text[s] == '–' || text[s] == '-') {
+			s++
+		}
+	}
 	for s < e && (isSpace(text[s]) || text[s] == '\n') {
 		s++
 	}
