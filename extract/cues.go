@@ -20,8 +20,8 @@ var invertedClitics = []struct {
 	gender Gender
 	plural bool
 }{
-	{"-t-il", 'm', false}, {"-t-elle", 'f', false}, {"-t-on", 0, false}, {"-t-ils", 'm', true}, {"-t-elles", 'f', true},
-	{"-il", 'm', false}, {"-elle", 'f', false}, {"-on", 0, false}, {"-ils", 'm', true}, {"-elles", 'f', true},
+	{"-t-il", 'm', false}, {"-t-elle", 'f', false}, {"-t-on", 0, true}, {"-t-ils", 'm', true}, {"-t-elles", 'f', true},
+	{"-il", 'm', false}, {"-elle", 'f', false}, {"-on", 0, true}, {"-ils", 'm', true}, {"-elles", 'f', true},
 }
 
 // verbAt matches a reporting verb at token k, with French inversion
@@ -449,6 +449,9 @@ func (a *analysis) mentionEndingAt(k int) int {
 // accordingAt matches "selon", "according to" at k and the mention after it.
 func (a *analysis) accordingAt(k, limit int) (int, int) {
 	toks := a.toks
+	if k >= len(toks) || !a.accordingStarts[toks[k].low] {
+		return 0, -1
+	}
 	for _, phrase := range a.lx.According {
 		words := strings.Fields(phrase)
 		if k+len(words) > limit {

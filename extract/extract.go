@@ -19,6 +19,40 @@ type Extractor struct {
 type language struct {
 	lx *Lexicon
 	gr *grammar
+	// roleStarts, pronounStarts and accordingStarts hold the first word of
+	// every entry, to dismiss most tokens with one lookup.
+	roleStarts, pronounStarts, accordingStarts map[string]bool
+}
+
+func newLanguage(lx *Lexicon, gr *grammar) *language {
+	l := &language{lx: lx, gr: gr}
+	l.roleStarts = firstWords(mapKeys(lx.Roles))
+	l.pronounStarts = firstWords(mapKeys(lx.Pronouns))
+	l.accordingStarts = firstWords(lx.According)
+	return l
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// firstWords maps every entry to its first token as the tokenizer cuts it
+// ("secrétaire d'état" → "secrétaire", "l'auteur" → "l'").
+func firstWords(entries []string) map[string]bool {
+	set := make(map[string]bool, len(entries))
+	for _, k := range entries {
+		first, _, _ := strings.Cut(k, " ")
+		if i := strings.Index(first, "'"); i >= 0 && i < len(first)-1 {
+			first = first[:i+1]
+		}
+		set[first] = true
+		set[fold(first)] = true
+	}
+	return set
 }
 
 // Options tune an Extractor. The zero value is the default.
@@ -44,7 +78,7 @@ func New(opts Options) (*Extractor, error) {
 			return nil, fmt.Errorf("load language %s: %w", code, err)
 		}
 		foldRoles(lx)
-		e.langs[code] = &language{lx: lx, gr: gr}
+		e.langs[code] = newLanguage(lx, gr)
 		e.codes = append(e.codes, code)
 	}
 	sort.Strings(e.codes)
@@ -56,7 +90,7 @@ func New(opts Options) (*Extractor, error) {
 func foldRoles(lx *Lexicon) {
 	extra := map[string]RoleInfo{}
 	for k, v := range lx.Roles {
-		if f := foldName(k); f != k {
+		if f := fold(k); f != k {
 			if _, ok := lx.Roles[f]; !ok {
 				extra[f] = v
 			}
@@ -120,7 +154,7 @@ func (e *Extractor) Extract(doc Document) []Quote {
 	}
 	if l == nil {
 		// Unknown language: spans are still found, speakers are not.
-		l = &language{lx: emptyLexicon(code), gr: &grammar{aux: map[string]bool{}, clause: map[string]bool{}, works: map[string]bool{}}}
+		l = newLanguage(emptyLexicon(code), &grammar{})
 	}
 	a := newAnalysis(l, []rune(doc.Text))
 	return a.records(doc.ID, code)

@@ -76,6 +76,9 @@ type analysis struct {
 	// lowerSeen: words the document writes in lowercase somewhere, so a
 	// capitalised sentence opener like "Yesterday" is not taken for a name.
 	lowerSeen map[string]bool
+	// roleStarts, pronounStarts, accordingStarts: first words of the
+	// multi-word entries, so most tokens are dismissed with one lookup.
+	roleStarts, pronounStarts, accordingStarts map[string]bool
 	// mentionByTok and mentionByEnd index mentions by first and last token.
 	mentionByTok, mentionByEnd []int
 }
@@ -146,6 +149,9 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 			break
 		}
 		w := t.low
+		if n == 0 && !a.roleStarts[t.low] && !a.roleStarts[t.fold] {
+			break
+		}
 		if n > 0 && a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'") {
 			words[len(words)-1] += w
 		} else {
@@ -154,7 +160,7 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 		key := strings.Join(words, " ")
 		if info, ok := a.lx.Roles[key]; ok {
 			best, bestN, bestInfo = key, n+1, info
-		} else if f := foldName(key); f != key {
+		} else if f := fold(key); f != key {
 			if info, ok := a.lx.Roles[f]; ok {
 				best, bestN, bestInfo = f, n+1, info
 			}
@@ -163,7 +169,7 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 	if bestN == 0 {
 		return "", RoleInfo{}, 0
 	}
-	return foldName(best), bestInfo, bestN
+	return fold(best), bestInfo, bestN
 }
 
 func (a *analysis) findMentions() {
@@ -194,6 +200,9 @@ func (a *analysis) findMentions() {
 
 func (a *analysis) pronounAt(k int) (mention, int, bool) {
 	t := a.toks[k]
+	if !a.pronounStarts[t.low] {
+		return mention{}, 0, false
+	}
 	for n := 3; n >= 1; n-- {
 		if k+n > len(a.toks) {
 			continue
@@ -288,7 +297,7 @@ func (a *analysis) nameAt(k int) int {
 	for j := end - 2; j >= k; j-- {
 		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org {
 			if role == "" {
-				role, roleInfo = foldName(strings.ToLower(toks[j].text)), info
+				role, roleInfo = fold(strings.ToLower(toks[j].text)), info
 				if n > 1 {
 					role, _, _ = a.roleAt(j)
 				}
@@ -333,7 +342,7 @@ func (a *analysis) nameAt(k int) int {
 		m.gender = roleInfo.Gender
 	}
 	if gender == 0 && len(words) >= 2 {
-		m.gender = a.lx.FirstNames[foldName(words[0])]
+		m.gender = a.lx.FirstNames[fold(words[0])]
 	}
 	m.text = string(a.text[m.start:m.end])
 	if possessive {
@@ -419,7 +428,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
 			if j < len(toks) {
 				if c, ok := a.lx.CountryForms[toks[j].low]; ok {
 					country = c
-				} else if c, ok := a.lx.CountryForms[foldName(toks[j].text)]; ok {
+				} else if c, ok := a.lx.CountryForms[fold(toks[j].text)]; ok {
 					country = c
 				}
 			}
@@ -541,3 +550,4 @@ func (a *analysis) speechNoun(k int) bool {
 	t := a.toks[k]
 	return t.kind == tokWord && (a.lx.Nouns[t.low] || a.gr.works[t.low])
 }
+

@@ -6,7 +6,7 @@ import (
 )
 
 func newAnalysis(l *language, text []rune) *analysis {
-	a := &analysis{lx: l.lx, gr: l.gr, text: text}
+	a := &analysis{lx: l.lx, gr: l.gr, text: text, roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts}
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
@@ -75,7 +75,11 @@ func (a *analysis) markSkipped() {
 		if line == "" {
 			continue
 		}
-		low := strings.ToLower(foldApostrophes(line))
+		head := line
+		if len(head) > 200 {
+			head = head[:200]
+		}
+		low := strings.ToLower(foldApostrophes(head))
 		for _, f := range a.lx.Furniture {
 			if strings.HasPrefix(low, f) && len([]rune(line)) < 300 {
 				p.skip = true

@@ -38,7 +38,7 @@ func givenCompatible(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	x, y := foldName(a[0]), foldName(b[0])
+	x, y := fold(a[0]), fold(b[0])
 	if x == y {
 		return true
 	}
@@ -81,6 +81,11 @@ func editDistanceAtMostOne(a, b []rune) bool {
 
 // resolveNames groups name mentions into entities.
 func (a *analysis) resolveNames() {
+	// Indexes keep this linear in the number of mentions: entities by
+	// folded full form, by surname, and organisations by acronym.
+	byForm := map[string]int{}
+	bySurname := map[string][]int{}
+	orgByHead := map[string]int{}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
 		if m.kind != mName {
@@ -88,54 +93,60 @@ func (a *analysis) resolveNames() {
 		}
 		words := m.name
 		full := strings.Join(words, " ")
-		surname := foldName(words[len(words)-1])
+		surname := fold(words[len(words)-1])
+		formKey := fold(full)
+		if m.org {
+			formKey = "org:" + formKey
+		}
 		best := -1
-		for ei := range a.entities {
-			e := &a.entities[ei]
-			if e.org != m.org {
-				continue
-			}
-			if _, ok := e.forms[full]; ok {
+		if ei, ok := byForm[formKey]; ok {
+			best = ei
+		} else if m.org {
+			// "SUD" and "SUD-PTT": an acronym and its hyphenated long form.
+			if ei, ok := orgByHead[fold(words[0])]; ok && len(words) == 1 {
 				best = ei
-				break
 			}
-			if foldFormsContain(e, full) {
-				best = ei
-				break
-			}
-			if m.org {
-				// "SUD" and "SUD-PTT": an acronym and its hyphenated long form.
-				if len(words) == 1 && len(e.words) == 1 && strings.HasPrefix(foldName(e.words[0]), foldName(words[0])+"-") {
-					best = ei
-					break
+		} else {
+			for _, ei := range bySurname[surname] {
+				e := &a.entities[ei]
+				if len(words) == 1 {
+					if best < 0 || a.entities[best].mentions < e.mentions {
+						best = ei
+					}
+					continue
 				}
-				continue
-			}
-			if len(words) == 1 {
-				if e.surname == surname && (best < 0 || a.entities[best].mentions < e.mentions) {
-					best = ei
-				}
-				continue
-			}
-			if e.surname == surname && (givenCompatible(words[:len(words)-1], e.words[:len(e.words)-1]) || wordsSuffix(words, e.words) || wordsSuffix(e.words, words)) {
-				if best < 0 || e.lastTok > a.entities[best].lastTok {
-					best = ei
+				if givenCompatible(words[:len(words)-1], e.words[:len(e.words)-1]) || wordsSuffix(words, e.words) || wordsSuffix(e.words, words) {
+					if best < 0 || e.lastTok > a.entities[best].lastTok {
+						best = ei
+					}
 				}
 			}
 		}
 		if best < 0 && len(words) == 1 && !m.org {
 			// "Jordan said" after "Jordan Stewart": a first name alone
 			// names the one person of the article who carries it.
-			best = a.byGivenName(foldName(words[0]))
+			best = a.byGivenName(fold(words[0]))
 		}
 		if best < 0 {
 			_, place := a.lx.CountryForms[strings.ToLower(full)]
 			if !place {
-				_, place = a.lx.CountryForms[foldName(full)]
+				_, place = a.lx.CountryForms[fold(full)]
 			}
 			a.entities = append(a.entities, entity{forms: map[string]int{}, words: words, surname: surname,
 				org: m.org, place: place, roles: map[string]string{}})
 			best = len(a.entities) - 1
+			if !m.org {
+				bySurname[surname] = append(bySurname[surname], best)
+			} else if len(words) == 1 {
+				if head, _, ok := strings.Cut(fold(words[0]), "-"); ok {
+					if _, seen := orgByHead[head]; !seen {
+						orgByHead[head] = best
+					}
+				}
+			}
+		}
+		if _, ok := byForm[formKey]; !ok {
+			byForm[formKey] = best
 		}
 		e := &a.entities[best]
 		if _, ok := e.forms[full]; !ok {
@@ -174,15 +185,6 @@ func (a *analysis) resolveNames() {
 	}
 }
 
-func foldFormsContain(e *entity, full string) bool {
-	f := foldName(full)
-	for _, form := range e.formOrder {
-		if foldName(form) == f {
-			return true
-		}
-	}
-	return false
-}
 
 // resolveMention returns the entity a pronoun or description stands for,
 // looking back from the mention; -1 when the text does not tell.
@@ -390,7 +392,7 @@ func (a *analysis) byGivenName(name string) int {
 	found := -1
 	for ei := range a.entities {
 		e := &a.entities[ei]
-		if e.org || len(e.words) < 2 || foldName(e.words[0]) != name {
+		if e.org || len(e.words) < 2 || fold(e.words[0]) != name {
 			continue
 		}
 		if found >= 0 {
@@ -436,7 +438,7 @@ func wordsSuffix(short, long []string) bool {
 	}
 	off := len(long) - len(short)
 	for i, w := range short {
-		if foldName(w) != foldName(long[off+i]) {
+		if fold(w) != fold(long[off+i]) {
 			return false
 		}
 	}

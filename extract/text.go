@@ -31,6 +31,7 @@ type token struct {
 	kind       tokKind
 	text       string // as written
 	low        string // lowercase, ’ folded to '
+	fold       string // low without accents
 	quote      int    // index into the document's spans for tokQuote
 	para       int
 	sent       int
@@ -144,7 +145,8 @@ func tokenize(text []rune, paras []paragraph, spans []span) []token {
 					}
 				}
 				w := string(text[i:end])
-				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: foldApostrophes(strings.ToLower(w)), para: pi})
+				low := foldApostrophes(strings.ToLower(w))
+				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, fold: fold(low), para: pi})
 				i = end
 			default:
 				w := string(r)
@@ -236,4 +238,16 @@ func blank(r []rune) bool {
 		}
 	}
 	return true
+}
+
+// fold is foldName with a fast path: plain lowercase ASCII folds to itself,
+// and most words are that.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return foldName(s)
+		}
+	}
+	return s
 }
