@@ -550,4 +550,3 @@ func (a *analysis) speechNoun(k int) bool {
 	t := a.toks[k]
 	return t.kind == tokWord && (a.lx.Nouns[t.low] || a.gr.works[t.low])
 }
-

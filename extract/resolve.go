@@ -185,7 +185,6 @@ func (a *analysis) resolveNames() {
 	}
 }
 
-
 // resolveMention returns the entity a pronoun or description stands for,
 // looking back from the mention; -1 when the text does not tell.
 func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {

@@ -1,10 +1,660 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/extract"
 )
 
+const extractUsage = `Usage: verbatim extract [flags] FILE|DIR...
+       verbatim extract --jsonl [flags] FILE|-...
+
+Finds the direct quotations in articles and who said them, and prints JSON,
+one object per line, in input order.
+
+Without --jsonl each argument is an article (.md with YAML front matter, .txt)
+or a folder of them, and each article gives one line:
+  {"id": ..., "path": ..., "title": ..., "lang": ..., "quotes": [...]}
+With --jsonl each argument is a JSON Lines file ("-" is standard input) with
+one {"id": ..., "text": ..., "lang": ...} document per line, and each document
+gives one line {"id": ..., "quotes": [...]}. Flags may come after the files.
+
+Flags:
+  --jsonl        read JSON Lines documents, streaming with bounded memory
+                   verbatim extract --jsonl corpus.jsonl -o quotes.jsonl
+  -j N           documents processed in parallel (default: number of CPUs, %d)
+                   verbatim extract --jsonl corpus.jsonl -j 4
+  -o FILE        write to FILE instead of standard output; FILE is replaced
+                 only when the run succeeds (or ends under --keep-going)
+                   verbatim extract content/ -o quotes.jsonl
+  --keep-going   report a bad document or line on stderr and go on (it gives
+                 no output line); the exit status is still 1 if any failed
+                   verbatim extract --jsonl scraped.jsonl --keep-going
+  --lang CODE    language of documents that give none, when detection is
+                 unsure (fr, en, de)
+                   verbatim extract --lang fr notes.txt
+  --progress     print documents, MB and MB/s on stderr every few seconds
+                 (on by default when stderr is a terminal)
+                   verbatim extract --jsonl big.jsonl --progress -o /dev/null
+`
+
+type extractFlags struct {
+	jsonl, keepGoing, progress bool
+	workers                    int
+	out, lang                  string
+}
+
 func runExtract(ctx context.Context, args []string, stdio Stdio) error {
-	return errors.New("not implemented yet")
+	return extractCommand(ctx, args, stdio, newExtractor)
+}
+
+// newExtractor builds the real extractor; tests pass their own constructor
+// to extractCommand and evalCommand.
+func newExtractor(opts extract.Options) (quoteExtractor, error) {
+	return extract.New(opts)
+}
+
+func extractCommand(ctx context.Context, args []string, stdio Stdio, newEx func(extract.Options) (quoteExtractor, error)) error {
+	fs := newFlagSet("extract", "", stdio)
+	fs.Usage = func() { fmt.Fprintf(stdio.Err, extractUsage, runtime.NumCPU()) }
+	var f extractFlags
+	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines documents")
+	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "documents processed in parallel")
+	fs.StringVar(&f.out, "o", "", "output file")
+	fs.BoolVar(&f.keepGoing, "keep-going", false, "report bad documents and go on")
+	fs.StringVar(&f.lang, "lang", "", "language of documents that give none")
+	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr")
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintln(stdio.Err, "verbatim extract: no input files")
+		fs.Usage()
+		return errUsage
+	}
+	if f.workers < 1 {
+		fmt.Fprintln(stdio.Err, "verbatim extract: -j must be at least 1")
+		return errUsage
+	}
+	ex, err := newEx(extract.Options{DefaultLang: f.lang})
+	if err != nil {
+		return err
+	}
+	out, err := createOutput(f.out, stdio.Out)
+	if err != nil {
+		return err
+	}
+	var prog *progress
+	if f.progress || isTerminal(stdio.Err) {
+		prog = startProgress(stdio.Err, isTerminal(stdio.Err))
+	}
+	if f.jsonl {
+		err = extractJSONL(ctx, ex, inputs, f, stdio, out.w, prog)
+	} else {
+		err = extractFiles(ctx, ex, inputs, f, stdio, out.w, prog)
+	}
+	prog.stop()
+	var failed *failures
+	if err != nil && !errors.As(err, &failed) {
+		out.abort()
+		return err
+	}
+	if cerr := out.commit(); cerr != nil {
+		return cerr
+	}
+	return err
+}
+
+// failures is the error of a --keep-going run in which some documents failed.
+type failures struct{ failed, total int }
+
+func (e *failures) Error() string {
+	return fmt.Sprintf("%d of %d documents failed", e.failed, e.total)
+}
+
+// extractJSONL streams JSON Lines: the reader hands raw lines to the
+// workers, which parse, extract and encode; lines come out in input order.
+func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f extractFlags, stdio Stdio, w io.Writer, prog *progress) error {
+	var r *document.JSONLReader
+	var closer io.Closer
+	closeInput := func() {
+		if closer != nil {
+			closer.Close()
+			closer = nil
+		}
+	}
+	next := func() (document.Line, int64, error) {
+		for {
+			if r == nil {
+				if len(inputs) == 0 {
+					return document.Line{}, 0, io.EOF
+				}
+				name := inputs[0]
+				inputs = inputs[1:]
+				if name == "-" {
+					r = document.NewJSONLReader(stdio.In, "stdin")
+				} else {
+					file, err := os.Open(name)
+					if err != nil {
+						return document.Line{}, 0, err
+					}
+					closer = file
+					r = document.NewJSONLReader(file, name)
+				}
+			}
+			l, err := r.NextLine()
+			if errors.Is(err, io.EOF) {
+				r = nil
+				closeInput()
+				continue
+			}
+			return l, int64(len(l.Bytes)), err
+		}
+	}
+	work := func(l document.Line) ([]byte, error) {
+		d, err := document.ParseJSONLine(l)
+		if err != nil {
+			return nil, err
+		}
+		quotes, err := safeExtract(ex, d)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", l.Path, l.Number, err)
+		}
+		return encodeLine(jsonlRecord{ID: d.ID, Quotes: quotes})
+	}
+	return emitAll(ctx, f, stdio, w, prog, source[document.Line]{next, closeInput}, work)
+}
+
+// quoteExtractor is what the commands need of *extract.Extractor; tests
+// substitute their own.
+type quoteExtractor interface {
+	Extract(extract.Document) []extract.Quote
+}
+
+type jsonlRecord struct {
+	ID     string          `json:"id"`
+	Quotes []extract.Quote `json:"quotes"`
+}
+
+type fileRecord struct {
+	ID     string          `json:"id"`
+	Path   string          `json:"path"`
+	Title  string          `json:"title"`
+	Lang   string          `json:"lang"`
+	Quotes []extract.Quote `json:"quotes"`
+}
+
+// input is one article file; root is the folder it was found in, for its ID.
+type input struct {
+	root, path string
+	err        error
+}
+
+// extractFiles reads article files (folders are walked) in parallel and
+// prints one line per article, in argument order.
+func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extractFlags, stdio Stdio, w io.Writer, prog *progress) error {
+	var inputs []input
+	for _, a := range args {
+		info, err := os.Stat(a)
+		switch {
+		case err != nil:
+			inputs = append(inputs, input{path: a, err: err})
+		case info.IsDir():
+			paths, err := document.Walk(a)
+			if err != nil {
+				inputs = append(inputs, input{path: a, err: err})
+			}
+			for _, p := range paths {
+				inputs = append(inputs, input{root: a, path: p})
+			}
+		default:
+			inputs = append(inputs, input{path: a})
+		}
+	}
+	next := func() (input, int64, error) {
+		if len(inputs) == 0 {
+			return input{}, 0, io.EOF
+		}
+		in := inputs[0]
+		inputs = inputs[1:]
+		var size int64
+		if info, err := os.Stat(in.path); err == nil {
+			size = info.Size()
+		}
+		return in, size, nil
+	}
+	work := func(in input) ([]byte, error) {
+		if in.err != nil {
+			return nil, in.err
+		}
+		if strings.EqualFold(filepath.Ext(in.path), ".jsonl") {
+			return nil, fmt.Errorf("%s: JSON Lines input needs --jsonl", in.path)
+		}
+		var docs []document.Document
+		var err error
+		if in.root != "" {
+			docs, err = document.ReadFileIn(in.root, in.path)
+		} else {
+			docs, err = document.ReadFile(in.path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		for _, d := range docs {
+			quotes, err := safeExtract(ex, d)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", in.path, err)
+			}
+			lang := d.Lang
+			if lang == "" && len(quotes) > 0 {
+				lang = quotes[0].Lang // what the extractor detected
+			}
+			line, err := encodeLine(fileRecord{ID: d.ID, Path: d.Path, Title: d.Title, Lang: lang, Quotes: quotes})
+			if err != nil {
+				return nil, err
+			}
+			buf.Write(line)
+		}
+		return buf.Bytes(), nil
+	}
+	return emitAll(ctx, f, stdio, w, prog, source[input]{next: next}, work)
+}
+
+// emitAll runs the ordered pipeline and applies --keep-going: a failed
+// item stops the run, or is reported on stderr and skipped.
+func emitAll[T any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
+	src source[T], work func(T) ([]byte, error)) error {
+	failed, total := 0, 0
+	err := ordered(ctx, f.workers, src, work, func(_ T, size int64, out []byte, err error) error {
+		total++
+		prog.add(size)
+		if err != nil {
+			if !f.keepGoing {
+				return err
+			}
+			failed++
+			prog.report(stdio.Err, err)
+			return nil
+		}
+		_, err = w.Write(out)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return &failures{failed, total}
+	}
+	return nil
+}
+
+// safeExtract turns an extractor panic into an error naming the document,
+// so one bad article cannot take a whole --keep-going run down.
+func safeExtract(ex quoteExtractor, d document.Document) (quotes []extract.Quote, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("document %q: extractor panic: %v", d.ID, p)
+		}
+	}()
+	quotes = ex.Extract(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
+	if quotes == nil {
+		quotes = []extract.Quote{}
+	}
+	return quotes, nil
+}
+
+// encodeLine is one compact JSON line; HTML characters stay as they are,
+// since the output is data, not a web page.
+func encodeLine(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Bounds of the pipeline: items in flight, and bytes of input in flight, so
+// memory stays bounded whatever the input size and line length.
+const (
+	windowPerWorker  = 4
+	maxBytesInFlight = 64 << 20
+)
+
+type task[T any] struct {
+	seq   int
+	in    T
+	size  int64 // input bytes
+	held  int64 // bytes held from the budget
+	out   []byte
+	err   error // the item failed
+	fatal error // reading failed: stop here
+}
+
+// source yields the items of a pipeline, with their size in bytes, and
+// io.EOF at the end. Only the pipeline's reader goroutine calls it, close
+// included, so a source needs no locking.
+type source[T any] struct {
+	next  func() (T, int64, error)
+	close func()
+}
+
+// ordered reads items from src, runs work on them on n workers and hands
+// the results to emit in input order. A read error is returned after the
+// items before it are emitted; an emit error stops the run.
+func ordered[T any](ctx context.Context, workers int, src source[T],
+	work func(T) ([]byte, error), emit func(in T, size int64, out []byte, err error) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := make(chan struct{}, windowPerWorker*workers)
+	budget := newBudget(ctx, maxBytesInFlight)
+	jobs := make(chan *task[T], workers)
+	results := make(chan *task[T], windowPerWorker*workers)
+
+	go func() {
+		defer close(jobs)
+		if src.close != nil {
+			defer src.close()
+		}
+		for seq := 0; ; seq++ {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			in, size, err := src.next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			t := &task[T]{seq: seq, in: in, fatal: err}
+			if err == nil {
+				var ok bool
+				t.size = size
+				if t.held, ok = budget.acquire(size); !ok {
+					return
+				}
+			}
+			select {
+			case jobs <- t:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for t := range jobs {
+				if t.fatal == nil {
+					t.out, t.err = work(t.in)
+				}
+				select {
+				case results <- t:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	pending := map[int]*task[T]{}
+	seq := 0
+	for t := range results {
+		pending[t.seq] = t
+		for {
+			t, ok := pending[seq]
+			if !ok {
+				break
+			}
+			delete(pending, seq)
+			seq++
+			if t.fatal != nil {
+				return t.fatal
+			}
+			if err := emit(t.in, t.size, t.out, t.err); err != nil {
+				return err
+			}
+			budget.release(t.held)
+			<-window
+		}
+	}
+	return ctx.Err()
+}
+
+// budget is a counting semaphore over bytes that gives up when ctx ends.
+type budget struct {
+	mu         sync.Mutex
+	cond       *sync.Cond
+	avail, max int64
+	done       bool
+}
+
+func newBudget(ctx context.Context, max int64) *budget {
+	b := &budget{avail: max, max: max}
+	b.cond = sync.NewCond(&b.mu)
+	context.AfterFunc(ctx, func() {
+		b.mu.Lock()
+		b.done = true
+		b.mu.Unlock()
+		b.cond.Broadcast()
+	})
+	return b
+}
+
+// acquire takes n bytes, or the whole budget for an item larger than it,
+// which then runs alone.
+func (b *budget) acquire(n int64) (int64, bool) {
+	n = min(max(n, 0), b.max)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.avail < n && !b.done {
+		b.cond.Wait()
+	}
+	if b.done {
+		return 0, false
+	}
+	b.avail -= n
+	return n, true
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.avail += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+// output is standard output, or a temporary file beside the target, renamed
+// over it at the end so that a failed run leaves no partial file.
+type output struct {
+	w      *bufio.Writer
+	file   *os.File
+	target string
+}
+
+func createOutput(path string, stdout io.Writer) (*output, error) {
+	if path == "" || path == "-" {
+		return &output{w: bufio.NewWriterSize(stdout, 1<<16)}, nil
+	}
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		// /dev/null, a pipe: nothing to replace atomically.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &output{w: bufio.NewWriterSize(f, 1<<16), file: f}, nil
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("create output: %w", err)
+	}
+	return &output{w: bufio.NewWriterSize(f, 1<<16), file: f, target: path}, nil
+}
+
+func (o *output) commit() error {
+	err := o.w.Flush()
+	if o.file == nil {
+		return err
+	}
+	if cerr := o.file.Close(); err == nil {
+		err = cerr
+	}
+	if o.target == "" {
+		return err
+	}
+	if err == nil {
+		err = os.Chmod(o.file.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(o.file.Name(), o.target)
+	}
+	if err != nil {
+		os.Remove(o.file.Name())
+		return fmt.Errorf("write %s: %w", o.target, err)
+	}
+	return nil
+}
+
+func (o *output) abort() {
+	if o.file == nil {
+		o.w.Flush() // what was streamed to stdout stays streamed
+		return
+	}
+	o.file.Close()
+	if o.target != "" {
+		os.Remove(o.file.Name())
+	}
+}
+
+// progress prints documents, megabytes and throughput every few seconds.
+type progress struct {
+	mu       sync.Mutex // one writer at a time on w
+	w        io.Writer
+	terminal bool
+	start    time.Time
+	docs     atomic.Int64
+	bytes    atomic.Int64
+	done     chan struct{}
+	wg       sync.WaitGroup
+}
+
+func startProgress(w io.Writer, terminal bool) *progress {
+	p := &progress{w: w, terminal: terminal, start: time.Now(), done: make(chan struct{})}
+	p.wg.Go(func() {
+		tick := time.NewTicker(2 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				p.print(false)
+			case <-p.done:
+				return
+			}
+		}
+	})
+	return p
+}
+
+func (p *progress) add(n int64) {
+	if p == nil {
+		return
+	}
+	p.docs.Add(1)
+	p.bytes.Add(n)
+}
+
+func (p *progress) print(final bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	secs := time.Since(p.start).Seconds()
+	mb := float64(p.bytes.Load()) / 1e6
+	line := fmt.Sprintf("extract: %d documents, %.1f MB, %.1f MB/s, %.1f s", p.docs.Load(), mb, mb/max(secs, 1e-9), secs)
+	switch {
+	case p.terminal && final:
+		fmt.Fprintf(p.w, "\r\033[K%s\n", line)
+	case p.terminal:
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+	default:
+		fmt.Fprintln(p.w, line)
+	}
+}
+
+// report prints an error line on w, clearing the progress line first. A
+// nil progress just prints.
+func (p *progress) report(w io.Writer, err error) {
+	if p == nil {
+		fmt.Fprintln(w, err)
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.terminal {
+		fmt.Fprint(w, "\r\033[K")
+	}
+	fmt.Fprintln(w, err)
+}
+
+func (p *progress) stop() {
+	if p == nil {
+		return
+	}
+	close(p.done)
+	p.wg.Wait()
+	p.print(true)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// parseInterspersed parses flags that may come after the file names: the
+// flag package stops at the first non-flag, so parsing resumes after each.
+// Everything after "--" is a file name.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return files, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(files, rest...), nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
 }
