@@ -41,7 +41,7 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 			}
 			pr := &mention{kind: mPronoun, gender: c.gender, plural: c.plural, entity: -1,
 				tokFrom: k, tokTo: k + 1, start: t.end - len([]rune(c.suffix)) + 1, end: t.end}
-			pr.text = string(a.text[pr.start:pr.end])
+			pr.text = a.str(pr.start, pr.end)
 			if strings.HasPrefix(pr.text, "t-") {
 				pr.start += 2
 				pr.text = pr.text[2:]

@@ -156,7 +156,7 @@ func (e *Extractor) Extract(doc Document) []Quote {
 		// Unknown language: spans are still found, speakers are not.
 		l = newLanguage(emptyLexicon(code), &grammar{})
 	}
-	a := newAnalysis(l, []rune(doc.Text))
+	a := newAnalysis(l, doc.Text)
 	return a.records(doc.ID, code)
 }
 

@@ -67,6 +67,8 @@ type analysis struct {
 	lx       *Lexicon
 	gr       *grammar
 	text     []rune
+	src      string  // the document as given
+	boff     []int32 // byte offset of each rune in src
 	paras    []paragraph
 	spans    []span
 	toks     []token
@@ -203,33 +205,29 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 	if !a.pronounStarts[t.low] {
 		return mention{}, 0, false
 	}
-	for n := 3; n >= 1; n-- {
-		if k+n > len(a.toks) {
-			continue
+	key, bestN := "", 0
+	var info PronounInfo
+	for n := 1; n <= 3 && k+n <= len(a.toks); n++ {
+		w := a.toks[k+n-1]
+		if w.kind != tokWord || w.para != t.para {
+			break
 		}
-		parts := make([]string, 0, n)
-		ok := true
-		for j := k; j < k+n; j++ {
-			if a.toks[j].kind != tokWord || a.toks[j].para != t.para {
-				ok = false
-				break
-			}
-			parts = append(parts, a.toks[j].low)
+		if n == 1 {
+			key = w.low
+		} else {
+			key += " " + w.low
 		}
-		if !ok {
-			continue
+		if pi, ok := a.lx.Pronouns[key]; ok {
+			bestN, info = n, pi
 		}
-		key := strings.Join(parts, " ")
-		info, found := a.lx.Pronouns[key]
-		if !found {
-			continue
-		}
-		last := a.toks[k+n-1]
-		return mention{kind: mPronoun, tokFrom: k, tokTo: k + n, start: t.start, end: last.end,
-			text: string(a.text[t.start:last.end]), gender: info.Gender, plural: info.Plural,
-			anaphoric: n > 1 || strings.Contains(key, "-"), entity: -1}, n, true
 	}
-	return mention{}, 0, false
+	if bestN == 0 {
+		return mention{}, 0, false
+	}
+	last := a.toks[k+bestN-1]
+	return mention{kind: mPronoun, tokFrom: k, tokTo: k + bestN, start: t.start, end: last.end,
+		text: a.str(t.start, last.end), gender: info.Gender, plural: info.Plural,
+		anaphoric: bestN > 1 || strings.Contains(t.low, "-"), entity: -1}, bestN, true
 }
 
 // nameAt recognises "M. Jean-Yves Le Drian", "President Barack Obama",
@@ -344,14 +342,14 @@ func (a *analysis) nameAt(k int) int {
 	if gender == 0 && len(words) >= 2 {
 		m.gender = a.lx.FirstNames[fold(words[0])]
 	}
-	m.text = string(a.text[m.start:m.end])
+	m.text = a.str(m.start, m.end)
 	if possessive {
 		m.text = strings.Join(words, " ")
 		if len(words) == 1 || true {
 			m.end = m.start + len([]rune(m.text))
 			if from != k && role == "" {
 				m.end = toks[end-1].start + len([]rune(words[len(words)-1]))
-				m.text = string(a.text[m.start:m.end])
+				m.text = a.str(m.start, m.end)
 			}
 		}
 	}
@@ -450,7 +448,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
 	}
 	last := toks[end-1]
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
-		text: string(a.text[toks[from].start:last.end]), gender: g, org: info.Org, role: key, country: country,
+		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
 		entity: -1, plural: a.pluralRole(key, toks[from].low)}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) {
 		// A bare role word without determiner is too vague to be a speaker.

@@ -5,15 +5,17 @@ import (
 	"unicode"
 )
 
-func newAnalysis(l *language, text []rune) *analysis {
-	a := &analysis{lx: l.lx, gr: l.gr, text: text, roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts}
+func newAnalysis(l *language, src string) *analysis {
+	text, boff := indexRunes(src)
+	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
+		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts}
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
 	if len(a.lx.Verbs) > 0 {
 		a.splitIncises()
 	}
-	a.toks = tokenize(text, a.paras, a.spans)
+	a.toks = tokenize(text, src, boff, a.paras, a.spans)
 	for i := range a.toks {
 		if a.toks[i].kind == tokQuote {
 			sp := a.spans[a.toks[i].quote]
@@ -71,7 +73,7 @@ func (a *analysis) markSkipped() {
 	firstDone := false
 	for i := range a.paras {
 		p := &a.paras[i]
-		line := strings.TrimSpace(string(a.text[p.start:p.end]))
+		line := strings.TrimSpace(a.str(p.start, p.end))
 		if line == "" {
 			continue
 		}

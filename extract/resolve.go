@@ -86,6 +86,7 @@ func (a *analysis) resolveNames() {
 	byForm := map[string]int{}
 	bySurname := map[string][]int{}
 	orgByHead := map[string]int{}
+	byGiven := map[string][]int{}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
 		if m.kind != mName {
@@ -125,7 +126,7 @@ func (a *analysis) resolveNames() {
 		if best < 0 && len(words) == 1 && !m.org {
 			// "Jordan said" after "Jordan Stewart": a first name alone
 			// names the one person of the article who carries it.
-			best = a.byGivenName(fold(words[0]))
+			best = a.byGivenName(fold(words[0]), byGiven)
 		}
 		if best < 0 {
 			_, place := a.lx.CountryForms[strings.ToLower(full)]
@@ -157,6 +158,10 @@ func (a *analysis) resolveNames() {
 		e.lastTok = m.tokFrom
 		if len(words) > len(e.words) {
 			e.words = words
+		}
+		if len(words) > 1 && !m.org {
+			g := fold(words[0])
+			byGiven[g] = append(byGiven[g], best)
 		}
 		if e.gender == 0 {
 			e.gender = m.gender
@@ -387,14 +392,14 @@ func (a *analysis) lastOrg(mi int) int {
 
 // byGivenName returns the only person entity whose first given name is
 // name, or -1.
-func (a *analysis) byGivenName(name string) int {
+func (a *analysis) byGivenName(name string, byGiven map[string][]int) int {
 	found := -1
-	for ei := range a.entities {
+	for _, ei := range byGiven[name] {
 		e := &a.entities[ei]
 		if e.org || len(e.words) < 2 || fold(e.words[0]) != name {
 			continue
 		}
-		if found >= 0 {
+		if found >= 0 && found != ei {
 			return -1
 		}
 		found = ei

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // paragraph is one line of the input: news text puts a paragraph per line,
@@ -85,7 +86,8 @@ var frenchElisions = map[string]bool{
 
 // tokenize turns paragraph text outside quote spans into tokens and each
 // quote span (marks included) into one tokQuote.
-func tokenize(text []rune, paras []paragraph, spans []span) []token {
+func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span) []token {
+	str := func(i, j int) string { return src[boff[i]:boff[j]] }
 	toks := make([]token, 0, len(text)/5)
 	si := 0
 	for pi, p := range paras {
@@ -127,7 +129,7 @@ func tokenize(text []rune, paras []paragraph, spans []span) []token {
 					}
 					if (c == '-' || c == '\'' || c == '’' || c == '.' || c == '‑' || c == '&') && j+1 < p.end && isWordRune(text[j+1]) {
 						if c == '\'' || c == '’' {
-							pre := strings.ToLower(string(text[i:j])) + "'"
+							pre := strings.ToLower(str(i, j)) + "'"
 							if frenchElisions[pre] {
 								break
 							}
@@ -139,12 +141,12 @@ func tokenize(text []rune, paras []paragraph, spans []span) []token {
 				}
 				end := j
 				if j < p.end && (text[j] == '\'' || text[j] == '’') {
-					pre := strings.ToLower(string(text[i:j])) + "'"
+					pre := strings.ToLower(str(i, j)) + "'"
 					if frenchElisions[pre] {
 						end = j + 1
 					}
 				}
-				w := string(text[i:end])
+				w := str(i, end)
 				low := foldApostrophes(strings.ToLower(w))
 				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, fold: fold(low), para: pi})
 				i = end
@@ -246,8 +248,72 @@ func fold(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 || c >= 'A' && c <= 'Z' {
-			return foldName(s)
+			return foldSlow(s)
 		}
 	}
 	return s
+}
+
+// latinBase maps the accented letters of Western and Central European
+// languages to their base letter; anything else goes through Unicode
+// decomposition in foldName.
+var latinBase = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ď", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥ",
+		'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľ", 'n': "ñńņňŉ", 'o': "òóôõöōŏő",
+		'r': "ŕŗř", 's': "śŝşš", 't': "ţť", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+	} {
+		for _, r := range accented {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+func foldSlow(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if r == '\u2019' {
+				r = '\''
+			}
+		default:
+			r = unicode.ToLower(r)
+			if r == '’' {
+				r = '\''
+			} else if base, ok := latinBase[r]; ok {
+				r = base
+			} else if r >= 0x300 && !unicode.IsLetter(r) || r > 0x24f && unicode.Is(unicode.Latin, r) {
+				return foldName(s)
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// indexRunes returns the code points of src and, for each, its byte offset
+// (plus the length at the end), so substrings come without copies. An
+// invalid byte is one U+FFFD, as in []rune(src).
+func indexRunes(src string) ([]rune, []int32) {
+	n := utf8.RuneCountInString(src)
+	text := make([]rune, 0, n)
+	boff := make([]int32, 0, n+1)
+	for i, r := range src {
+		text = append(text, r)
+		boff = append(boff, int32(i))
+	}
+	boff = append(boff, int32(len(src)))
+	return text, boff
+}
+
+// str is the source text of runes [i, j), without a copy.
+func (a *analysis) str(i, j int) string {
+	return a.src[a.boff[i]:a.boff[j]]
 }
