@@ -308,9 +308,10 @@ func (a *analysis) pickHead(chain []int) int {
 
 func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	toks := a.toks
-	// "Selon X, « … »" / "According to X, “…”".
+	// "Selon X, « … »" / "According to X, “…”", unless a reporting verb
+	// stands between the source and the quote.
 	for k := s.tokFrom; k < qi; k++ {
-		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 {
+		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 && !a.verbBetween(k+n, qi) {
 			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.85}, true
 		}
 	}
@@ -388,6 +389,12 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	start := v - 1
 	for start >= limit && a.toks[start].kind == tokWord && a.gr.aux[a.toks[start].low] {
 		start--
+	}
+	// "Ruth Adler, who called …": a relative pronoun after the name.
+	if start-1 > limit && a.toks[start].kind == tokWord && a.gr.relative[a.toks[start].low] && a.toks[start-1].isPunct(",") {
+		if mi := a.mentionEndingAt(start - 2); mi >= 0 && a.mentions[mi].kind != mPronoun {
+			return mi
+		}
 	}
 	if start > limit && a.toks[start].isPunct(",") {
 		// The apposition may hold commas of its own ("Navdeep Bains,
@@ -532,6 +539,15 @@ func (a *analysis) agrees(mi, v int) bool {
 	case mName:
 		// "the Conservatives call": a plural name.
 		return strings.HasSuffix(m.text, "s") && m.tokFrom > 0 && a.toks[m.tokFrom-1].low == "the"
+	}
+	return false
+}
+
+func (a *analysis) verbBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].kind == tokWord && a.isVerbForm(k) > 0 {
+			return true
+		}
 	}
 	return false
 }

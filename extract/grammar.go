@@ -25,6 +25,8 @@ type grammar struct {
 	passive map[string]bool
 	// abbrev: abbreviations whose dot does not end a sentence (case kept).
 	abbrev map[string]bool
+	// relative: relative pronouns that open a clause about the noun before.
+	relative map[string]bool
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -45,6 +47,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"neuter.txt", &g.neuter, false},
 		{"passive.txt", &g.passive, false},
 		{"abbreviations.txt", &g.abbrev, true},
+		{"relative.txt", &g.relative, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

@@ -193,9 +193,10 @@ func (a *analysis) findMentions() {
 				continue
 			}
 		}
-		if key, info, n := a.roleAt(k); n > 0 && !t.capitalized() {
-			a.addRole(k, key, info, n)
-			k += n - 1
+		// Roles, capitalised too when no name follows ("Le Premier
+		// ministre suédois").
+		if key, info, n := a.roleAt(k); n > 0 && (!t.capitalized() || !info.Org && k > 0 && isDeterminer(toks[k-1].low)) {
+			k += a.addRole(k, key, info, n) - 1
 		}
 	}
 }
@@ -372,7 +373,7 @@ func isAcronym(w string) bool {
 
 // addRole records a description headed by a role word: determiner,
 // adjectives, the role, and a demonym or "du Kazakhstan" complement.
-func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
+func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	toks := a.toks
 	from := k
 	var detGender Gender
@@ -432,13 +433,29 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
 			}
 		}
 	}
+	// "la ministre de la Santé Claire Vasseur", "le ministre de l'Intérieur
+	// Paul Roux": a capitalised complement, then the name the role
+	// introduces; the complement belongs to the role.
+	if end+1 < len(toks) && a.sourceLink(toks[end].low) {
+		j := end + 1
+		if j < len(toks) && (toks[j].low == "la" || toks[j].low == "l'" || toks[j].low == "le" || toks[j].low == "the") {
+			j++
+		}
+		c := j
+		for c < len(toks) && c-j < 4 && toks[c].capitalized() && toks[c].para == toks[k].para && !a.personStart(c) {
+			c++
+		}
+		if c > j && c < len(toks) && toks[c].para == toks[k].para && a.personStart(c) {
+			end = c
+		}
+	}
 	// "the general message": a role word followed by a noun is an
 	// adjective, not the head of a description.
 	if end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
 		nl := toks[end].low
 		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
 			if _, ok := a.lx.Roles[nl]; !ok {
-				return
+				return n
 			}
 		}
 	}
@@ -455,6 +472,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) {
 		m.attached = true
 	}
 	a.mentions = append(a.mentions, m)
+	return end - k
 }
 
 // attachAppositions links role descriptions to the names they describe:
@@ -547,4 +565,17 @@ func (a *analysis) sourceLink(w string) bool {
 func (a *analysis) speechNoun(k int) bool {
 	t := a.toks[k]
 	return t.kind == tokWord && (a.lx.Nouns[t.low] || a.gr.works[t.low])
+}
+
+// personStart: a first name or an honorific opens a person's name here.
+func (a *analysis) personStart(k int) bool {
+	t := a.toks[k]
+	if !t.capitalized() {
+		return false
+	}
+	if _, _, ok := a.isHonorific(k); ok {
+		return true
+	}
+	_, ok := a.lx.FirstNames[t.fold]
+	return ok
 }

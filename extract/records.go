@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 func newAnalysis(l *language, src string) *analysis {
@@ -71,6 +72,7 @@ func sortMentions(ms []mention) {
 // markSkipped flags the headline and page furniture.
 func (a *analysis) markSkipped() {
 	firstDone := false
+	inList := false
 	for i := range a.paras {
 		p := &a.paras[i]
 		line := strings.TrimSpace(a.str(p.start, p.end))
@@ -82,9 +84,17 @@ func (a *analysis) markSkipped() {
 			head = head[:200]
 		}
 		low := strings.ToLower(foldApostrophes(head))
+		if inList && len(line) < 200 && !endsSentence(line) {
+			// The short lines after "À découvrir également" or "Read more"
+			// are links to other articles.
+			p.skip = true
+			continue
+		}
+		inList = false
 		for _, f := range a.lx.Furniture {
-			if strings.HasPrefix(low, f) && len([]rune(line)) < 300 {
+			if strings.HasPrefix(low, f) && wordBoundary(low, len(f)) && len([]rune(line)) < 300 {
 				p.skip = true
+				inList = len([]rune(line)) < 60
 				break
 			}
 		}
@@ -379,6 +389,10 @@ func (a *analysis) accept(qi int, d decided) bool {
 		return true
 	}
 	speechy := looksLikeSpeech(content)
+	if len(a.lx.Verbs) == 0 {
+		// A language without data: every span that is not a title counts.
+		return words >= 2 && !titleCase(content) || speechy
+	}
 	if d.hasCue && d.cue.mention < 0 && d.cue.inverted == nil && d.kind == Partial && words < 5 && !speechy && a.infinitiveCue(d.cue) {
 		// A verb with no speaker before a short phrase: "sans pouvoir dire
 		// « mission terminée »" names words nobody said.
@@ -540,4 +554,22 @@ func (a *analysis) infinitiveCue(c cue) bool {
 		}
 	}
 	return false
+}
+
+// wordBoundary: the prefix of length n ends a word in s.
+func wordBoundary(s string, n int) bool {
+	if n >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	prev, _ := utf8.DecodeLastRuneInString(s[:n])
+	return !isWordRune(r) || !isWordRune(prev)
+}
+
+// endsSentence: the line ends with a sentence-final mark, closing quotes
+// aside.
+func endsSentence(line string) bool {
+	bare := strings.TrimRight(line, " \u00a0\u202f»”\"’'")
+	r, _ := utf8.DecodeLastRuneInString(bare)
+	return strings.ContainsRune(".!?…", r)
 }

@@ -302,7 +302,7 @@ func (a *analysis) resolveDescription(mi int) int {
 		if e.org != m.org {
 			continue
 		}
-		country, ok := e.roles[m.role]
+		country, ok := e.roleFor(m.role)
 		if !ok {
 			continue
 		}
@@ -447,4 +447,22 @@ func wordsSuffix(short, long []string) bool {
 		}
 	}
 	return true
+}
+
+// roleFor finds the role a description names, or a longer role it
+// shortens: "la ministre" for "ministre de la Santé".
+func (e *entity) roleFor(role string) (string, bool) {
+	if c, ok := e.roles[role]; ok {
+		return c, true
+	}
+	found, country := false, ""
+	for r, c := range e.roles {
+		if strings.HasPrefix(r, role+" ") {
+			if !found || c != "" {
+				country = c
+			}
+			found = true
+		}
+	}
+	return country, found
 }
