@@ -22,6 +22,24 @@ func (a *analysis) splitSpan(sp span) []span {
 	var pieces []span
 	cur := sp
 	for p := cur.start; p < cur.end-1; p++ {
+		if (text[p] == '–' || text[p] == '—') && a.turnDash(p, cur) {
+			// « Où est-il ? – Au jardin. »: a dash after a full stop opens
+			// the other speaker's turn.
+			first := cur
+			first.end = p
+			for first.end > first.start && isSpace(text[first.end-1]) {
+				first.end--
+			}
+			first.close, first.tokEnd, first.unclosed = -1, first.end, false
+			pieces = append(pieces, first)
+			r := p + 1
+			for r < cur.end && isSpace(text[r]) {
+				r++
+			}
+			cur.start, cur.open = r, -1
+			p = r
+			continue
+		}
 		switch text[p] {
 		case ',', '!', '?', ';', '…':
 		default:
@@ -46,7 +64,7 @@ func (a *analysis) splitSpan(sp span) []span {
 		pieces = append(pieces, first)
 		// The quote resumes after the incise's closing punctuation.
 		r := incEnd
-		for r < cur.end && (isSpace(text[r]) || text[r] == ',') {
+		for r < cur.end && (isSpace(text[r]) || text[r] == ',' || text[r] == '–' || text[r] == '—') {
 			r++
 		}
 		if r >= cur.end || countWords(text[r:cur.end]) == 0 {
@@ -93,10 +111,23 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 			break
 		}
 	}
+	known := verb
+	if !verb && a.gr.aux[low] {
+		// "avait demandé la baronne": an auxiliary and a participle.
+		if k := skipSpaces(text, j, limit); k < limit {
+			if w2, j2 := wordAt(text, k, limit); w2 != "" {
+				if _, ok := a.lx.Verbs[strings.ToLower(w2)]; ok {
+					low, j, verb, known = strings.ToLower(w2), j2, false, true
+				}
+			}
+		}
+	}
 	if !verb {
-		if _, isVerb := a.lx.Verbs[low]; !isVerb && !a.pastHistoricLike(low) {
+		_, isVerb := a.lx.Verbs[low]
+		if !isVerb && !a.pastHistoricLike(low) {
 			return 0, false
 		}
+		known = isVerb
 		// A bare verb form must be followed by its subject: a name or a
 		// determiner ("dit Pierre", "dit l'inexorable prêtre").
 		k := skipSpaces(text, j, limit)
@@ -107,20 +138,50 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 		}
 	}
 	// The incise runs to the next punctuation mark, and is short: a longer
-	// stretch is the quote going on ("prie Mme Lelièvre de vouloir…").
+	// stretch is the quote going on ("prie Mme Lelièvre de vouloir…"). An
+	// inverted pronoun (répondit-elle) is surely an incise and may run on.
+	maxWords := 8
+	if known {
+		maxWords = 20
+	}
 	for k := j; k < limit; k++ {
 		switch text[k] {
 		case ',', ';', '.', '!', '?', '…', ':':
-			if countWords(text[i:k]) > 8 {
+			if countWords(text[i:k]) > maxWords {
 				return 0, false
 			}
 			return k + 1, true
+		case '–', '—':
+			if isSpace(at(text, k-1)) {
+				return k, countWords(text[i:k]) <= maxWords
+			}
 		}
 	}
-	if countWords(text[i:limit]) > 8 {
+	if countWords(text[i:limit]) > maxWords {
 		return 0, false
 	}
 	return limit, true
+}
+
+// turnDash: a dash at p, after a sentence-final mark and before a capital,
+// inside the span.
+func (a *analysis) turnDash(p int, cur span) bool {
+	text := a.text
+	if p <= cur.start || !isSpace(text[p-1]) {
+		return false
+	}
+	q := p - 1
+	for q > cur.start && isSpace(text[q]) {
+		q--
+	}
+	if !strings.ContainsRune(".!?…", text[q]) {
+		return false
+	}
+	r := p + 1
+	for r < cur.end && isSpace(text[r]) {
+		r++
+	}
+	return r < cur.end && unicode.IsUpper(text[r])
 }
 
 // pastHistoricLike: a French narrative verb form not in the reporting

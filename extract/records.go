@@ -410,7 +410,12 @@ func (a *analysis) accept(qi int, d decided) bool {
 	if a.standsAlone(qi) {
 		return words >= 3 || speechy
 	}
-	if qi > 0 && a.toks[qi-1].isPunct(":") && words >= 3 {
+	if a.afterColon(qi) && words >= 3 {
+		return true
+	}
+	if d.kind == Direct && speechy && words >= 2 {
+		// Set off by punctuation and worded like speech: « Comment,
+		// chez toi ? »
 		return true
 	}
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
@@ -572,4 +577,19 @@ func endsSentence(line string) bool {
 	bare := strings.TrimRight(line, " \u00a0\u202f»”\"’'")
 	r, _ := utf8.DecodeLastRuneInString(bare)
 	return strings.ContainsRune(".!?…", r)
+}
+
+// afterColon: the quote follows a colon, dashes aside ("a été : — « … »").
+func (a *analysis) afterColon(qi int) bool {
+	for k := qi - 1; k >= 0 && k >= qi-3; k-- {
+		t := a.toks[k]
+		switch {
+		case t.isPunct(":"):
+			return true
+		case t.kind == tokPunct && (t.text == "—" || t.text == "–" || t.text == "-"):
+			continue
+		}
+		return false
+	}
+	return false
 }
