@@ -136,6 +136,32 @@ func (e *Extractor) DetectLanguage(text string) string {
 // Extract returns the quotes of one document, ordered by start offset.
 // It never panics on input: any text, valid UTF-8 or not, gives a result.
 func (e *Extractor) Extract(doc Document) []Quote {
+	return e.Analyze(doc).Quotes
+}
+
+// Result is everything Analyze finds in one document.
+type Result struct {
+	Lang   string
+	Quotes []Quote
+	// Speakers describes every speaker the quotes name, with the other
+	// forms of the name found in the document, for linking speakers across
+	// documents.
+	Speakers []Speaker
+}
+
+// Speaker is one person or organisation of a document, as the document
+// names it.
+type Speaker struct {
+	Name    string   `json:"name"`              // canonical: the fullest, most frequent form
+	Aliases []string `json:"aliases,omitempty"` // the other forms, as written
+	Org     bool     `json:"org,omitempty"`
+	Gender  string   `json:"gender,omitempty"` // "m", "f" or empty
+	Roles   []string `json:"roles,omitempty"`  // roles in apposition ("président"), folded
+	Quotes  int      `json:"quotes"`
+}
+
+// Analyze extracts the quotes of one document and describes their speakers.
+func (e *Extractor) Analyze(doc Document) Result {
 	text := doc.Text
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
@@ -157,7 +183,8 @@ func (e *Extractor) Extract(doc Document) []Quote {
 		l = newLanguage(emptyLexicon(code), &grammar{})
 	}
 	a := newAnalysis(l, doc.Text)
-	return a.records(doc.ID, code)
+	quotes := a.records(doc.ID, code)
+	return Result{Lang: code, Quotes: quotes, Speakers: a.speakers(quotes)}
 }
 
 func emptyLexicon(code string) *Lexicon {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -592,4 +593,45 @@ func (a *analysis) afterColon(qi int) bool {
 		return false
 	}
 	return false
+}
+
+// speakers describes the entities that speak in quotes, in order of first
+// quote.
+func (a *analysis) speakers(quotes []Quote) []Speaker {
+	byName := map[string]int{}
+	var out []Speaker
+	for _, q := range quotes {
+		if q.Speaker == nil {
+			continue
+		}
+		name := *q.Speaker
+		if i, ok := byName[name]; ok {
+			out[i].Quotes++
+			continue
+		}
+		sp := Speaker{Name: name, Quotes: 1}
+		for ei := range a.entities {
+			e := &a.entities[ei]
+			if e.canonical() != name {
+				continue
+			}
+			for _, f := range e.formOrder {
+				if f != name {
+					sp.Aliases = append(sp.Aliases, f)
+				}
+			}
+			sp.Org = e.org
+			if e.gender != 0 {
+				sp.Gender = string(rune(e.gender))
+			}
+			for r := range e.roles {
+				sp.Roles = append(sp.Roles, r)
+			}
+			sort.Strings(sp.Roles)
+			break
+		}
+		byName[name] = len(out)
+		out = append(out, sp)
+	}
+	return out
 }
