@@ -29,6 +29,8 @@ func commands() []command {
 		{"eval", "score the extractor against annotated gold files", runEval},
 		{"build", "build the static site of quotes per speaker", runBuild},
 		{"serve", "build, serve on localhost and rebuild on change", runServe},
+		{"speakers", "list the speakers across articles, their aliases and merges", runSpeakers},
+		{"fetch", "download articles into the content folder as Markdown", runFetch},
 	}
 }
 

@@ -1,0 +1,10 @@
+package cli
+
+import (
+	"context"
+	"errors"
+)
+
+func runFetch(ctx context.Context, args []string, stdio Stdio) error {
+	return errors.New("not implemented yet")
+}
