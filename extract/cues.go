@@ -284,7 +284,7 @@ func (a *analysis) nounPhraseGap(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := a.toks[k]
 		switch {
-		case t.kind == tokWord && a.isVerbForm(k) == 0 && !a.gr.clause[t.low] && (!prepositions[t.low] || t.low == "de" || t.low == "of" || t.low == "d'"):
+		case t.kind == tokWord && (a.isVerbForm(k) == 0 || a.nounLikeBase(k)) && !a.gr.clause[t.low] && (!prepositions[t.low] || t.low == "de" || t.low == "of" || t.low == "d'"):
 		case t.isPunct(".") && k > 0 && a.toks[k-1].end == t.start:
 		default:
 			return false
@@ -550,4 +550,18 @@ func (a *analysis) verbBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// nounLikeBase: an English base verb form inside a noun phrase, with no
+// auxiliary before it, is a noun ("volunteer media coordinator").
+func (a *analysis) nounLikeBase(k int) bool {
+	t := a.toks[k]
+	if a.lx.Lang != "en" {
+		return false
+	}
+	lemma, ok := a.lx.Verbs[t.low]
+	if !ok || lemma != t.low {
+		return false
+	}
+	return k == 0 || !a.gr.aux[a.toks[k-1].low]
 }

@@ -34,6 +34,9 @@ type mention struct {
 	attached bool
 	// appositionOf is 1 + the index of the name an attached role describes.
 	appositionOf int
+	// weak: a lone word that is also a role ("House"): a name only when it
+	// is the surname of someone named in full.
+	weak bool
 	// npFrom is the first token of the noun phrase when a role precedes the
 	// name ("le syndicat SUD"): where its syntactic position is read.
 	npFrom int
@@ -327,16 +330,20 @@ func (a *analysis) nameAt(k int) int {
 			org = true
 		}
 	}
-	if len(words) == 1 && a.lx.Roles[strings.ToLower(words[0])] != (RoleInfo{}) {
-		// A lone capitalised role word ("Minister") is not a name.
-		return 0
+	if _, given := a.lx.FirstNames[fold(words[0])]; org && given && len(words) > 1 && !isAcronym(words[0]) {
+		// "Christopher House", "Grace Church": a first name makes a person.
+		org = false
 	}
+	// A lone capitalised role word ("Minister", "House") is a name only if
+	// someone of the article carries it as a surname; resolveNames decides.
+	_, weak := a.lx.Roles[strings.ToLower(words[0])]
+	weak = weak && len(words) == 1
 	start := toks[k].start
 	if from != k && role == "" {
 		start = toks[from].start // keep the honorific in the mention text
 	}
 	m := mention{kind: mName, tokFrom: from, tokTo: end, start: start, end: toks[end-1].end,
-		name: words, gender: gender, org: org, possessive: possessive, role: role, entity: -1}
+		name: words, gender: gender, org: org, possessive: possessive, role: role, entity: -1, weak: weak}
 	if role != "" && roleInfo.Gender != 0 && gender == 0 {
 		m.gender = roleInfo.Gender
 	}

@@ -100,6 +100,17 @@ func (a *analysis) resolveNames() {
 			formKey = "org:" + formKey
 		}
 		best := -1
+		if m.org && len(words) == 1 {
+			// "says House" after "Christopher House": an organisation word
+			// alone that is a person's surname here names that person.
+			for _, ei := range bySurname[surname] {
+				if len(a.entities[ei].words) > 1 {
+					m.org = false
+					formKey = fold(full)
+					break
+				}
+			}
+		}
 		if ei, ok := byForm[formKey]; ok {
 			best = ei
 		} else if m.org {
@@ -121,6 +132,13 @@ func (a *analysis) resolveNames() {
 						best = ei
 					}
 				}
+			}
+		}
+		if m.weak {
+			if best >= 0 && len(a.entities[best].words) > 1 && !a.entities[best].org {
+				m.org = false
+			} else {
+				continue // not a name after all
 			}
 		}
 		if best < 0 && len(words) == 1 && !m.org {
