@@ -356,7 +356,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		}
 		// "Comme l'a souligné le ministre, « … »": subject right after the
 		// verb, nothing but adverbs between.
-		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) {
+		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun {
 			return cue{from: v, to: v + vn, mention: mi, score: 0.75}, true
 		}
 	}

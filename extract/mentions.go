@@ -496,10 +496,22 @@ func (a *analysis) attachAppositions() {
 		n := &ms[i]
 		// "Le documentaire d'Al Jazeera … précise", "a statement from
 		// Google said": the source of a speech noun speaks through it.
-		if k := n.tokFrom; k >= 2 && a.sourceLink(a.toks[k-1].low) && a.speechNoun(k-2) {
+		k := n.tokFrom
+		if k >= 1 && isDeterminer(a.toks[k-1].low) {
+			k-- // "a study by the Senate Committee"
+		}
+		if k >= 2 && a.sourceLink(a.toks[k-1].low) && a.speechNoun(k-2) {
 			n.npFrom = k - 2
-			if k >= 3 && isDeterminer(a.toks[k-3].low) {
-				n.npFrom = k - 3
+			for n.npFrom > 0 && n.tokFrom-n.npFrom < 8 {
+				p := a.toks[n.npFrom-1]
+				if isDeterminer(p.low) {
+					n.npFrom--
+					break
+				}
+				if p.kind != tokWord || a.isVerbForm(n.npFrom-1) > 0 || prepositions[p.low] {
+					break
+				}
+				n.npFrom-- // "A June 2017 study by …"
 			}
 		}
 		if i > 0 && ms[i-1].kind == mRole && ms[i-1].tokTo == n.tokFrom {

@@ -141,9 +141,9 @@ func (a *analysis) resolveNames() {
 				continue // not a name after all
 			}
 		}
-		if best < 0 && len(words) == 1 && !m.org {
-			// "Jordan said" after "Jordan Stewart": a first name alone
-			// names the one person of the article who carries it.
+		if best < 0 && len(words) == 1 && !m.org && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom)) {
+			// "Jordan said" after "Jordan Stewart": a first name alone, as
+			// the subject of a verb, names the one person who carries it.
 			best = a.byGivenName(fold(words[0]), byGiven)
 		}
 		if best < 0 {
@@ -228,6 +228,9 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		return -1
 	case mPronoun:
 		if a.gr.neuter[strings.ToLower(m.text)] {
+			if p := prev.entity; p >= 0 && a.entities[p].org && !a.namedSince(prev.tok, m.tokFrom, true) {
+				return p
+			}
 			return a.lastOrg(mi)
 		}
 		if m.plural {
@@ -298,6 +301,11 @@ func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) i
 		if e.gender == 0 && len(e.words) < 2 && len(e.roles) == 0 && !a.actsAsSubject(c) {
 			continue
 		}
+		// "Goetz Vitamin E Shaving Cream": a long name with no known gender
+		// is a product or a place, not a person a pronoun stands for.
+		if e.gender == 0 && len(e.words) > 3 {
+			continue
+		}
 		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
 			continue
 		}
@@ -358,6 +366,10 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if k < 0 {
 		return true
 	}
+	// "according to David Dodge": the source of a report is its subject.
+	if a.sourcePhraseBefore(m.tokFrom) {
+		return true
+	}
 	p := a.toks[k]
 	if p.sent != a.toks[m.tokFrom].sent || p.para != a.toks[m.tokFrom].para {
 		return true
@@ -398,7 +410,7 @@ func (a *analysis) lastOrg(mi int) int {
 	para := a.toks[a.mentions[mi].tokFrom].para
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
-		if a.paras[para].ord-a.paras[a.toks[c.tokFrom].para].ord > 4 {
+		if a.paras[para].ord-a.paras[a.toks[c.tokFrom].para].ord > 6 {
 			break
 		}
 		if c.entity >= 0 && a.entities[c.entity].org && (c.kind == mName || c.appositionOf > 0) {
@@ -483,4 +495,45 @@ func (e *entity) roleFor(role string) (string, bool) {
 		}
 	}
 	return country, found
+}
+
+// namedSince: an organisation (org) or a person was named between two
+// tokens.
+func (a *analysis) namedSince(from, to int, org bool) bool {
+	for _, c := range a.mentions {
+		if c.tokFrom >= to {
+			break
+		}
+		if c.tokFrom > from && c.kind == mName && c.entity >= 0 && a.entities[c.entity].org == org {
+			return true
+		}
+	}
+	return false
+}
+
+// sourcePhraseBefore: an "according to" phrase ends right before token k.
+func (a *analysis) sourcePhraseBefore(k int) bool {
+	for _, phrase := range a.lx.According {
+		words := strings.Fields(phrase)
+		n := len(words)
+		if k-n < 0 {
+			continue
+		}
+		ok := true
+		for i, w := range words {
+			if a.toks[k-n+i].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// afterReportingVerb: "said Jordan".
+func (a *analysis) afterReportingVerb(k int) bool {
+	return k > 0 && a.toks[k-1].kind == tokWord && a.isVerbForm(k-1) > 0
 }
