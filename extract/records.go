@@ -389,6 +389,10 @@ func (a *analysis) accept(qi int, d decided) bool {
 	if sp.continued {
 		return true
 	}
+	if d.kind == Partial && words <= 5 && titleCase(content) && !firstPerson(content) {
+		// “Face the Nation”, “Bird Man”: a title or a name, not words said.
+		return false
+	}
 	speechy := looksLikeSpeech(content)
 	if len(a.lx.Verbs) == 0 {
 		// A language without data: every span that is not a title counts.
@@ -445,6 +449,11 @@ func looksLikeSpeech(r []rune) bool {
 	case '.', '!', '?', ',', '…', ';':
 		return true
 	}
+	return firstPerson(r)
+}
+
+// firstPerson: the words speak as "I", "we" or to "you".
+func firstPerson(r []rune) bool {
 	low := " " + strings.ToLower(string(r)) + " "
 	for _, p := range []string{" i ", " we ", " you ", " my ", " our ", " je ", " j'", " nous ", " vous ", " on ", " me ", " us ", " i'", " ich ", " wir ", " sie "} {
 		if strings.Contains(low, p) {

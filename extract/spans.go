@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // markStyle tells how a quotation mark may pair.
 type markStyle uint8
@@ -152,6 +155,18 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 				continue
 			}
 			if m, ok := openCandidate(text, i, stack, opt); ok {
+				// “A. “B.”: an English double mark opening inside an open
+				// double quote of the same style means the writer forgot to
+				// close the first (nesting uses single marks); close it here.
+				if len(stack) == 1 && m.style == styleCurly && stack[0].style == styleCurly && text[i] == '“' &&
+					!stack[0].continued && i > 0 && isSpace(text[i-1]) && endsClause(text, stack[0].pos+1, i) {
+					if s, ok := makeSpan(text, stack[0].pos+1, i, stack[0], -1, pi); ok {
+						s.tokEnd = i
+						out = append(out, s)
+					}
+					stack = stack[:0]
+					inner = inner[:0]
+				}
 				stack = append(stack, m)
 			}
 		}
@@ -356,4 +371,14 @@ func openCandidate(text []rune, i int, stack []openMark, opt spanOptions) (openM
 		}
 	}
 	return openMark{}, false
+}
+
+// endsClause: the text before i (after from) ends with a sentence or
+// clause mark, as a quote does before its closing mark.
+func endsClause(text []rune, from, i int) bool {
+	j := i - 1
+	for j > from && isSpace(text[j]) {
+		j--
+	}
+	return j > from && strings.ContainsRune(".!?,;—–-", text[j])
 }
