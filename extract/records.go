@@ -14,7 +14,9 @@ func newAnalysis(l *language, src string) *analysis {
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
-	if len(a.lx.Verbs) > 0 {
+	if a.lx.Lang == "fr" {
+		// Only French typesetting keeps the incise inside the marks;
+		// English and German close the quote before "said Smith".
 		a.splitIncises()
 	}
 	a.toks = tokenize(text, src, boff, a.paras, a.spans)

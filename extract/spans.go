@@ -350,8 +350,8 @@ func openCandidate(text []rune, i int, stack []openMark, opt spanOptions) (openM
 		return openMark{pos: i, style: styleCurly, closer: '“'}, true
 	case '”':
 		// ”…” (Nordic style or a typo): opens only when it clearly starts
-		// a word after a space.
-		if openerContext(at(text, i-1)) && leftFlanking(text, i) && len(stack) == 0 {
+		// a word after a space, or the paragraph.
+		if len(stack) == 0 && (openerContext(at(text, i-1)) && leftFlanking(text, i) || at(text, i-1) == '\n' || i == 0) {
 			return openMark{pos: i, style: styleCurly, closer: '”'}, true
 		}
 	case '"':
