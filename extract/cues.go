@@ -169,7 +169,7 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 			break
 		}
 		if toks[k].isPunct(",") && k+1 < s.tokTo {
-			if c, ok := a.cueAfter(k, s); ok && (c.inverted != nil || c.mention >= 0 && a.mentions[c.mention].tokFrom > c.from) {
+			if c, ok := a.cueAfter(k, s); ok && (c.inverted != nil || c.mention >= 0 && (a.mentions[c.mention].tokFrom > c.from || a.endsSentenceAt(c.to, s))) {
 				return c, true
 			}
 		}
@@ -564,4 +564,20 @@ func (a *analysis) nounLikeBase(k int) bool {
 		return false
 	}
 	return k == 0 || !a.gr.aux[a.toks[k-1].low]
+}
+
+// endsSentenceAt: only punctuation or a date adverb follows token k in the
+// sentence ("…, Axelrod said." / "…, Axelrod said Tuesday.").
+func (a *analysis) endsSentenceAt(k int, s sentence) bool {
+	words := 0
+	for j := k; j < s.tokTo; j++ {
+		t := a.toks[j]
+		if t.kind == tokQuote {
+			return false
+		}
+		if t.kind == tokWord {
+			words++
+		}
+	}
+	return words <= 2
 }

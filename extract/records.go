@@ -471,13 +471,17 @@ func titleCase(r []rune) bool {
 	if len(words) < 2 {
 		return false
 	}
+	long := 0
 	for _, w := range words {
 		rs := []rune(w)
-		if len(rs) > 3 && !unicode.IsUpper(rs[0]) {
-			return false
+		if len(rs) > 3 {
+			if !unicode.IsUpper(rs[0]) {
+				return false
+			}
+			long++
 		}
 	}
-	return true
+	return long > 0 && unicode.IsUpper([]rune(words[0])[0])
 }
 
 // previousSubject is the first subject-position mention of the sentence
