@@ -22,6 +22,8 @@ type language struct {
 	// roleStarts, pronounStarts and accordingStarts hold the first word of
 	// every entry, to dismiss most tokens with one lookup.
 	roleStarts, pronounStarts, accordingStarts map[string]bool
+	// furnitureByByte indexes furniture phrases by their first byte.
+	furnitureByByte [256][]string
 }
 
 func newLanguage(lx *Lexicon, gr *grammar) *language {
@@ -29,6 +31,11 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l.roleStarts = firstWords(mapKeys(lx.Roles))
 	l.pronounStarts = firstWords(mapKeys(lx.Pronouns))
 	l.accordingStarts = firstWords(lx.According)
+	for _, f := range lx.Furniture {
+		if f != "" {
+			l.furnitureByByte[f[0]] = append(l.furnitureByByte[f[0]], f)
+		}
+	}
 	return l
 }
 

@@ -84,6 +84,7 @@ type analysis struct {
 	// roleStarts, pronounStarts, accordingStarts: first words of the
 	// multi-word entries, so most tokens are dismissed with one lookup.
 	roleStarts, pronounStarts, accordingStarts map[string]bool
+	furnitureByByte                            *[256][]string
 	// mentionByTok and mentionByEnd index mentions by first and last token.
 	mentionByTok, mentionByEnd []int
 }
@@ -144,6 +145,9 @@ func (a *analysis) sentenceInitial(k int) bool {
 
 // roleAt matches the longest role phrase starting at token k.
 func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
+	if t := a.toks[k]; t.kind != tokWord || !a.roleStarts[t.low] && (t.fold == t.low || !a.roleStarts[t.fold]) {
+		return "", RoleInfo{}, 0
+	}
 	max := a.lx.RoleMaxWords
 	var words []string
 	best, bestN := "", 0

@@ -10,7 +10,9 @@ import (
 func newAnalysis(l *language, src string) *analysis {
 	text, boff := indexRunes(src)
 	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
-		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts}
+		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts,
+		furnitureByByte: &l.furnitureByByte}
+	a.mentions = make([]mention, 0, len(text)/60)
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
@@ -23,7 +25,7 @@ func newAnalysis(l *language, src string) *analysis {
 	for i := range a.toks {
 		if a.toks[i].kind == tokQuote {
 			sp := a.spans[a.toks[i].quote]
-			if r, ok := lastRune(strings.TrimRight(string(text[sp.start:sp.end]), " ")); ok && strings.ContainsRune(".!?…", r) {
+			if r, ok := lastRune(strings.TrimRight(a.str(sp.start, sp.end), " ")); ok && strings.ContainsRune(".!?…", r) {
 				a.toks[i].low = "."
 			}
 		}
@@ -94,10 +96,10 @@ func (a *analysis) markSkipped() {
 			continue
 		}
 		inList = false
-		for _, f := range a.lx.Furniture {
-			if strings.HasPrefix(low, f) && wordBoundary(low, len(f)) && len([]rune(line)) < 300 {
+		for _, f := range a.furnitureFor(low) {
+			if strings.HasPrefix(low, f) && wordBoundary(low, len(f)) && utf8.RuneCountInString(line) < 300 {
 				p.skip = true
-				inList = len([]rune(line)) < 60
+				inList = utf8.RuneCountInString(line) < 60
 				break
 			}
 		}
@@ -106,7 +108,7 @@ func (a *analysis) markSkipped() {
 		}
 		last, _ := lastRune(line)
 		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
-		n := len([]rune(line))
+		n := utf8.RuneCountInString(line)
 		if !firstDone {
 			firstDone = true
 			// The headline: no sentence-final mark once closing quotes are
@@ -125,11 +127,11 @@ func (a *analysis) markSkipped() {
 }
 
 func lastRune(s string) (rune, bool) {
-	r := []rune(s)
-	if len(r) == 0 {
+	if s == "" {
 		return 0, false
 	}
-	return r[len(r)-1], true
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r, true
 }
 
 type decided struct {
@@ -649,4 +651,13 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// furnitureFor returns the furniture phrases that may prefix low: those
+// starting with its first byte.
+func (a *analysis) furnitureFor(low string) []string {
+	if low == "" {
+		return nil
+	}
+	return a.furnitureByByte[low[0]]
 }
