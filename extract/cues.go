@@ -390,6 +390,15 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	for start >= limit && a.toks[start].kind == tokWord && a.gr.aux[a.toks[start].low] {
 		start--
 	}
+	// "… infrastructure Amarjeet Sohi said": a name right before the verb
+	// is its subject, whatever precedes the name.
+	if start >= limit {
+		if mi := a.mentionEndingAt(start); mi >= 0 {
+			if m := a.mentions[mi]; m.kind == mName && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) {
+				return mi
+			}
+		}
+	}
 	// "Ruth Adler, who called …": a relative pronoun after the name.
 	if start-1 > limit && a.toks[start].kind == tokWord && a.gr.relative[a.toks[start].low] && a.toks[start-1].isPunct(",") {
 		if mi := a.mentionEndingAt(start - 2); mi >= 0 && a.mentions[mi].kind != mPronoun {
@@ -406,6 +415,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 			}
 			if t.isPunct(",") {
 				if mi := a.mentionEndingAt(c - 1); mi >= 0 {
+					mi = a.ownerOfPlace(mi)
 					m := a.mentions[mi]
 					if m.kind == mName && !m.org && !m.possessive && a.subjectPosition(m) {
 						return mi
@@ -580,4 +590,23 @@ func (a *analysis) endsSentenceAt(k int, s sentence) bool {
 		}
 	}
 	return words <= 2
+}
+
+// ownerOfPlace: for "Richard Shelby of Alabama", the mention of Alabama
+// gives way to the name it qualifies.
+func (a *analysis) ownerOfPlace(mi int) int {
+	m := a.mentions[mi]
+	k := m.tokFrom - 1
+	if k < 1 || m.kind != mName {
+		return mi
+	}
+	switch a.toks[k].low {
+	case "of", "de", "du", "from", "d'":
+	default:
+		return mi
+	}
+	if pi := a.mentionEndingAt(k - 1); pi >= 0 && a.mentions[pi].kind == mName && !a.mentions[pi].org {
+		return pi
+	}
+	return mi
 }

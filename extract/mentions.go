@@ -557,6 +557,14 @@ func (a *analysis) attach(ri, ni int) {
 	if n.country == "" {
 		n.country = r.country
 	}
+	if r.org {
+		// "la fédération des banques, Febelfin": an organisation's name,
+		// unless a first name says it is a person.
+		if _, given := a.lx.FirstNames[fold(n.name[0])]; !given {
+			n.org = true
+		}
+		return
+	}
 	if n.gender == 0 {
 		n.gender = r.gender
 	}

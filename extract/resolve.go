@@ -200,7 +200,7 @@ func (a *analysis) resolveNames() {
 				if c, ok := a.entities[e].roles[m.role]; !ok || c == "" {
 					a.entities[e].roles[m.role] = m.country
 				}
-				if a.entities[e].gender == 0 {
+				if a.entities[e].gender == 0 && !m.org {
 					a.entities[e].gender = m.gender
 				}
 			}
@@ -224,6 +224,12 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		}
 		if e := a.resolveDescription(mi); e >= 0 || m.org || m.plural {
 			return e
+		}
+		// "Jones recorded his first goal. “…,” said the rookie
+		// defenceman": a definite description right after a sentence whose
+		// subject is a person of the same gender refers to that person.
+		if definite[a.toks[m.tokFrom].low] {
+			return a.previousSentenceSubject(mi)
 		}
 		return -1
 	case mPronoun:
@@ -536,4 +542,36 @@ func (a *analysis) sourcePhraseBefore(k int) bool {
 // afterReportingVerb: "said Jordan".
 func (a *analysis) afterReportingVerb(k int) bool {
 	return k > 0 && a.toks[k-1].kind == tokWord && a.isVerbForm(k-1) > 0
+}
+
+// previousSentenceSubject: the person in subject position in the sentence
+// before mention mi's, when genders are known and agree.
+func (a *analysis) previousSentenceSubject(mi int) int {
+	m := a.mentions[mi]
+	si := a.toks[m.tokFrom].sent
+	if si == 0 {
+		return -1
+	}
+	prev := a.sents[si-1]
+	if a.paras[a.toks[m.tokFrom].para].ord-a.paras[prev.para].ord > 1 {
+		return -1
+	}
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if c.tokFrom < prev.tokFrom {
+			break
+		}
+		if c.tokFrom >= prev.tokTo || c.kind != mName || c.entity < 0 {
+			continue
+		}
+		e := a.entities[c.entity]
+		if e.org || e.place || !a.subjectPosition(c) || c.possessive {
+			continue
+		}
+		if e.gender == 0 || m.gender != 0 && m.gender != e.gender {
+			continue
+		}
+		return c.entity
+	}
+	return -1
 }
