@@ -27,6 +27,8 @@ type grammar struct {
 	abbrev map[string]bool
 	// relative: relative pronouns that open a clause about the noun before.
 	relative map[string]bool
+	// stressed: pronouns that name a source after "selon", "according to".
+	stressed map[string]PronounInfo
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -54,6 +56,26 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 			return nil, err
 		}
 		*f.dst = set
+	}
+	stressed, err := readWordSet(fsys, code+"/stressed.txt", false)
+	if err != nil {
+		return nil, err
+	}
+	g.stressed = map[string]PronounInfo{}
+	for line := range stressed {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			return nil, fmt.Errorf("read lang/%s/stressed.txt: want \"form gender number\", got %q", code, line)
+		}
+		var info PronounInfo
+		switch f[1] {
+		case "m":
+			info.Gender = 'm'
+		case "f":
+			info.Gender = 'f'
+		}
+		info.Plural = f[2] == "pl"
+		g.stressed[f[0]] = info
 	}
 	return g, nil
 }

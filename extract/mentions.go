@@ -188,6 +188,13 @@ func (a *analysis) findMentions() {
 		if t.kind != tokWord || a.paras[t.para].skip {
 			continue
 		}
+		// "selon lui", "according to her": a stressed pronoun after a source
+		// phrase stands for the speaker.
+		if g, ok := a.gr.stressed[t.low]; ok && a.sourcePhraseBefore(k) {
+			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 1, start: t.start, end: t.end,
+				text: t.text, gender: g.Gender, plural: g.Plural, entity: -1})
+			continue
+		}
 		// Pronouns and anaphoric descriptions ("ce dernier", "the latter").
 		if m, n, ok := a.pronounAt(k); ok {
 			a.mentions = append(a.mentions, m)
