@@ -106,6 +106,9 @@ func (a *analysis) markSkipped() {
 		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "![") {
 			p.skip = true
 		}
+		// A line opened by a dialogue dash is a character's speech, which
+		// the guidelines do not count; quotes inside it belong to it.
+		p.dialogue = strings.HasPrefix(line, "–") || strings.HasPrefix(line, "—") || strings.HasPrefix(line, "--")
 		last, _ := lastRune(line)
 		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
 		n := utf8.RuneCountInString(line)
@@ -162,7 +165,7 @@ func (a *analysis) records(docID, code string) []Quote {
 			continue
 		}
 		sp := a.spans[t.quote]
-		if a.paras[sp.para].skip {
+		if a.paras[sp.para].skip || a.paras[sp.para].dialogue && !sp.continued {
 			continue
 		}
 		d := decided{span: t.quote, speaker: -1, sentence: t.sent, quoteTok: qi, attrib: ByNone}

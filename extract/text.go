@@ -12,6 +12,8 @@ type paragraph struct {
 	start, end int
 	// skip: headline, caption or page furniture; never a quote or a speaker.
 	skip bool
+	// dialogue: the line opens with a dialogue dash.
+	dialogue bool
 	// ord counts the non-blank paragraphs before this one, so "the next
 	// paragraph" ignores blank lines.
 	ord int
