@@ -1,20 +1,28 @@
 // Package extract finds direct quotations in news text and tells who said them.
 //
 // The pipeline runs once per document, in linear time, with no shared mutable
-// state:
+// state (an Extractor is safe for concurrent use):
 //
-//  1. normalize: index the text by code point, find paragraphs, headlines and
-//     page furniture (share buttons, credits, related-article lists).
-//  2. spans: pair quotation marks of every style into quote spans, across
-//     paragraphs when a paragraph opens a quote without closing it.
-//  3. cues: find reporting verbs, inverted attributions (a-t-il ajouté,
-//     said Smith), colons and "selon"/"according to" around each span.
-//  4. mentions: find person names, titles and roles, pronouns.
-//  5. resolve: link each mention to the fullest name of its person in the
-//     article and merge spelling variants.
-//  6. records: turn spans into Quote records, rejecting scare quotes and
-//     titles, each with the cue and mention that explain its speaker.
+//  1. text.go: index the text by code point, cut paragraphs (one per line);
+//     records.go flags the headline, page furniture and related-link lists.
+//  2. spans.go: pair quotation marks of every style (« », “ ”, " ", „ “, ‹ ›,
+//     ‘ ’) into spans, nested marks inside, unbalanced marks never past the
+//     paragraph, multi-paragraph quotes as one span per paragraph piece;
+//     incise.go cuts French quotes at an incise kept inside the marks.
+//  3. text.go: tokens (each quote span is one token) and sentences.
+//  4. mentions.go: names (with honorifics, particles, initials), roles and
+//     descriptions ("le président kazakh"), pronouns; appositions link roles
+//     to names.
+//  5. resolve.go: group name mentions into the article's people and
+//     organisations (spelling variants merged, fullest form canonical);
+//     resolve pronouns, "ce dernier" and descriptions to them.
+//  6. cues.go: for each quote, the attribution around it: reporting verbs
+//     before or after (inverted "a-t-il ajouté", "said Smith"), "selon" /
+//     "according to", a colon, the subject of the sentence.
+//  7. records.go: reject scare quotes and titles, carry speakers to
+//     following quotes, and build the Quote records with the cue and the
+//     mention that explain each speaker.
 //
-// Language knowledge (verbs, roles, demonyms, pronouns, furniture) lives in
-// embedded data files under lang/<code>/, so a new language is a new folder.
+// Language knowledge lives in embedded data files under lang/<code>/ (read
+// by lexicon.go and grammar.go): a new language is a new folder.
 package extract
