@@ -16,7 +16,7 @@ const buildSynopsis = "[--content DIR] [--out DIR] [--base-url URL] [--config FI
 // --base-url since it builds a private copy for its own address.
 type buildFlags struct {
 	content, out, baseURL, config, cache string
-	noCache, keepGoing                    bool
+	noCache, keepGoing                   bool
 }
 
 func (b *buildFlags) register(fs interface {
@@ -25,7 +25,7 @@ func (b *buildFlags) register(fs interface {
 }, publish bool) {
 	fs.StringVar(&b.content, "content", "content", "folder of articles (.md, .txt, .jsonl)")
 	if publish {
-		fs.StringVar(&b.out, "out", "public", "output folder, replaced as a whole at each build")
+		fs.StringVar(&b.out, "out", "public", "output folder (a folder verbatim wrote, or a new one)")
 		fs.StringVar(&b.baseURL, "base-url", "", "URL the site is published at (overrides base_url in the config)")
 	}
 	fs.StringVar(&b.config, "config", "", "site configuration (default verbatim.yaml if present)")
@@ -74,7 +74,14 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 func printReport(stdio Stdio, out string, rep render.Report, took time.Duration) {
 	fmt.Fprintf(stdio.Err, "%d articles, %d quotes, %d speakers (%d articles extracted, %d from cache)\n",
 		rep.Articles, rep.Quotes, rep.Speakers, rep.Extracted, rep.Articles-rep.Extracted)
-	fmt.Fprintf(stdio.Err, "%d files in %s (%d unchanged) in %s\n", rep.Pages, out, rep.Unchanged, took.Round(time.Millisecond))
+	fmt.Fprintf(stdio.Err, "%d files in %s (%d unchanged) in %s (", rep.Pages, out, rep.Unchanged, took.Round(time.Millisecond))
+	for i, p := range rep.Phases {
+		if i > 0 {
+			fmt.Fprint(stdio.Err, ", ")
+		}
+		fmt.Fprintf(stdio.Err, "%s %s", p.Name, p.Took.Round(time.Millisecond))
+	}
+	fmt.Fprintln(stdio.Err, ")")
 	if n := len(rep.Skipped); n > 0 {
 		fmt.Fprintf(stdio.Err, "%d malformed files skipped (--keep-going)\n", n)
 	}

@@ -1,0 +1,256 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Document is one article: its metadata and the text the extractor reads.
+type Document struct {
+	// ID is the front matter or JSON "id", else the slug, else the file path
+	// relative to the content root without its extension.
+	ID   string
+	Path string
+	// Line is the 1-based line of a JSON Lines document, 0 otherwise.
+	Line int
+	// Format is "md", "txt", "jsonl" or "html".
+	Format string
+
+	Title, Lang, SourceURL, Outlet, Slug string
+	// Date is zero when the article has none.
+	Date    time.Time
+	Authors []string
+	Draft   bool
+
+	// Text is what the extractor reads; every quote offset is a code point
+	// index into it.
+	Text string
+	// BodyOffset is, for Markdown, the 1-based line of the file where Text
+	// starts, so positions in Text can be reported as file lines.
+	BodyOffset int
+	// Params holds every other front matter or JSON field, for templates.
+	Params map[string]any
+}
+
+// Sentinel errors, to be tested with errors.Is.
+var (
+	ErrBinary      = errors.New("binary file")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrUnsupported = errors.New("unsupported file type")
+)
+
+// PosError locates a problem in an input file. Line and Column are 1-based
+// (Column counts code points); zero means unknown. Offset is a byte offset
+// into the file, or -1 when unknown.
+type PosError struct {
+	Path         string
+	Line, Column int
+	Offset       int64
+	Err          error
+}
+
+func (e *PosError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	if e.Offset >= 0 {
+		fmt.Fprintf(&b, " (byte offset %d)", e.Offset)
+	}
+	return b.String()
+}
+
+func (e *PosError) Unwrap() error { return e.Err }
+
+// extensions lists the file extensions ReadFile understands.
+var extensions = []string{".md", ".markdown", ".txt", ".jsonl", ".html", ".htm"}
+
+// ReadFile reads the articles of one file. The ID fallback is the path as
+// given, without its extension.
+func ReadFile(path string) ([]Document, error) {
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)))
+}
+
+// ReadFileIn reads the articles of a file found under the content folder
+// root (as Walk returns it): the ID fallback is the path relative to root,
+// slash-separated, without its extension.
+func ReadFileIn(root, path string) ([]Document, error) {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ReadFile(path)
+	}
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)))
+}
+
+func readFile(path, fallbackID string) ([]Document, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if !slices.Contains(extensions, ext) {
+		return nil, fmt.Errorf("%s: %w %q (supported: %s)", path, ErrUnsupported, ext, strings.Join(extensions, ", "))
+	}
+	if ext == ".jsonl" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		var docs []Document
+		r := NewJSONLReader(f, path)
+		for {
+			d, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return docs, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d)
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d Document
+	switch ext {
+	case ".txt":
+		d, err = ParseText(path, data)
+	case ".html", ".htm":
+		d, err = ParseHTML(path, data)
+	default:
+		d, err = ParseMarkdown(path, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if d.ID == "" {
+		d.ID = fallbackID
+	}
+	return []Document{d}, nil
+}
+
+// ParseText reads a plain-text article: the title is its first non-empty
+// line and the text is the whole content, title included, so that offsets
+// refer to the file. ID is left empty for the caller.
+func ParseText(path string, data []byte) (Document, error) {
+	if err := checkText(path, data, 1, 0); err != nil {
+		return Document{}, err
+	}
+	d := Document{Path: path, Format: "txt", Text: string(data)}
+	rest := bytes.TrimPrefix(data, bom)
+	for len(rest) > 0 {
+		line, tail, _ := bytes.Cut(rest, []byte{'\n'})
+		if t := strings.TrimSpace(string(line)); t != "" {
+			d.Title = t
+			break
+		}
+		rest = tail
+	}
+	return d, nil
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// checkText rejects binary content and invalid UTF-8. line and offset are
+// the file position of data[0], for JSON Lines where data is one line.
+func checkText(path string, data []byte, line int, offset int64) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 || looksBinary(data) {
+		if i < 0 {
+			i = firstBad(data)
+		}
+		l, c := position(data, i)
+		return &PosError{Path: path, Line: line + l - 1, Column: c, Offset: offset + int64(i), Err: ErrBinary}
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	i := firstBad(data)
+	l, c := position(data, i)
+	return &PosError{Path: path, Line: line + l - 1, Column: c, Offset: offset + int64(i),
+		Err: fmt.Errorf("%w: byte 0x%02x (is the file in another encoding? convert it to UTF-8)", ErrInvalidUTF8, data[i])}
+}
+
+// looksBinary tells a binary file from a text in a legacy encoding: both
+// fail UTF-8 decoding, but a binary file is dense with control bytes and
+// undecodable bytes from its start.
+func looksBinary(data []byte) bool {
+	sample := data[:min(len(data), 8000)]
+	if len(sample) < 32 || utf8.Valid(sample) {
+		return false
+	}
+	bad := 0
+	for i := 0; i < len(sample); {
+		r, n := utf8.DecodeRune(sample[i:])
+		if (r == utf8.RuneError && n == 1) || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1b) || r == 0x7f {
+			bad++
+		}
+		i += n
+	}
+	return bad*10 >= len(sample)
+}
+
+func firstBad(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// position turns a byte index into a 1-based line and code point column.
+func position(data []byte, i int) (line, col int) {
+	i = min(i, len(data))
+	line = 1 + bytes.Count(data[:i], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:i], '\n') + 1
+	return line, 1 + utf8.RuneCount(data[start:i])
+}
+
+// Walk lists the article files under root, sorted by path: files with a
+// supported extension, leaving out hidden files and folders (names starting
+// with ".") and Hugo section pages (_index.md).
+func Walk(root string) ([]string, error) {
+	var paths []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if path != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		if !slices.Contains(extensions, ext) || strings.TrimSuffix(name, filepath.Ext(name)) == "_index" {
+			return nil
+		}
+		paths = append(paths, path)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walk %s: %w", root, err)
+	}
+	slices.Sort(paths)
+	return paths, nil
+}

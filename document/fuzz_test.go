@@ -1,0 +1,84 @@
+package document_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim/document"
+)
+
+func FuzzParseMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"", "---\n---\n", "---\ntitle: T\ndate: 2024-01-02\nauthors: [a, b]\n---\n\nCorps « cité ».\n",
+		"+++\ntitle = 1\n+++\n", "---\ntitle: [\n---\n", "---\na: &x [*x]\n---\n", "\ufeff---\r\nid: 3\r\n---\r\nx",
+		"---\ndate: 2024-13-01\n---\n", "---\n- a\n---\n", "---\nx: \xff\n---\n", "a\x00b", "---\ntitle: a\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := document.ParseMarkdown("f.md", data)
+		if err != nil {
+			var pe *document.PosError
+			if !errors.As(err, &pe) || pe.Path != "f.md" || pe.Line < 1 {
+				t.Fatalf("error without a file position: %v", err)
+			}
+			return
+		}
+		if !utf8.ValidString(d.Text) || strings.ContainsRune(d.Text, 0) {
+			t.Fatalf("accepted invalid text %q", d.Text)
+		}
+		// Text is the file from line BodyOffset on.
+		lines := bytes.SplitAfter(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\n"))
+		if d.BodyOffset < 1 || d.BodyOffset > len(lines)+1 {
+			t.Fatalf("BodyOffset %d out of range (%d lines)", d.BodyOffset, len(lines))
+		}
+		if rest := string(bytes.Join(lines[d.BodyOffset-1:], nil)); rest != d.Text {
+			t.Fatalf("Text %q does not start on line %d (%q)", d.Text, d.BodyOffset, rest)
+		}
+	})
+}
+
+func FuzzJSONLReader(f *testing.F) {
+	for _, s := range []string{
+		"", "\n\n", `{"id": 1, "text": "a"}` + "\n" + `{"id": "b", "text": "« b »", "lang": "fr"}`,
+		`{"id": "x", "text": "a"`, `[1]`, `{"id": "a", "text": "b", "date": "2024-01-02", "authors": ["x"], "draft": true, "z": {"k": [1, null]}}`,
+		"\ufeff{\"id\": \"a\", \"text\": \"\\u0000\"}\r\n", `{"id": "a", "text": "\ud800"}`, "{\"id\": \"a\", \"text\": \"\xff\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := document.NewJSONLReader(bytes.NewReader(data), "f.jsonl")
+		lastLine := 0
+		maxLines := bytes.Count(data, []byte("\n")) + 1
+		for i := 0; ; i++ {
+			if i > maxLines {
+				t.Fatalf("reader does not terminate")
+			}
+			d, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			var line int
+			if err != nil {
+				var pe *document.PosError
+				if !errors.As(err, &pe) {
+					t.Fatalf("line error without position: %v", err)
+				}
+				line = pe.Line
+			} else {
+				if d.ID == "" {
+					t.Fatalf("document without id on line %d", d.Line)
+				}
+				line = d.Line
+			}
+			if line <= lastLine {
+				t.Fatalf("line %d after line %d", line, lastLine)
+			}
+			lastLine = line
+		}
+	})
+}

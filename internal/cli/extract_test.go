@@ -1,0 +1,434 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/verbatim-news/verbatim/extract"
+)
+
+// markExtractor stands in for the real extractor so that the pipeline is
+// tested on its own: every « », “ ” or " " pair is a quote, and two
+// capitalised words right after it are the speaker.
+type markExtractor struct {
+	delay func(doc extract.Document) time.Duration
+	calls atomic.Int64
+}
+
+var closing = map[rune]rune{'«': '»', '“': '”', '"': '"', '„': '“'}
+
+func (m *markExtractor) Extract(doc extract.Document) []extract.Quote {
+	m.calls.Add(1)
+	if m.delay != nil {
+		time.Sleep(m.delay(doc))
+	}
+	if strings.Contains(doc.Text, "PANIC") {
+		panic("boom")
+	}
+	r := []rune(doc.Text)
+	quotes := []extract.Quote{}
+	for i := 0; i < len(r); i++ {
+		end, ok := closing[r[i]]
+		if !ok {
+			continue
+		}
+		j := i + 1
+		for j < len(r) && r[j] != end {
+			j++
+		}
+		if j >= len(r) {
+			break
+		}
+		s, e := i+1, j
+		for s < e && unicode.IsSpace(r[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(r[e-1]) {
+			e--
+		}
+		if s < e {
+			q := extract.Quote{ID: extract.QuoteID(doc.ID, s, e), Text: string(r[s:e]), Start: s, End: e,
+				Kind: extract.Direct, Attribution: extract.ByNone, Lang: doc.Lang}
+			if name := nameAfter(r[j+1:]); name != "" {
+				q.Speaker, q.Attribution = &name, extract.ByName
+			}
+			quotes = append(quotes, q)
+		}
+		i = j
+	}
+	return quotes
+}
+
+func nameAfter(r []rune) string {
+	words := strings.Fields(string(r[:min(len(r), 80)]))
+	for i := 0; i+1 < len(words); i++ {
+		a, b := []rune(words[i]), []rune(strings.TrimRight(words[i+1], ".,;:"))
+		if len(a) > 1 && len(b) > 1 && unicode.IsUpper(a[0]) && unicode.IsUpper(b[0]) {
+			return words[i] + " " + string(b)
+		}
+	}
+	return ""
+}
+
+func TestParseInterspersed(t *testing.T) {
+	tests := []struct {
+		args  []string
+		files []string
+		j     int
+		o     string
+	}{
+		{[]string{"a", "b"}, []string{"a", "b"}, 1, ""},
+		{[]string{"--jsonl", "in.jsonl", "-j", "4"}, []string{"in.jsonl"}, 4, ""},
+		{[]string{"a", "-o", "out", "b", "-j=3"}, []string{"a", "b"}, 3, "out"},
+		{[]string{"-", "-j", "2"}, []string{"-"}, 2, ""},
+		{[]string{"a", "--", "-j", "b"}, []string{"a", "-j", "b"}, 1, ""},
+		{nil, nil, 1, ""},
+	}
+	for _, tt := range tests {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		j := fs.Int("j", 1, "")
+		o := fs.String("o", "", "")
+		fs.Bool("jsonl", false, "")
+		files, err := parseInterspersed(fs, tt.args)
+		require.NoError(t, err, tt.args)
+		assert.Equal(t, tt.files, files, tt.args)
+		assert.Equal(t, tt.j, *j, tt.args)
+		assert.Equal(t, tt.o, *o, tt.args)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	_, err := parseInterspersed(fs, []string{"a", "--nope"})
+	assert.ErrorIs(t, err, errUsage)
+}
+
+func jsonlInput(n int, bad map[int]string) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		if s, ok := bad[i]; ok {
+			b.WriteString(s + "\n")
+			continue
+		}
+		fmt.Fprintf(&b, `{"id": "doc-%d", "lang": "fr", "text": "« Citation %d », a déclaré Claire Dubois."}`+"\n", i, i)
+	}
+	return b.String()
+}
+
+func outputIDs(t *testing.T, out string) []string {
+	t.Helper()
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		var rec struct {
+			ID     string
+			Quotes []extract.Quote
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &rec), line)
+		require.NotNil(t, rec.Quotes, "quotes is [] not null: %s", line)
+		ids = append(ids, rec.ID)
+	}
+	return ids
+}
+
+func TestExtractJSONLKeepsInputOrder(t *testing.T) {
+	// Later documents finish first, so the writer must reorder.
+	ex := &markExtractor{delay: func(d extract.Document) time.Duration {
+		var n int
+		fmt.Sscanf(d.ID, "doc-%d", &n)
+		return time.Duration((7-n%7)*200) * time.Microsecond
+	}}
+	in := jsonlInput(300, nil)
+	var out, errs bytes.Buffer
+	stdio := Stdio{In: strings.NewReader(in), Out: &out, Err: &errs}
+	err := extractJSONL(context.Background(), ex, []string{"-"}, extractFlags{workers: 4}, stdio, &out, nil)
+	require.NoError(t, err)
+	var want []string
+	for i := 1; i <= 300; i++ {
+		want = append(want, fmt.Sprintf("doc-%d", i))
+	}
+	assert.Equal(t, want, outputIDs(t, out.String()))
+	assert.Empty(t, errs.String())
+	first := strings.SplitN(out.String(), "\n", 2)[0]
+	assert.Equal(t, `{"id":"doc-1","quotes":[{"id":"`+extract.QuoteID("doc-1", 2, 12)+`","text":"Citation 1","start":2,"end":12,"kind":"direct","speaker":"Claire Dubois","attribution":"name","sentence":"","confidence":0,"lang":"fr"}]}`, first)
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+}
+
+func TestExtractJSONLBadLines(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	writeFile(t, in, jsonlInput(40, map[int]string{7: `{"id": "x", "text": `, 20: `{"text": "no id"}`, 30: `{"id": "p", "text": "PANIC"}`}))
+	out := filepath.Join(dir, "out.jsonl")
+
+	t.Run("stop at the first bad line, leave no output file", func(t *testing.T) {
+		writeFile(t, out, "previous run\n")
+		var stdout, stderr bytes.Buffer
+		code := mainWith(t, &markExtractor{}, []string{"extract", "--jsonl", in, "-o", out, "-j", "3"}, &stdout, &stderr)
+		assert.Equal(t, 1, code)
+		assert.Equal(t, "verbatim extract: "+in+":7:20: invalid JSON: unexpected end of JSON input\n", stderr.String())
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.Equal(t, "previous run\n", string(b), "the old output is untouched")
+		assertNoTempFiles(t, dir)
+	})
+	t.Run("keep going", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := mainWith(t, &markExtractor{}, []string{"extract", "--jsonl", "--keep-going", in, "-o", out}, &stdout, &stderr)
+		assert.Equal(t, 1, code)
+		assert.Equal(t, in+":7:20: invalid JSON: unexpected end of JSON input\n"+
+			in+`:20: missing "id"`+"\n"+
+			in+`:30: document "p": extractor panic: boom`+"\n"+
+			"verbatim extract: 3 of 40 documents failed\n", stderr.String())
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		ids := outputIDs(t, string(b))
+		assert.Len(t, ids, 37)
+		assert.Equal(t, "doc-8", ids[6])
+		assertNoTempFiles(t, dir)
+	})
+	t.Run("streams to stdout up to the error", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := mainWith(t, &markExtractor{}, []string{"extract", in, "--jsonl", "-j", "1"}, &stdout, &stderr)
+		assert.Equal(t, 1, code)
+		assert.Equal(t, []string{"doc-1", "doc-2", "doc-3", "doc-4", "doc-5", "doc-6"}, outputIDs(t, stdout.String()))
+	})
+	t.Run("missing input file", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := mainWith(t, &markExtractor{}, []string{"extract", "--jsonl", filepath.Join(dir, "nope.jsonl")}, &stdout, &stderr)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, stderr.String(), "nope.jsonl: no such file or directory")
+	})
+}
+
+func assertNoTempFiles(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasSuffix(e.Name(), ".tmp"), "temp file left: %s", e.Name())
+	}
+}
+
+// mainWith runs a command line as Main does (same messages and exit
+// codes) with the extractor replaced.
+func mainWith(t *testing.T, ex quoteExtractor, args []string, stdout, stderr io.Writer) int {
+	t.Helper()
+	return runWith(context.Background(), ex, args, Stdio{In: strings.NewReader(""), Out: stdout, Err: stderr})
+}
+
+func runWith(ctx context.Context, ex quoteExtractor, args []string, stdio Stdio) int {
+	newEx := func(extract.Options) (quoteExtractor, error) { return ex, nil }
+	var err error
+	switch args[0] {
+	case "extract":
+		err = extractCommand(ctx, args[1:], stdio, newEx)
+	case "eval":
+		err = evalCommand(ctx, args[1:], stdio, newEx)
+	default:
+		panic("no such command " + args[0])
+	}
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(stdio.Err, "verbatim %s: %v\n", args[0], err)
+	return 1
+}
+
+func TestExtractFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content", "2024", "a.md"), "---\ntitle: Visite\nlang: fr\n---\n\n« Nous restons prudents », a déclaré Claire Dubois.\n")
+	writeFile(t, filepath.Join(dir, "content", "b.txt"), "Titre\n\n“Fine,” said John Smith.\n")
+	writeFile(t, filepath.Join(dir, "content", "_index.md"), "---\ntitle: Section\n---\n")
+	writeFile(t, filepath.Join(dir, "one.md"), "---\nid: seul\n---\nRien.")
+	var stdout, stderr bytes.Buffer
+	code := mainWith(t, &markExtractor{}, []string{"extract", filepath.Join(dir, "content"), filepath.Join(dir, "one.md"), "-j", "2"}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	require.Len(t, lines, 3)
+	var recs []fileRecord
+	for _, l := range lines {
+		var r fileRecord
+		require.NoError(t, json.Unmarshal([]byte(l), &r))
+		recs = append(recs, r)
+	}
+	assert.Equal(t, "2024/a", recs[0].ID)
+	assert.Equal(t, "Visite", recs[0].Title)
+	assert.Equal(t, "fr", recs[0].Lang)
+	require.Len(t, recs[0].Quotes, 1)
+	assert.Equal(t, "Nous restons prudents", recs[0].Quotes[0].Text)
+	assert.Equal(t, "b", recs[1].ID)
+	assert.Equal(t, "Titre", recs[1].Title)
+	assert.Equal(t, "Fine,", recs[1].Quotes[0].Text)
+	assert.Equal(t, "seul", recs[2].ID)
+	assert.Equal(t, []extract.Quote{}, recs[2].Quotes)
+
+	stdout.Reset()
+	stderr.Reset()
+	writeFile(t, filepath.Join(dir, "x.jsonl"), "{}\n")
+	code = mainWith(t, &markExtractor{}, []string{"extract", filepath.Join(dir, "x.jsonl")}, &stdout, &stderr)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr.String(), "x.jsonl: JSON Lines input needs --jsonl")
+}
+
+func TestExtractUsage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 0, Main(context.Background(), []string{"extract", "--help"}, Stdio{Out: &stdout, Err: &stderr}))
+	for _, flag := range []string{"--jsonl", "-j N", "-o FILE", "--keep-going", "--lang CODE", "--progress"} {
+		assert.Contains(t, stderr.String(), "\n  "+flag+" ", "flag %s is explained", flag)
+	}
+	assert.Contains(t, stderr.String(), "verbatim extract --jsonl corpus.jsonl -j 4")
+
+	stderr.Reset()
+	assert.Equal(t, 2, mainWith(t, &markExtractor{}, []string{"extract"}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "no input files")
+	assert.Equal(t, 2, mainWith(t, &markExtractor{}, []string{"extract", "a.md", "-j", "0"}, &stdout, &stderr))
+}
+
+func TestExtractProgress(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	stdio := Stdio{In: strings.NewReader(jsonlInput(5, map[int]string{3: "{"})), Out: &stdout, Err: &stderr}
+	code := runWith(context.Background(), &markExtractor{}, []string{"extract", "--jsonl", "-", "--progress", "--keep-going"}, stdio)
+	require.Equal(t, 1, code)
+	assert.Regexp(t, `^stdin:3:1: invalid JSON: unexpected end of JSON input
+extract: 5 documents, 0\.0 MB, [0-9.]+ MB/s, [0-9.]+ s
+verbatim extract: 1 of 5 documents failed
+$`, stderr.String())
+}
+
+func TestOrderedBoundsWork(t *testing.T) {
+	const workers, items = 3, 200
+	var read, emitted atomic.Int64
+	var maxAhead int64
+	n := 0
+	src := source[int]{next: func() (int, int64, error) {
+		if n == items {
+			return 0, 0, io.EOF
+		}
+		n++
+		if ahead := read.Add(1) - emitted.Load(); ahead > maxAhead {
+			maxAhead = ahead
+		}
+		size := int64(1 << 10)
+		if n%50 == 0 {
+			size = 2 * maxBytesInFlight // larger than the budget: runs alone
+		}
+		return n, size, nil
+	}}
+	var got []int
+	err := ordered(context.Background(), workers, src, func(i int) ([]byte, error) {
+		time.Sleep(time.Duration(i%5) * 100 * time.Microsecond)
+		return []byte{byte(i)}, nil
+	}, func(i int, _ int64, out []byte, err error) error {
+		require.NoError(t, err)
+		require.Equal(t, byte(i), out[0])
+		got = append(got, i)
+		emitted.Add(1)
+		return nil
+	})
+	require.NoError(t, err)
+	require.Len(t, got, items)
+	for i, v := range got {
+		require.Equal(t, i+1, v)
+	}
+	assert.LessOrEqual(t, maxAhead, int64(windowPerWorker*workers+1), "the reader never runs far ahead")
+}
+
+func TestOrderedStops(t *testing.T) {
+	readErr := errors.New("disk on fire")
+	n := 0
+	src := source[int]{next: func() (int, int64, error) {
+		n++
+		if n == 6 {
+			return 0, 0, readErr
+		}
+		return n, 1, nil
+	}}
+	var got []int
+	err := ordered(context.Background(), 2, src, func(i int) ([]byte, error) { return nil, nil },
+		func(i int, _ int64, _ []byte, _ error) error { got = append(got, i); return nil })
+	assert.ErrorIs(t, err, readErr)
+	assert.Equal(t, []int{1, 2, 3, 4, 5}, got, "items before the read error are emitted")
+
+	// ordered does not wait for a reader blocked on input, so each run gets
+	// a source of its own.
+	endless := func() source[int] {
+		n := 0
+		return source[int]{next: func() (int, int64, error) { n++; return n, 1, nil }}
+	}
+	stop := errors.New("stop")
+	err = ordered(context.Background(), 2, endless(), func(i int) ([]byte, error) { return nil, nil },
+		func(i int, _ int64, _ []byte, _ error) error {
+			if i == 10 {
+				return stop
+			}
+			return nil
+		})
+	assert.ErrorIs(t, err, stop)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	err = ordered(ctx, 2, endless(), func(i int) ([]byte, error) { return nil, nil },
+		func(i int, _ int64, _ []byte, _ error) error {
+			if i == 10 {
+				cancel()
+			}
+			return nil
+		})
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestCreateOutput(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "out.jsonl")
+	o, err := createOutput(target, nil)
+	require.NoError(t, err)
+	o.w.WriteString("a\n")
+	_, err = os.Stat(target)
+	require.ErrorIs(t, err, os.ErrNotExist, "nothing at the target before commit")
+	require.NoError(t, o.commit())
+	b, err := os.ReadFile(target)
+	require.NoError(t, err)
+	assert.Equal(t, "a\n", string(b))
+	info, err := os.Stat(target)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), info.Mode().Perm())
+
+	o, err = createOutput(target, nil)
+	require.NoError(t, err)
+	o.w.WriteString("b\n")
+	o.abort()
+	b, err = os.ReadFile(target)
+	require.NoError(t, err)
+	assert.Equal(t, "a\n", string(b))
+	assertNoTempFiles(t, dir)
+
+	o, err = createOutput(os.DevNull, nil)
+	require.NoError(t, err)
+	o.w.WriteString("c\n")
+	require.NoError(t, o.commit())
+	info, err = os.Stat(os.DevNull)
+	require.NoError(t, err)
+	assert.False(t, info.Mode().IsRegular(), "/dev/null is still a device")
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// findChromium returns Debian's Chromium (or another Chrome) or skips; under
+// CI a missing browser is a failure, since .ci/run installs it.
+func findChromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium not found: .ci/run must install it (apt-get install chromium)")
+	}
+	t.Skip("chromium not found")
+	return ""
+}
+
+// TestBrowser opens the sample site in headless Chromium, served under a
+// sub-path, and checks what a reader sees, that search works, and that the
+// hostile article runs no script. Run with -artifacts to keep screenshots.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := findChromium(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSample(t, out, nil) // base URL https://quotes.example.org/sample/
+	mux := http.NewServeMux()
+	mux.Handle("/sample/", http.StripPrefix("/sample/", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	site := srv.URL + "/sample/"
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.WindowSize(1000, 1400),
+		chromedp.Flag("disable-dev-shm-usage", true))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	var dialogs atomic.Int32
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if _, ok := ev.(*cdppage.EventJavascriptDialogOpening); ok {
+			dialogs.Add(1)
+			go func() { _ = chromedp.Run(ctx, cdppage.HandleJavaScriptDialog(false)) }()
+		}
+	})
+	shot := func(name string) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			var buf []byte
+			if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(t.ArtifactDir(), name), buf, 0o644)
+		})
+	}
+
+	// A speaker page: her five quotes, newest first.
+	var quotes []string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(site+"speakers/helene-marchetti-roux/"),
+		chromedp.WaitVisible("main h1"),
+		chromedp.Evaluate(`[...document.querySelectorAll("figure.quote blockquote")].map(e => e.textContent)`, &quotes),
+		shot("speaker.png"),
+	))
+	require.Len(t, quotes, 5)
+	assert.Contains(t, quotes[0], "Nous avons les données")
+
+	// A permalink page with its JSON-LD.
+	var text, ld string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(site+"speakers/claire-delaunay-ibarra/"),
+		chromedp.Click(`figure.quote a[href*="/quotes/"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`main h1`),
+		chromedp.Text(`figure.quote blockquote`, &text),
+		chromedp.Evaluate(`JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent)["@type"]`, &ld),
+		shot("quote.png"),
+	))
+	assert.Contains(t, text, "je suis venue vous apporter des moyens")
+	assert.Equal(t, "Quotation", ld)
+
+	// Search by words, then by speaker.
+	var results []string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(site+"search/"),
+		chromedp.WaitVisible("#q"),
+		chromedp.SendKeys("#q", "fondations"),
+		chromedp.WaitVisible("#results li"),
+		chromedp.Evaluate(`[...document.querySelectorAll("#results li")].map(e => e.textContent)`, &results),
+		shot("search.png"),
+	))
+	require.Len(t, results, 1)
+	assert.Contains(t, results[0], "On repeint les façades")
+	assert.Contains(t, results[0], "Bastien Keraudren")
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(site+"search/?s=jerome-lefevre-daucourt"),
+		chromedp.WaitVisible("#results li"),
+		chromedp.Evaluate(`[...document.querySelectorAll("#results li")].map(e => e.textContent)`, &results),
+	))
+	assert.Len(t, results, 4, "both spellings, one speaker")
+
+	// The hostile sample: nothing it carries may run or become an element.
+	for _, p := range []string{
+		"articles/etc-hostile/",
+		"speakers/mallory-img-src-x-onerror-alert-2-example/",
+		"speakers/eve-example-script-alert-8-script/",
+		"", "articles/", "speakers/",
+		"search/?q=alert",
+	} {
+		var injected int
+		var title string
+		require.NoError(t, chromedp.Run(ctx,
+			chromedp.Navigate(site+p),
+			chromedp.WaitVisible("main h1"),
+			chromedp.Sleep(200*time.Millisecond), // let onerror handlers fire if any exist
+			chromedp.Evaluate(`document.querySelectorAll('img, iframe, b[onmouseover], [onerror], [onmouseover], a[href^="javascript:"], script:not([src]):not([type="application/ld+json"])').length`, &injected),
+			chromedp.Title(&title),
+		), p)
+		assert.Zero(t, injected, "injected elements on %q", p)
+		if p == "articles/etc-hostile/" {
+			assert.True(t, strings.HasPrefix(title, "<script>alert(1)</script>"), "the title shows as text: %q", title)
+			require.NoError(t, chromedp.Run(ctx, shot("hostile.png")))
+		}
+	}
+	assert.Zero(t, dialogs.Load(), "a script of the hostile sample ran")
+}

@@ -1,0 +1,220 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+)
+
+// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
+type jsonFeed struct {
+	Version     string       `json:"version"`
+	Title       string       `json:"title"`
+	HomePageURL string       `json:"home_page_url,omitempty"`
+	FeedURL     string       `json:"feed_url,omitempty"`
+	Description string       `json:"description,omitempty"`
+	NextURL     string       `json:"next_url,omitempty"`
+	Language    string       `json:"language,omitempty"`
+	Authors     []feedAuthor `json:"authors,omitempty"`
+	Items       []feedItem   `json:"items"`
+}
+
+type feedAuthor struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+type feedItem struct {
+	ID            string       `json:"id"`
+	URL           string       `json:"url"`
+	ExternalURL   string       `json:"external_url,omitempty"`
+	Title         string       `json:"title,omitempty"`
+	ContentText   string       `json:"content_text"`
+	DatePublished string       `json:"date_published,omitempty"`
+	Authors       []feedAuthor `json:"authors,omitempty"`
+	Language      string       `json:"language,omitempty"`
+	Verbatim      feedVerbatim `json:"_verbatim"`
+}
+
+// feedVerbatim is the feed's extension object: what a reader of quotes needs
+// beyond JSON Feed's own fields.
+type feedVerbatim struct {
+	About       string      `json:"about"`
+	Start       int         `json:"start"`
+	End         int         `json:"end"`
+	Kind        string      `json:"kind"`
+	Cue         string      `json:"cue,omitempty"`
+	Attribution string      `json:"attribution,omitempty"`
+	Sentence    string      `json:"sentence,omitempty"`
+	Speaker     *string     `json:"speaker"`
+	Article     feedArticle `json:"article"`
+}
+
+type feedArticle struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	SourceURL string `json:"source_url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Date      string `json:"date,omitempty"`
+}
+
+const feedAbout = "https://github.com/verbatim-news/verbatim#json-feed"
+
+// feedFiles splits quotes into pages of JSON Feed linked by next_url:
+// dir/feed.json, dir/feed-2.json, …
+func (r *renderer) feedFiles(dir, title, home string, quotes []*Quote) []page {
+	s := r.site
+	size := s.Config.FeedPageSize
+	n := max(1, (len(quotes)+size-1)/size)
+	name := func(i int) string {
+		if i == 0 {
+			return dir + "feed.json"
+		}
+		return dir + "feed-" + strconv.Itoa(i+1) + ".json"
+	}
+	var out []page
+	for i := range n {
+		chunk := quotes[min(len(quotes), i*size):min(len(quotes), (i+1)*size)]
+		p := page{path: name(i), make: func() ([]byte, error) {
+			f := jsonFeed{
+				Version: "https://jsonfeed.org/version/1.1", Title: title,
+				HomePageURL: s.base.url(home), FeedURL: s.base.url(name(i)),
+				Description: s.Config.Description, Language: s.Config.Language,
+				Items: make([]feedItem, 0, len(chunk)),
+			}
+			if i+1 < n {
+				f.NextURL = s.base.url(name(i + 1))
+			}
+			for _, q := range chunk {
+				f.Items = append(f.Items, r.feedItem(q))
+			}
+			return marshalJSON(f)
+		}}
+		if r.digests != nil {
+			p.key = r.digests.quotesKey("feed", chunk, dir, title, home, strconv.Itoa(i), strconv.Itoa(n))
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (r *renderer) feedItem(q *Quote) feedItem {
+	s := r.site
+	a := q.Article
+	it := feedItem{
+		ID: q.ID, URL: s.base.url("quotes/" + q.ID + "/"), ExternalURL: q.SourceLink,
+		ContentText: q.Text, Language: q.Lang, DatePublished: rfc3339(a.Doc.Date),
+		Verbatim: feedVerbatim{
+			About: feedAbout, Start: q.Start, End: q.End, Kind: string(q.Kind), Cue: q.Cue,
+			Attribution: string(q.Attribution), Sentence: q.Sentence, Speaker: q.Quote.Speaker,
+			Article: feedArticle{ID: a.Doc.ID, Title: a.Doc.Title, URL: s.base.url("articles/" + a.Slug + "/"),
+				SourceURL: a.Source, Outlet: a.Doc.Outlet, Date: rfc3339(a.Doc.Date)},
+		},
+	}
+	if !q.Speaker.Unattributed {
+		it.Authors = []feedAuthor{{Name: q.Speaker.Name, URL: s.base.url("speakers/" + q.Speaker.Slug + "/")}}
+		it.Title = q.Speaker.Name
+	}
+	return it
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func (r *renderer) feedPages([]page) []page {
+	return r.feedFiles("", r.site.Config.Title, "", r.site.Quotes)
+}
+
+func (r *renderer) speakerFeedPages([]page) []page {
+	var out []page
+	for _, sp := range r.site.Speakers {
+		dir := "speakers/" + sp.Slug + "/"
+		title := r.site.Config.Title + " — " + sp.Name
+		out = append(out, r.feedFiles(dir, title, dir, sp.Quotes)...)
+	}
+	return out
+}
+
+// quotationLD is the schema.org Quotation of a permalink page.
+func quotationLD(s *Site, q *Quote) template.JS {
+	a := q.Article
+	article := map[string]any{
+		"@type":    "NewsArticle",
+		"headline": a.Doc.Title,
+		"url":      a.Source,
+	}
+	if a.Source == "" {
+		article["url"] = s.base.url("articles/" + a.Slug + "/")
+	}
+	if !a.Doc.Date.IsZero() {
+		article["datePublished"] = rfc3339(a.Doc.Date)
+	}
+	if a.Doc.Outlet != "" {
+		article["publisher"] = map[string]any{"@type": "Organization", "name": a.Doc.Outlet}
+	}
+	if len(a.Doc.Authors) > 0 {
+		var authors []map[string]any
+		for _, name := range a.Doc.Authors {
+			authors = append(authors, map[string]any{"@type": "Person", "name": name})
+		}
+		article["author"] = authors
+	}
+	ld := map[string]any{
+		"@context":   "https://schema.org",
+		"@type":      "Quotation",
+		"@id":        s.base.url("quotes/" + q.ID + "/"),
+		"url":        s.base.url("quotes/" + q.ID + "/"),
+		"text":       q.Text,
+		"inLanguage": q.Lang,
+		"isBasedOn":  article,
+	}
+	if !q.Speaker.Unattributed {
+		ld["spokenByCharacter"] = map[string]any{"@type": "Person", "name": q.Speaker.Name,
+			"url": s.base.url("speakers/" + q.Speaker.Slug + "/")}
+	}
+	data, err := marshalJSON(ld)
+	if err != nil {
+		return ""
+	}
+	// marshalJSON escapes <, > and &, so the JSON cannot close its script.
+	return template.JS(data)
+}
+
+// searchIndex is the compact index the search page loads: speakers and
+// articles once, quotes as rows pointing at them. It is a script rather
+// than JSON so that the search also works from files opened locally.
+func searchIndex(s *Site) ([]byte, error) {
+	type index struct {
+		Speakers [][2]string `json:"s"` // name, slug
+		Articles [][3]string `json:"a"` // title, slug, date
+		Quotes   [][4]any    `json:"q"` // id, text, speaker index, article index
+	}
+	var ix index
+	spIdx := map[*Speaker]int{}
+	for i, sp := range s.Speakers {
+		spIdx[sp] = i
+		ix.Speakers = append(ix.Speakers, [2]string{sp.Name, sp.Slug})
+	}
+	arIdx := map[*Article]int{}
+	for i, a := range s.Articles {
+		arIdx[a] = i
+		d := ""
+		if !a.Doc.Date.IsZero() {
+			d = a.Doc.Date.Format(time.DateOnly)
+		}
+		ix.Articles = append(ix.Articles, [3]string{a.Doc.Title, a.Slug, d})
+	}
+	for _, q := range s.Quotes {
+		ix.Quotes = append(ix.Quotes, [4]any{q.ID, q.Text, spIdx[q.Speaker], arIdx[q.Article]})
+	}
+	data, err := marshalJSON(ix)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]byte("window.verbatimIndex = "), data...), ';', '\n'), nil
+}

@@ -1,0 +1,246 @@
+package render
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/extract"
+)
+
+// Extractor finds the quotes of one document; *extract.Extractor is one.
+type Extractor interface {
+	Extract(extract.Document) []extract.Quote
+}
+
+// readAll reads every article file under dir in parallel. Files are
+// reported in path order, so the error of a failing build is always the
+// same one. With keepGoing, malformed files are returned in skipped.
+func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.Document, skipped []error, err error) {
+	paths, err := document.Walk(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	type result struct {
+		docs []document.Document
+		err  error
+	}
+	results := make([]result, len(paths))
+	err = parallel(ctx, len(paths), func(i int) error {
+		d, err := document.ReadFileIn(dir, paths[i])
+		results[i] = result{d, err}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	seen := map[string]string{} // document ID → where it was first seen
+	for _, r := range results {
+		if r.err != nil {
+			if !keepGoing {
+				return nil, nil, r.err
+			}
+			skipped = append(skipped, r.err)
+			continue
+		}
+		for _, d := range r.docs {
+			if d.Draft {
+				continue
+			}
+			where := location(d)
+			if first, dup := seen[d.ID]; dup {
+				err := fmt.Errorf("%s: document id %q is already used by %s", where, d.ID, first)
+				if !keepGoing {
+					return nil, nil, err
+				}
+				skipped = append(skipped, err)
+				continue
+			}
+			seen[d.ID] = where
+			docs = append(docs, d)
+		}
+	}
+	return docs, skipped, nil
+}
+
+func location(d document.Document) string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+	}
+	return d.Path
+}
+
+// parallel runs fn for 0…n-1 on GOMAXPROCS workers and returns the first
+// error by index, or the context's error.
+func parallel(ctx context.Context, n int, fn func(i int) error) error {
+	return parallelN(ctx, n, runtime.GOMAXPROCS(0), fn)
+}
+
+// parallelN is parallel with a given number of workers, for work that
+// waits on the disk more than it computes.
+func parallelN(ctx context.Context, n, workers int, fn func(i int) error) error {
+	workers = max(1, min(workers, n))
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				errs[i] = fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cache stores extraction results by a hash of everything they depend on:
+// the extractor's version, the document's ID (quote IDs derive from it),
+// language and text. Entries are never invalid, only unused: a changed
+// article simply gets a new key.
+type cache struct {
+	dir     string // "" disables the cache
+	version string
+}
+
+func (c cache) key(d extract.Document) string {
+	h := sha256.New()
+	for _, s := range []string{"verbatim-extract-1", c.version, d.ID, d.Lang, d.Text} {
+		fmt.Fprintf(h, "%d:%s", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (c cache) path(key string) string {
+	return filepath.Join(c.dir, "extract", key[:2], key+".json")
+}
+
+func (c cache) get(key string) ([]extract.Quote, bool) {
+	if c.dir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return nil, false
+	}
+	var qs []extract.Quote
+	if json.Unmarshal(data, &qs) != nil {
+		return nil, false // a damaged entry is re-extracted and rewritten
+	}
+	return qs, true
+}
+
+func (c cache) put(key string, qs []extract.Quote) error {
+	if c.dir == "" {
+		return nil
+	}
+	if qs == nil {
+		qs = []extract.Quote{}
+	}
+	data, err := json.Marshal(qs)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(c.path(key), data)
+}
+
+// executableVersion identifies the running binary by a hash of its file, so
+// that a rebuilt extractor never reads results cached by an older one.
+func executableVersion() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("hash %s: %w", exe, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}
+
+var validQuoteID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
+
+// extractAll finds the quotes of every document, from the cache when it can.
+func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c cache, defaultLang string) ([]article, int, error) {
+	out := make([]article, len(docs))
+	var fresh atomic.Int64
+	err := parallel(ctx, len(docs), func(i int) error {
+		d := docs[i]
+		ed := extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}
+		if ed.Lang == "" {
+			ed.Lang = defaultLang
+		}
+		key := c.key(ed)
+		qs, ok := c.get(key)
+		if !ok {
+			qs = ex.Extract(ed)
+			fresh.Add(1)
+			if err := c.put(key, qs); err != nil {
+				return fmt.Errorf("cache %s: %w", location(d), err)
+			}
+		}
+		for j := range qs {
+			// The ID becomes a folder name: only trust it if it is plain.
+			if !validQuoteID.MatchString(qs[j].ID) {
+				qs[j].ID = extract.QuoteID(d.ID, qs[j].Start, qs[j].End)
+			}
+		}
+		out[i] = article{doc: d, quotes: qs}
+		return nil
+	})
+	return out, int(fresh.Load()), err
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it over path, so readers never see half a file.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

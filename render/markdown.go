@@ -1,0 +1,83 @@
+package render
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// speakerMarkdown is a speaker's page in Markdown with YAML front matter,
+// for Hugo or Jekyll sites. Every piece of text is escaped so that it stays
+// text: no raw HTML, links or emphasis can come from an article.
+func speakerMarkdown(s *Site, sp *Speaker) ([]byte, error) {
+	lang := s.Config.Language
+	fm := struct {
+		Title   string   `yaml:"title"`
+		Speaker string   `yaml:"speaker"`
+		Aliases []string `yaml:"aliases"`
+		Count   int      `yaml:"count"`
+	}{sp.Name, sp.Name, sp.Aliases, len(sp.Quotes)}
+	if sp.Unattributed {
+		fm.Speaker = ""
+	}
+	if fm.Aliases == nil {
+		fm.Aliases = []string{}
+	}
+	head, err := yaml.Marshal(fm)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.WriteString("---\n")
+	b.Write(head)
+	b.WriteString("---\n\n")
+	for _, g := range sp.Groups {
+		a := g.Article
+		b.WriteString("## [" + mdEscape(a.Doc.Title) + "](" + mdURL(s.base.url("articles/"+a.Slug+"/")) + ")\n\n")
+		meta := []string{formatDate(lang, a.Doc.Date)}
+		if a.Doc.Outlet != "" {
+			meta = append(meta, mdEscape(a.Doc.Outlet))
+		}
+		b.WriteString(strings.Join(meta, " · ") + "\n\n")
+		for _, q := range g.Quotes {
+			b.WriteString("> " + mdEscape(q.Text) + "\n\n")
+			if q.Sentence != "" {
+				b.WriteString(mdEscape(q.Sentence) + "\n\n")
+			}
+			var links []string
+			if q.Cue != "" {
+				links = append(links, "*"+mdEscape(q.Cue)+"*")
+			}
+			if q.SourceLink != "" {
+				links = append(links, "["+translate(lang, "source")+"]("+mdURL(q.SourceLink)+")")
+			}
+			links = append(links, "["+translate(lang, "permalink")+"]("+mdURL(s.base.url("quotes/"+q.ID+"/"))+")")
+			b.WriteString(strings.Join(links, " · ") + "\n\n")
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// mdEscape backslash-escapes every ASCII punctuation character CommonMark
+// could read as markup, and folds line breaks so a text stays one line.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x80 && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&\"'=:", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdURL makes a URL safe as a Markdown link destination.
+func mdURL(u string) string {
+	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "", "\r", "")
+	return r.Replace(u)
+}

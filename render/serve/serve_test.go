@@ -1,0 +1,117 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/render"
+)
+
+// firstLine quotes the first line of every article, as a stand-in extractor.
+type firstLine struct{}
+
+func (firstLine) Extract(d extract.Document) []extract.Quote {
+	line, _, _ := strings.Cut(d.Text, "\n")
+	n := len([]rune(line))
+	who := "Ada Lovelace"
+	return []extract.Quote{{ID: extract.QuoteID(d.ID, 0, n), Text: line, End: n, Kind: extract.Direct, Speaker: &who}}
+}
+
+func site(t *testing.T) render.Options {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "content"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("---\ntitle: A\n---\n\nFirst words\n"), 0o644))
+	return render.Options{
+		ContentDir: filepath.Join(dir, "content"), ConfigFile: filepath.Join(dir, "verbatim.yaml"),
+		TemplatesDir: filepath.Join(dir, "templates"), Extractor: firstLine{}, ExtractorVersion: "test",
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(body)
+}
+
+func TestServeRebuildsAndReloads(t *testing.T) {
+	opts := site(t)
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Preview\nbase_url: https://example.org/sub/\n"), 0o644))
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Build: opts, Port: 0, Poll: 20 * time.Millisecond, Ready: func(u string) { ready <- u }})
+	}()
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+
+	code, body := get(t, url+"speakers/ada-lovelace/")
+	assert.Equal(t, http.StatusOK, code)
+	assert.Contains(t, body, "First words")
+	assert.Contains(t, body, `<script src="/__verbatim/livereload.js"></script>`)
+	assert.Contains(t, body, `href="/style.css"`, "served at the root whatever the configured base URL")
+	code, _ = get(t, url+"no/such/page/")
+	assert.Equal(t, http.StatusNotFound, code)
+
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"__verbatim/events", nil)
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	_, err = events.ReadString('\n') // the greeting comment: the stream is open
+	require.NoError(t, err)
+
+	require.NoError(t, os.WriteFile(filepath.Join(opts.ContentDir, "a.md"), []byte("---\ntitle: A\n---\n\nSecond words, longer\n"), 0o644))
+	for {
+		line, err := events.ReadString('\n')
+		require.NoError(t, err, "no reload event")
+		if strings.HasPrefix(line, "event: reload") {
+			break
+		}
+	}
+	_, body = get(t, url+"speakers/ada-lovelace/")
+	assert.Contains(t, body, "Second words, longer")
+
+	// A broken article keeps the last good site up.
+	require.NoError(t, os.WriteFile(filepath.Join(opts.ContentDir, "b.md"), []byte("---\ntitle: [\n---\n"), 0o644))
+	time.Sleep(200 * time.Millisecond)
+	code, body = get(t, url+"speakers/ada-lovelace/")
+	assert.Equal(t, http.StatusOK, code)
+	assert.Contains(t, body, "Second words, longer")
+
+	cancel()
+	require.NoError(t, <-done)
+}
+
+func TestServePortTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	err = Run(context.Background(), Options{Build: site(t), Port: port})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "already in use")
+	assert.Contains(t, err.Error(), "--port")
+}

@@ -1,0 +1,155 @@
+package render
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// sampleContent is the project's sample site.
+const sampleContent = "../content"
+
+// buildSample builds the sample site with the recorded extractor.
+func buildSample(t testing.TB, out string, mod func(*Options)) Report {
+	t.Helper()
+	rep, err := Build(context.Background(), sampleOptions(t, out, mod))
+	require.NoError(t, err)
+	return rep
+}
+
+func sampleOptions(t testing.TB, out string, mod func(*Options)) Options {
+	opts := Options{
+		ContentDir:   sampleContent,
+		OutDir:       out,
+		ConfigFile:   filepath.Join("testdata", "sample.yaml"),
+		TemplatesDir: filepath.Join("testdata", "no-templates"),
+		Extractor:    loadRecorded(t, filepath.Join("testdata", "sample-quotes.yaml")),
+	}
+	if mod != nil {
+		mod(&opts)
+	}
+	return opts
+}
+
+// readTree returns every file under dir by slash path.
+func readTree(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	require.NoError(t, err)
+	return files
+}
+
+func TestGoldenSampleSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	rep := buildSample(t, out, nil)
+	assert.Equal(t, 6, rep.Articles)
+	assert.Empty(t, rep.Skipped)
+
+	golden := filepath.Join("testdata", "golden", "sample")
+	got := readTree(t, out)
+	// The manifest's fingerprints include the version of the binary.
+	delete(got, marker)
+	if *update {
+		require.NoError(t, os.RemoveAll(golden))
+		for name, data := range got {
+			p := filepath.Join(golden, filepath.FromSlash(name))
+			require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+			require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+		}
+		return
+	}
+	want := readTree(t, golden)
+	for name := range want {
+		_, ok := got[name]
+		assert.True(t, ok, "missing %s", name)
+	}
+	for name, data := range got {
+		w, ok := want[name]
+		if !assert.True(t, ok, "unexpected file %s (run go test ./render -update)", name) {
+			continue
+		}
+		assert.Equal(t, w, data, "%s differs from the golden file (run go test ./render -update)", name)
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var trees []map[string]string
+	for i, procs := range []int{1, 4, 1} {
+		prev := runtime.GOMAXPROCS(procs)
+		out := filepath.Join(dir, "out", string(rune('a'+i)))
+		buildSample(t, out, func(o *Options) { o.CacheDir = filepath.Join(dir, "cache"); o.ExtractorVersion = "test" })
+		runtime.GOMAXPROCS(prev)
+		trees = append(trees, readTree(t, out))
+	}
+	assert.Equal(t, trees[0], trees[1])
+	assert.Equal(t, trees[0], trees[2])
+}
+
+func TestSampleSiteContent(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildSample(t, out, nil)
+	files := readTree(t, out)
+
+	// One page for both spellings of Jérôme Lefèvre-Daucourt, in two articles,
+	// named by the more frequent one.
+	page := files["speakers/jerome-lefevre-daucourt/index.html"]
+	assert.Contains(t, page, "premier pas, encore timide")
+	assert.Contains(t, page, "An announcement is not a budget line,")
+	assert.Contains(t, page, "Jérôme Lefèvre-Daucourt", "the other spelling is listed")
+
+	// Newest first, grouped by article.
+	hel := files["speakers/helene-marchetti-roux/index.html"]
+	assert.Less(t, strings.Index(hel, "lac de Vireux"), strings.Index(hel, "Valbrune adopte"))
+
+	// Scare quotes are not quotes: no page holds them as a quote.
+	for name, data := range files {
+		if strings.HasPrefix(name, "quotes/") {
+			assert.NotContains(t, data, "<p>ville apaisée</p>", name)
+		}
+	}
+
+	// The article page highlights each quote, linked to its speaker.
+	art := files["articles/valbrune-adopte-un-budget-de-transition-l-opposition-denonce-un-trompe-l-oeil/index.html"]
+	assert.Contains(t, art, `title="Hélène Marchetti-Roux">engagement sans faille</a></mark>`)
+
+	// The Markdown page has its front matter.
+	md := files["speakers/jerome-lefevre-daucourt/index.md"]
+	assert.True(t, strings.HasPrefix(md, "---\ntitle: Jerome Lefevre-Daucourt\nspeaker: Jerome Lefevre-Daucourt\naliases:\n    - Jérôme Lefèvre-Daucourt\ncount: 4\n---\n"), md)
+
+	// quotes.json carries the extractor's record and the site's slugs.
+	var recs []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(files["quotes.json"]), &recs))
+	require.Len(t, recs, 27)
+	for _, r := range recs {
+		for _, k := range []string{"id", "text", "start", "end", "kind", "speaker", "article", "speaker_slug"} {
+			assert.Contains(t, r, k)
+		}
+	}
+
+	// The hostile slug stays inside the output folder.
+	assert.Contains(t, files, "articles/etc-hostile/index.html")
+}

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Template files, each parsed together with base.html. A site's templates/
+// folder may override any of them, one file at a time.
+var pageTemplates = []string{"index.html", "speakers.html", "articles.html", "speaker.html", "article.html", "quote.html", "search.html", "404.html"}
+
+// Static files copied as they are to the root of the site.
+var staticFiles = []string{"style.css", "search.js"}
+
+// overlay serves a file from the site's template folder when it has one,
+// else from the embedded templates.
+type overlay struct {
+	dir  string // "" when the site has no template folder
+	base fs.FS
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if o.dir != "" {
+		data, err := os.ReadFile(filepath.Join(o.dir, name))
+		if err == nil {
+			return data, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return fs.ReadFile(o.base, name)
+}
+
+// where names the file a template came from, for error messages.
+func (o overlay) where(name string) string {
+	if o.dir != "" {
+		if _, err := os.Stat(filepath.Join(o.dir, name)); err == nil {
+			return filepath.Join(o.dir, name)
+		}
+	}
+	return "templates/" + name + " (embedded)"
+}
+
+// parseTemplates parses each page template with the base layout.
+// It also returns the source of every file, which fingerprints the pages.
+func parseTemplates(o overlay) (map[string]*template.Template, map[string][]byte, error) {
+	baseSrc, err := o.ReadFile("base.html")
+	if err != nil {
+		return nil, nil, fmt.Errorf("template base.html: %w", err)
+	}
+	sources := map[string][]byte{"base.html": baseSrc}
+	out := map[string]*template.Template{}
+	for _, name := range pageTemplates {
+		src, err := o.ReadFile(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		sources[name] = src
+		t, err := template.New("base.html").Funcs(funcs).Parse(string(baseSrc))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", o.where("base.html"), err)
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", o.where(name), err)
+		}
+		out[name] = t
+	}
+	for _, name := range staticFiles {
+		data, err := o.ReadFile(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		sources[name] = data
+	}
+	return out, sources, nil
+}
+
+// pageData is what every page template receives.
+type pageData struct {
+	Site      *Site
+	Lang      string // interface language
+	Kind      string
+	Title     string
+	Root      string // base path for in-site links, ends with "/"
+	Canonical string
+	Feed      string // this page's JSON Feed, if any
+	CSS, JS   string
+
+	Speaker  *Speaker
+	Article  *Article
+	Quote    *Quote
+	Quotes   []*Quote
+	Speakers []*Speaker
+	Articles []*Article
+	Body     template.HTML
+	JSONLD   template.JS
+}
+
+// funcs are the template functions. Functions rather than methods, since
+// text/template looks methods up by name at every call.
+var funcs = template.FuncMap{
+	// t translates an interface string: {{t $.Lang "speakers"}}.
+	"t": translate,
+	// date formats a date for readers of lang.
+	"date": formatDate,
+	// isodate formats a date for <time datetime>, "" for no date.
+	"isodate": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	},
+	// other returns lang when it differs from the page's, for lang
+	// attributes.
+	"other": func(page, lang string) string {
+		if lang == page {
+			return ""
+		}
+		return lang
+	},
+	// plural writes n with the singular or plural word.
+	"plural": func(lang string, n int, one, many string) string {
+		key := many
+		if n == 1 || (n == 0 && lang == "fr") {
+			key = one
+		}
+		return fmt.Sprintf("%d %s", n, translate(lang, key))
+	},
+	// card prepares a quote for the "quote" template.
+	"card": func(p *pageData, q *Quote) quoteView { return quoteView{pageData: p, Q: q} },
+	// cardInArticle prepares a quote listed under its article's heading.
+	"cardInArticle": func(p *pageData, q *Quote) quoteView { return quoteView{pageData: p, Q: q, InArticle: true} },
+	// around splits a quote's sentence around the quote.
+	"around": around,
+}
+
+func execute(t *template.Template, name string, data *pageData) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", data); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// quoteView is what the "quote" template gets: the page and one quote.
+type quoteView struct {
+	*pageData
+	Q *Quote
+	// InArticle hides the article's title, for quotes listed under it.
+	InArticle bool
+}
+
+// contextParts splits a quote's sentence around the quote, so the page can
+// show the quoted words highlighted in their sentence.
+type contextParts struct {
+	Before, Match, After string
+}
+
+// around returns the sentence split around the quote; Match is empty when
+// the quote is not found in its sentence.
+func around(quote *Quote) contextParts {
+	s, q := quote.Sentence, quote.Text
+	if i := strings.Index(s, q); q != "" && i >= 0 {
+		return contextParts{s[:i], q, s[i+len(q):]}
+	}
+	return contextParts{Before: s}
+}
