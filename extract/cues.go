@@ -71,12 +71,44 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 		}
 	}
 	if vn := a.isVerbForm(k); vn > 0 {
-		if a.passive(k) {
+		if a.passive(k) || a.auxiliaryUse(k, vn) {
 			return 0, nil, false
 		}
 		return vn, nil, true
 	}
 	return 0, nil, false
+}
+
+// auxiliaryUse: the verb form is not reporting here: a function word
+// ("contre", "pour"), or a verb governing an infinitive ("continue de
+// jouer", "continues to play").
+func (a *analysis) auxiliaryUse(k, n int) bool {
+	t := a.toks[k]
+	if n == 1 && (prepositions[t.low] || t.low == "contre" || t.low == "entre") {
+		return true
+	}
+	j := k + n
+	if j+1 >= len(a.toks) || a.toks[j].kind != tokWord || a.toks[j+1].kind != tokWord {
+		return false
+	}
+	next, inf := a.toks[j].low, a.toks[j+1]
+	switch a.lx.Lang {
+	case "fr":
+		if next == "de" || next == "d'" || next == "à" {
+			for _, suf := range []string{"er", "ir", "re"} {
+				if strings.HasSuffix(inf.low, suf) && !inf.capitalized() && !a.lx.Stopwords[inf.low] {
+					return true
+				}
+			}
+		}
+	case "en":
+		if next == "to" && !inf.capitalized() && !isDeterminer(inf.low) && !a.lx.Stopwords[inf.low] {
+			if lemma, ok := a.lx.Verbs[inf.low]; !ok || lemma == inf.low {
+				return lemma == inf.low || !ok && !strings.HasSuffix(inf.low, "s")
+			}
+		}
+	}
+	return false
 }
 
 // passive: "sont appelés", "was called": a participle after a form of "to
@@ -299,7 +331,8 @@ func (a *analysis) nounPhraseGap(from, to int) bool {
 func (a *analysis) pickHead(chain []int) int {
 	for i := len(chain) - 1; i >= 0; i-- {
 		m := a.mentions[chain[i]]
-		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) {
+		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) &&
+			(i == 0 || m.tokFrom == 0 || !prepositions[a.toks[m.tokFrom-1].low]) {
 			return chain[i]
 		}
 	}

@@ -467,9 +467,15 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			end = c
 		}
 	}
+	// "sa directrice scientifique": French adjectives follow the noun.
+	if a.lx.Lang == "fr" {
+		for n := 0; n < 2 && end < len(toks) && toks[end].para == toks[k].para && a.postAdjective(end); n++ {
+			end++
+		}
+	}
 	// "the general message": a role word followed by a noun is an
 	// adjective, not the head of a description.
-	if end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
+	if a.lx.Lang != "fr" && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
 		nl := toks[end].low
 		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
 			if _, ok := a.lx.Roles[nl]; !ok {
@@ -531,12 +537,13 @@ func (a *analysis) attachAppositions() {
 		if i+1 < len(ms) && ms[i+1].kind == mRole && ms[i+1].tokFrom == n.tokTo+1 && a.toks[n.tokTo].isPunct(",") {
 			a.attach(i+1, i)
 		}
-		// "un jeune manifestant, Abdel Nasser": the name after the comma
-		// names the person the description introduced.
-		if i > 0 && ms[i-1].kind == mRole && !ms[i-1].attached && ms[i-1].tokTo+1 == n.tokFrom && a.toks[ms[i-1].tokTo].isPunct(",") &&
-			(i+1 >= len(ms) || ms[i+1].tokFrom > n.tokTo) && a.closesAppositive(n.tokTo) {
-			a.attach(i-1, i)
-			n.npFrom = ms[i-1].tokFrom
+		// "un jeune manifestant, Abdel Nasser", "le président de
+		// l'association des commerçants, Yanis Belkacem,": the name after
+		// the comma names the person the description introduced.
+		if i > 0 && n.tokFrom > 0 && a.toks[n.tokFrom-1].isPunct(",") && a.closesAppositive(n.tokTo) {
+			if ri := a.roleBeforeComma(i, n.tokFrom-1); ri >= 0 {
+				a.attach(ri, i)
+			}
 		}
 	}
 }
@@ -616,4 +623,59 @@ func (a *analysis) personStart(k int) bool {
 	}
 	_, ok := a.lx.FirstNames[t.fold]
 	return ok
+}
+
+// postAdjective: a lowercase word after a French role that reads as an
+// adjective: not a function word, verb, auxiliary or role.
+func (a *analysis) postAdjective(k int) bool {
+	t := a.toks[k]
+	if t.kind != tokWord || t.capitalized() || a.lx.Stopwords[t.low] || a.gr.aux[t.low] || prepositions[t.low] ||
+		a.gr.clause[t.low] || a.isVerbForm(k) > 0 {
+		return false
+	}
+	if _, ok := a.lx.Roles[t.low]; ok {
+		return false
+	}
+	for _, suf := range []string{"e", "al", "el", "if", "ive", "ique", "aire", "eur", "ien", "ienne", "ais", "aise", "ain", "aine", "ant", "ante", "é", "ée", "ier", "ière", "al", "ale", "aux", "ales", "eux", "euse", "é"} {
+		if strings.HasSuffix(t.low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleBeforeComma finds a role description that ends at the comma at
+// token c, possibly followed by a complement of a few words ("de
+// l'association des commerçants"), among the mentions before mention i.
+func (a *analysis) roleBeforeComma(i, c int) int {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		r := a.mentions[j]
+		if r.kind != mRole {
+			if r.tokTo > c-8 {
+				continue // a name inside the complement
+			}
+			return -1
+		}
+		if r.attached || r.tokTo > c || c-r.tokTo > 8 {
+			return -1
+		}
+		for k := r.tokTo; k < c; k++ {
+			t := a.toks[k]
+			if t.kind != tokWord || a.isVerbForm(k) > 0 {
+				return -1
+			}
+		}
+		// "la veuve de l'ancien président de l'Autorité, Souha Arafat":
+		// the head of a chain of roles is the first.
+		for j > 0 {
+			p := a.mentions[j-1]
+			if p.kind != mRole || p.attached || r.tokFrom-p.tokTo != 1 || !a.sourceLink(a.toks[p.tokTo].low) {
+				break
+			}
+			j--
+			r = p
+		}
+		return j
+	}
+	return -1
 }

@@ -393,6 +393,10 @@ func (a *analysis) accept(qi int, d decided) bool {
 			return false
 		}
 	}
+	// « ville apaisée », slogan de la campagne: named as a title after.
+	if k := qi + 1; k+1 < len(a.toks) && a.toks[k].isPunct(",") && a.toks[k+1].kind == tokWord && a.gr.works[a.toks[k+1].low] && words <= 6 {
+		return false
+	}
 	if sp.continued {
 		return true
 	}

@@ -229,7 +229,15 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		// defenceman": a definite description right after a sentence whose
 		// subject is a person of the same gender refers to that person.
 		if definite[a.toks[m.tokFrom].low] {
-			return a.previousSentenceSubject(mi)
+			if e := a.previousSentenceSubject(mi); e >= 0 {
+				return e
+			}
+			// "L'élue a également salué …" after her quote: the last
+			// speaker, when a person of the description's gender.
+			if p := prev.entity; p >= 0 && !a.entities[p].org && a.entities[p].gender != 0 && m.gender == a.entities[p].gender &&
+				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.namedSince(prev.tok, m.tokFrom, false) {
+				return p
+			}
 		}
 		return -1
 	case mPronoun:
