@@ -87,6 +87,13 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 	if n == 1 && (prepositions[t.low] || t.low == "contre" || t.low == "entre") {
 		return true
 	}
+	// "l'annonce", "the call": after a determiner the form is a noun
+	// ("il l'annonce", with a subject pronoun before "l'", stays a verb).
+	if p := a.toks[max(k-1, 0)]; k > 0 && p.kind == tokWord && isDeterminer(p.low) && p.low != "that" && !(p.low == "a" && a.lx.Lang != "en") {
+		if a.toks[k-1].low != "l'" || k < 2 || !(a.lx.Pronouns[a.toks[k-2].low] != (PronounInfo{}) || a.toks[k-2].low == "ne" || a.toks[k-2].low == "n'") {
+			return true
+		}
+	}
 	j := k + n
 	if j+1 >= len(a.toks) || a.toks[j].kind != tokWord || a.toks[j+1].kind != tokWord {
 		return false

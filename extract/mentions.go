@@ -396,7 +396,11 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	from := k
 	var detGender Gender
 	hasDet := false
-	for j := k - 1; j >= 0 && j >= k-4; j-- {
+	covered := -1 // last token of the previous mention: the walk stops there
+	if n := len(a.mentions); n > 0 {
+		covered = a.mentions[n-1].tokTo - 1
+	}
+	for j := k - 1; j >= 0 && j >= k-4 && j > covered; j-- {
 		t := toks[j]
 		if t.kind != tokWord || t.para != toks[k].para {
 			break
@@ -633,9 +637,6 @@ func (a *analysis) postAdjective(k int) bool {
 		a.gr.clause[t.low] || a.isVerbForm(k) > 0 {
 		return false
 	}
-	if _, ok := a.lx.Roles[t.low]; ok {
-		return false
-	}
 	for _, suf := range []string{"e", "al", "el", "if", "ive", "ique", "aire", "eur", "ien", "ienne", "ais", "aise", "ain", "aine", "ant", "ante", "é", "ée", "ier", "ière", "al", "ale", "aux", "ales", "eux", "euse", "é"} {
 		if strings.HasSuffix(t.low, suf) {
 			return true
@@ -669,7 +670,9 @@ func (a *analysis) roleBeforeComma(i, c int) int {
 		// the head of a chain of roles is the first.
 		for j > 0 {
 			p := a.mentions[j-1]
-			if p.kind != mRole || p.attached || r.tokFrom-p.tokTo != 1 || !a.sourceLink(a.toks[p.tokTo].low) {
+			linked := r.tokFrom-p.tokTo == 1 && a.sourceLink(a.toks[p.tokTo].low) ||
+				r.tokFrom == p.tokTo && a.sourceLink(a.toks[r.tokFrom].low)
+			if p.kind != mRole || p.attached || !linked {
 				break
 			}
 			j--

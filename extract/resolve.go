@@ -229,7 +229,7 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		// defenceman": a definite description right after a sentence whose
 		// subject is a person of the same gender refers to that person.
 		if definite[a.toks[m.tokFrom].low] {
-			if e := a.previousSentenceSubject(mi); e >= 0 {
+			if e := a.previousSentenceSubject(mi, prev.entity); e >= 0 {
 				return e
 			}
 			// "L'élue a également salué …" after her quote: the last
@@ -554,7 +554,7 @@ func (a *analysis) afterReportingVerb(k int) bool {
 
 // previousSentenceSubject: the person in subject position in the sentence
 // before mention mi's, when genders are known and agree.
-func (a *analysis) previousSentenceSubject(mi int) int {
+func (a *analysis) previousSentenceSubject(mi, lastSpeaker int) int {
 	m := a.mentions[mi]
 	si := a.toks[m.tokFrom].sent
 	if si == 0 {
@@ -576,7 +576,9 @@ func (a *analysis) previousSentenceSubject(mi int) int {
 		if e.org || e.place || !a.subjectPosition(c) || c.possessive {
 			continue
 		}
-		if e.gender == 0 || m.gender != 0 && m.gender != e.gender {
+		// Genders must be known and agree, unless the subject is also the
+		// last quote's speaker: then two pieces of evidence meet.
+		if (e.gender == 0 && c.entity != lastSpeaker) || m.gender != 0 && e.gender != 0 && m.gender != e.gender {
 			continue
 		}
 		return c.entity
