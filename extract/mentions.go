@@ -471,6 +471,13 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			end = c
 		}
 	}
+	// "the council leader": in English the last noun of a compound heads
+	// it; this role word is a modifier of the next.
+	if a.lx.Lang == "en" && end < len(toks) && toks[end].para == toks[k].para {
+		if _, _, n2 := a.roleAt(end); n2 > 0 && !toks[end].capitalized() {
+			return n
+		}
+	}
 	// "sa directrice scientifique": French adjectives follow the noun.
 	if a.lx.Lang == "fr" {
 		for n := 0; n < 2 && end < len(toks) && toks[end].para == toks[k].para && a.postAdjective(end); n++ {
