@@ -143,16 +143,32 @@ func (a *analysis) isVerbWord(w string) bool {
 
 // isVerbForm matches the longest verb form (one or more words) at k.
 func (a *analysis) isVerbForm(k int) int {
+	if v := a.verbLen[k]; v >= 0 {
+		return int(v)
+	}
+	n := a.verbFormLen(k)
+	a.verbLen[k] = int8(n)
+	return n
+}
+
+func (a *analysis) verbFormLen(k int) int {
 	toks := a.toks
-	words := make([]string, 0, a.lx.VerbMaxWords)
+	if toks[k].kind != tokWord || !a.verbStarts[toks[k].low] {
+		return 0
+	}
 	best := 0
+	key := ""
 	for n := 0; n < a.lx.VerbMaxWords && k+n < len(toks); n++ {
 		t := toks[k+n]
 		if t.kind != tokWord || t.para != toks[k].para {
 			break
 		}
-		words = append(words, t.low)
-		if _, ok := a.lx.Verbs[strings.Join(words, " ")]; ok {
+		if n == 0 {
+			key = t.low
+		} else {
+			key += " " + t.low
+		}
+		if _, ok := a.lx.Verbs[key]; ok {
 			best = n + 1
 		}
 	}

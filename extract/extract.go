@@ -24,6 +24,11 @@ type language struct {
 	roleStarts, pronounStarts, accordingStarts map[string]bool
 	// furnitureByByte indexes furniture phrases by their first byte.
 	furnitureByByte [256][]string
+	// verbStarts holds the first word of every verb form.
+	verbStarts map[string]bool
+	// accordingByLast indexes "according to" phrases, as words, by their
+	// last word.
+	accordingByLast map[string][][]string
 }
 
 func newLanguage(lx *Lexicon, gr *grammar) *language {
@@ -31,6 +36,15 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l.roleStarts = firstWords(mapKeys(lx.Roles))
 	l.pronounStarts = firstWords(mapKeys(lx.Pronouns))
 	l.accordingStarts = firstWords(lx.According)
+	l.verbStarts = firstWords(mapKeys(lx.Verbs))
+	l.accordingByLast = map[string][][]string{}
+	for _, phrase := range lx.According {
+		words := strings.Fields(phrase)
+		if len(words) > 0 {
+			last := words[len(words)-1]
+			l.accordingByLast[last] = append(l.accordingByLast[last], words)
+		}
+	}
 	for _, f := range lx.Furniture {
 		if f != "" {
 			l.furnitureByByte[f[0]] = append(l.furnitureByByte[f[0]], f)

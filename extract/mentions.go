@@ -85,6 +85,10 @@ type analysis struct {
 	// multi-word entries, so most tokens are dismissed with one lookup.
 	roleStarts, pronounStarts, accordingStarts map[string]bool
 	furnitureByByte                            *[256][]string
+	verbStarts                                 map[string]bool
+	accordingByLast                            map[string][][]string
+	// verbLen caches isVerbForm per token (-1: not computed).
+	verbLen []int8
 	// mentionByTok and mentionByEnd index mentions by first and last token.
 	mentionByTok, mentionByEnd []int
 }

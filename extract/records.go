@@ -11,7 +11,7 @@ func newAnalysis(l *language, src string) *analysis {
 	text, boff := indexRunes(src)
 	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
 		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts,
-		furnitureByByte: &l.furnitureByByte}
+		furnitureByByte: &l.furnitureByByte, verbStarts: l.verbStarts, accordingByLast: l.accordingByLast}
 	a.mentions = make([]mention, 0, len(text)/60)
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
@@ -22,6 +22,10 @@ func newAnalysis(l *language, src string) *analysis {
 		a.splitIncises()
 	}
 	a.toks = tokenize(text, src, boff, a.paras, a.spans)
+	a.verbLen = make([]int8, len(a.toks))
+	for i := range a.verbLen {
+		a.verbLen[i] = -1
+	}
 	for i := range a.toks {
 		if a.toks[i].kind == tokQuote {
 			sp := a.spans[a.toks[i].quote]
@@ -34,10 +38,19 @@ func newAnalysis(l *language, src string) *analysis {
 		_, ok := a.lx.Honorifics[w]
 		return ok || a.gr.abbrev[w] || len(w) <= 4 && strings.Count(w, ".") >= 2
 	})
+	// Which sentence-initial capitalised words the document also writes in
+	// lowercase: collect the few candidates, then one pass over the rest.
 	a.lowerSeen = map[string]bool{}
+	for k, t := range a.toks {
+		if t.kind == tokWord && t.capitalized() && a.sentenceInitial(k) {
+			a.lowerSeen[t.low] = false
+		}
+	}
 	for _, t := range a.toks {
-		if t.kind == tokWord && !t.capitalized() {
-			a.lowerSeen[t.low] = true
+		if t.kind == tokWord && t.low == t.text {
+			if seen, ok := a.lowerSeen[t.low]; ok && !seen {
+				a.lowerSeen[t.low] = true
+			}
 		}
 	}
 	a.findMentions()

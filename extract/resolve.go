@@ -527,8 +527,10 @@ func (a *analysis) namedSince(from, to int, org bool) bool {
 
 // sourcePhraseBefore: an "according to" phrase ends right before token k.
 func (a *analysis) sourcePhraseBefore(k int) bool {
-	for _, phrase := range a.lx.According {
-		words := strings.Fields(phrase)
+	if k == 0 {
+		return false
+	}
+	for _, words := range a.accordingByLast[a.toks[k-1].low] {
 		n := len(words)
 		if k-n < 0 {
 			continue
