@@ -340,21 +340,7 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 
 // resolvePronoun resolves a clitic pronoun that has no mention index.
 func (a *analysis) resolvePronoun(m mention, prev prevSpeaker) int {
-	// Find the mention index just before the clitic to search backwards.
-	idx := len(a.mentions)
-	for i, x := range a.mentions {
-		if x.tokFrom >= m.tokFrom {
-			idx = i
-			break
-		}
-	}
-	tmp := append([]mention(nil), a.mentions[:idx]...)
-	tmp = append(tmp, m)
-	saved := a.mentions
-	a.mentions = tmp
-	ent := a.resolveMention(len(tmp)-1, prev)
-	a.mentions = saved
-	return ent
+	return a.resolve(m, a.mentionsBefore(m.tokFrom), prev)
 }
 
 func (a *analysis) previousQuote(ds []decided, para int) *decided {
@@ -574,11 +560,12 @@ func (a *analysis) unnamedAntecedent(m mention, prev prevSpeaker) string {
 	if a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.unnamedTok].para].ord > 1 {
 		return ""
 	}
-	for _, c := range a.mentions {
+	for j := a.mentionsBefore(prev.unnamedTok + 1); j < len(a.mentions); j++ {
+		c := a.mentions[j]
 		if c.tokFrom >= m.tokFrom {
 			break
 		}
-		if c.tokFrom > prev.unnamedTok && c.kind == mName && !c.org && c.entity >= 0 {
+		if c.kind == mName && !c.org && c.entity >= 0 {
 			if e := a.entities[c.entity]; e.gender != 0 && genderAgrees(e.gender, m.gender) {
 				return ""
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -211,7 +212,13 @@ func (a *analysis) resolveNames() {
 // resolveMention returns the entity a pronoun or description stands for,
 // looking back from the mention; -1 when the text does not tell.
 func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
-	m := &a.mentions[mi]
+	return a.resolve(a.mentions[mi], mi, prev)
+}
+
+// resolve is resolveMention for a mention m that may not be in the list
+// (a clitic pronoun); before is the number of mentions that precede it.
+func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
+	mi := before
 	switch m.kind {
 	case mName:
 		if m.entity >= 0 && a.entities[m.entity].place {
@@ -222,14 +229,14 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 		if m.appositionOf > 0 {
 			return m.entity
 		}
-		if e := a.resolveDescription(mi); e >= 0 || m.org || m.plural {
+		if e := a.resolveDescription(m, mi); e >= 0 || m.org || m.plural {
 			return e
 		}
 		// "Jones recorded his first goal. “…,” said the rookie
 		// defenceman": a definite description right after a sentence whose
 		// subject is a person of the same gender refers to that person.
 		if definite[a.toks[m.tokFrom].low] {
-			if e := a.previousSentenceSubject(mi, prev.entity); e >= 0 {
+			if e := a.previousSentenceSubject(m, mi, prev.entity); e >= 0 {
 				return e
 			}
 			// "L'élue a également salué …" after her quote: the last
@@ -245,30 +252,30 @@ func (a *analysis) resolveMention(mi int, prev prevSpeaker) int {
 			if p := prev.entity; p >= 0 && a.entities[p].org && !a.namedSince(prev.tok, m.tokFrom, true) {
 				return p
 			}
-			return a.lastOrg(mi)
+			return a.lastOrg(m, mi)
 		}
 		if m.plural {
 			return -1
 		}
 		if m.anaphoric {
-			return a.lastNamed(mi, m.gender, false, -1)
+			return a.lastNamed(m, mi, m.gender, false, -1)
 		}
 		if p := prev.entity; p >= 0 && genderAgrees(a.entities[p].gender, m.gender) && !a.entities[p].org {
 			// The last quoted speaker stays the topic unless another person
 			// of the same gender was named since that quote.
-			if last := a.lastNamed(mi, m.gender, true, prev.tok); last >= 0 {
+			if last := a.lastNamed(m, mi, m.gender, true, prev.tok); last >= 0 {
 				return last
 			}
 			// "… positive results for accountant Babatunji Farinloye, 50.
 			// “…,” he says": a person newly named since the last quote is
 			// the topic even outside subject position.
-			if last := a.lastNamed(mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 &&
+			if last := a.lastNamed(m, mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 &&
 				a.namedInParagraph(last, m.tokFrom) {
 				return last
 			}
 			return p
 		}
-		return a.lastNamed(mi, m.gender, true, -1)
+		return a.lastNamed(m, mi, m.gender, true, -1)
 	}
 	return -1
 }
@@ -294,8 +301,7 @@ func genderAgrees(entity, pronoun Gender) bool {
 
 // lastNamed finds the closest person named before mention mi within a few
 // paragraphs. subjectOnly skips names in object or prepositional position.
-func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) int {
-	m := a.mentions[mi]
+func (a *analysis) lastNamed(m mention, mi int, g Gender, subjectOnly bool, afterTok int) int {
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
@@ -330,11 +336,14 @@ func (a *analysis) lastNamed(mi int, g Gender, subjectOnly bool, afterTok int) i
 
 // resolveDescription links "le président kazakh" to the person introduced
 // as "président du Kazakhstan"; it prefers the most recent one.
-func (a *analysis) resolveDescription(mi int) int {
-	m := a.mentions[mi]
+func (a *analysis) resolveDescription(m mention, mi int) int {
 	best := -1
+	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 30 {
+			break // a description refers to someone introduced nearby
+		}
 		if c.entity < 0 || (c.kind != mName && !(c.kind == mRole && c.appositionOf > 0)) {
 			continue
 		}
@@ -420,8 +429,8 @@ func isDeterminer(w string) bool {
 }
 
 // lastOrg resolves "it" to the closest organisation named before.
-func (a *analysis) lastOrg(mi int) int {
-	para := a.toks[a.mentions[mi].tokFrom].para
+func (a *analysis) lastOrg(m mention, mi int) int {
+	para := a.toks[m.tokFrom].para
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
 		if a.paras[para].ord-a.paras[a.toks[c.tokFrom].para].ord > 6 {
@@ -468,11 +477,12 @@ func (a *analysis) actsAsSubject(m mention) bool {
 // namedInParagraph: entity e is named in the paragraph of token k, before it.
 func (a *analysis) namedInParagraph(e, k int) bool {
 	para := a.toks[k].para
-	for _, m := range a.mentions {
-		if m.tokFrom >= k {
-			break
+	for j := a.mentionsBefore(k) - 1; j >= 0; j-- {
+		m := a.mentions[j]
+		if a.toks[m.tokFrom].para != para {
+			return false
 		}
-		if m.entity == e && m.kind == mName && a.toks[m.tokFrom].para == para {
+		if m.entity == e && m.kind == mName {
 			return true
 		}
 	}
@@ -514,15 +524,21 @@ func (e *entity) roleFor(role string) (string, bool) {
 // namedSince: an organisation (org) or a person was named between two
 // tokens.
 func (a *analysis) namedSince(from, to int, org bool) bool {
-	for _, c := range a.mentions {
+	for j := a.mentionsBefore(from + 1); j < len(a.mentions); j++ {
+		c := a.mentions[j]
 		if c.tokFrom >= to {
 			break
 		}
-		if c.tokFrom > from && c.kind == mName && c.entity >= 0 && a.entities[c.entity].org == org {
+		if c.kind == mName && c.entity >= 0 && a.entities[c.entity].org == org {
 			return true
 		}
 	}
 	return false
+}
+
+// mentionsBefore counts the mentions that start before token k.
+func (a *analysis) mentionsBefore(k int) int {
+	return sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].tokFrom >= k })
 }
 
 // sourcePhraseBefore: an "according to" phrase ends right before token k.
@@ -556,8 +572,7 @@ func (a *analysis) afterReportingVerb(k int) bool {
 
 // previousSentenceSubject: the person in subject position in the sentence
 // before mention mi's, when genders are known and agree.
-func (a *analysis) previousSentenceSubject(mi, lastSpeaker int) int {
-	m := a.mentions[mi]
+func (a *analysis) previousSentenceSubject(m mention, mi, lastSpeaker int) int {
 	si := a.toks[m.tokFrom].sent
 	if si == 0 {
 		return -1
