@@ -305,7 +305,9 @@ func (a *analysis) lastNamed(m mention, mi int, g Gender, subjectOnly bool, afte
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
-		if ord-a.paras[a.toks[c.tokFrom].para].ord > 4 || c.tokFrom <= afterTok {
+		// A few paragraphs back, and a bounded number of tokens for text
+		// without paragraph breaks.
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 4 || c.tokFrom <= afterTok || m.tokFrom-c.tokFrom > 800 {
 			break
 		}
 		if c.kind != mName || c.entity < 0 {
@@ -341,7 +343,7 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
-		if ord-a.paras[a.toks[c.tokFrom].para].ord > 30 {
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 30 || m.tokFrom-c.tokFrom > 4000 {
 			break // a description refers to someone introduced nearby
 		}
 		if c.entity < 0 || (c.kind != mName && !(c.kind == mRole && c.appositionOf > 0)) {
@@ -433,7 +435,7 @@ func (a *analysis) lastOrg(m mention, mi int) int {
 	para := a.toks[m.tokFrom].para
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
-		if a.paras[para].ord-a.paras[a.toks[c.tokFrom].para].ord > 6 {
+		if a.paras[para].ord-a.paras[a.toks[c.tokFrom].para].ord > 6 || m.tokFrom-c.tokFrom > 1200 {
 			break
 		}
 		if c.entity >= 0 && a.entities[c.entity].org && (c.kind == mName || c.appositionOf > 0) {
@@ -479,7 +481,7 @@ func (a *analysis) namedInParagraph(e, k int) bool {
 	para := a.toks[k].para
 	for j := a.mentionsBefore(k) - 1; j >= 0; j-- {
 		m := a.mentions[j]
-		if a.toks[m.tokFrom].para != para {
+		if a.toks[m.tokFrom].para != para || k-m.tokFrom > 800 {
 			return false
 		}
 		if m.entity == e && m.kind == mName {
