@@ -274,6 +274,11 @@ func (a *analysis) nameAt(k int) int {
 			k += n2
 		}
 	}
+	if a.lx.Lang == "de" && from == k && role == "" && !a.isFirstName(toks[k].text) {
+		// German capitalises every noun: a name starts with a first name,
+		// an honorific or a title.
+		return 0
+	}
 	if !a.nameWord(k, k == from || role != "") {
 		if k != from {
 			return 0
@@ -345,7 +350,7 @@ func (a *analysis) nameAt(k int) int {
 			org = true
 		}
 	}
-	if _, given := a.lx.FirstNames[fold(words[0])]; org && given && len(words) > 1 && !isAcronym(words[0]) {
+	if org && len(words) > 1 && !isAcronym(words[0]) && a.isFirstName(words[0]) {
 		// "Christopher House", "Grace Church": a first name makes a person.
 		org = false
 	}
@@ -692,4 +697,9 @@ func (a *analysis) roleBeforeComma(i, c int) int {
 		return j
 	}
 	return -1
+}
+
+func (a *analysis) isFirstName(w string) bool {
+	_, ok := a.lx.FirstNames[fold(w)]
+	return ok
 }

@@ -142,15 +142,15 @@ func (a *analysis) resolveNames() {
 				continue // not a name after all
 			}
 		}
-		if best < 0 && len(words) == 1 && !m.org && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom)) {
+		if best < 0 && len(words) == 1 && !m.org && len(byGiven[fold(words[0])]) > 0 && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom)) {
 			// "Jordan said" after "Jordan Stewart": a first name alone, as
 			// the subject of a verb, names the one person who carries it.
 			best = a.byGivenName(fold(words[0]), byGiven)
 		}
 		if best < 0 {
-			_, place := a.lx.CountryForms[strings.ToLower(full)]
+			_, place := a.lx.CountryForms[formKey]
 			if !place {
-				_, place = a.lx.CountryForms[fold(full)]
+				_, place = a.lx.CountryForms[strings.ToLower(full)]
 			}
 			a.entities = append(a.entities, entity{forms: map[string]int{}, words: words, surname: surname,
 				org: m.org, place: place, roles: map[string]string{}})
