@@ -5,7 +5,9 @@
 //
 //  1. ReadFile dispatches on the extension: .md/.markdown (YAML front matter
 //     between --- lines, then the body), .txt (title = first non-empty line,
-//     text = the whole file) or .jsonl (one JSON object per line).
+//     text = the whole file), .jsonl (one JSON object per line) or
+//     .html/.htm (a saved web page: the main text, one paragraph per line,
+//     and its metadata, through the webpage package).
 //  2. Every byte of input is validated first: a NUL byte means a binary file,
 //     invalid UTF-8 is reported with file, line, column and byte offset.
 //  3. Front matter fields that verbatim understands (title, date, lang,
