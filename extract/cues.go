@@ -153,7 +153,7 @@ func (a *analysis) isVerbForm(k int) int {
 
 func (a *analysis) verbFormLen(k int) int {
 	toks := a.toks
-	if toks[k].kind != tokWord || !a.verbStarts[toks[k].low] {
+	if toks[k].kind != tokWord || toks[k].info&wVerbStart == 0 {
 		return 0
 	}
 	best := 0
@@ -522,7 +522,7 @@ func (a *analysis) mentionEndingAt(k int) int {
 // accordingAt matches "selon", "according to" at k and the mention after it.
 func (a *analysis) accordingAt(k, limit int) (int, int) {
 	toks := a.toks
-	if k >= len(toks) || !a.accordingStarts[toks[k].low] {
+	if k >= len(toks) || toks[k].info&wAccordingStart == 0 {
 		return 0, -1
 	}
 	for _, phrase := range a.lx.According {

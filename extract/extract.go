@@ -26,6 +26,8 @@ type language struct {
 	furnitureByByte [256][]string
 	// verbStarts holds the first word of every verb form.
 	verbStarts map[string]bool
+	// words flags each word with the lists it starts an entry of.
+	words map[string]wordInfo
 	// accordingByLast indexes "according to" phrases, as words, by their
 	// last word.
 	accordingByLast map[string][][]string
@@ -37,6 +39,18 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l.pronounStarts = firstWords(mapKeys(lx.Pronouns))
 	l.accordingStarts = firstWords(lx.According)
 	l.verbStarts = firstWords(mapKeys(lx.Verbs))
+	l.words = map[string]wordInfo{}
+	for _, set := range []struct {
+		words map[string]bool
+		bit   wordInfo
+	}{{l.roleStarts, wRoleStart}, {l.pronounStarts, wPronounStart}, {l.verbStarts, wVerbStart}, {l.accordingStarts, wAccordingStart}} {
+		for w := range set.words {
+			l.words[w] |= set.bit
+		}
+	}
+	for w := range gr.stressed {
+		l.words[w] |= wStressed
+	}
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {
 		words := strings.Fields(phrase)

@@ -149,7 +149,7 @@ func (a *analysis) sentenceInitial(k int) bool {
 
 // roleAt matches the longest role phrase starting at token k.
 func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
-	if t := a.toks[k]; t.kind != tokWord || !a.roleStarts[t.low] && (t.fold == t.low || !a.roleStarts[t.fold]) {
+	if t := &a.toks[k]; t.kind != tokWord || t.info&wRoleStart == 0 {
 		return "", RoleInfo{}, 0
 	}
 	max := a.lx.RoleMaxWords
@@ -162,7 +162,7 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 			break
 		}
 		w := t.low
-		if n == 0 && !a.roleStarts[t.low] && !a.roleStarts[t.fold] {
+		if n == 0 && t.info&wRoleStart == 0 {
 			break
 		}
 		if n > 0 && a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'") {
@@ -194,7 +194,7 @@ func (a *analysis) findMentions() {
 		}
 		// "selon lui", "according to her": a stressed pronoun after a source
 		// phrase stands for the speaker.
-		if g, ok := a.gr.stressed[t.low]; ok && a.sourcePhraseBefore(k) {
+		if g, ok := a.gr.stressed[t.low]; t.info&wStressed != 0 && ok && a.sourcePhraseBefore(k) {
 			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 1, start: t.start, end: t.end,
 				text: t.text, gender: g.Gender, plural: g.Plural, entity: -1})
 			continue
@@ -221,7 +221,7 @@ func (a *analysis) findMentions() {
 
 func (a *analysis) pronounAt(k int) (mention, int, bool) {
 	t := a.toks[k]
-	if !a.pronounStarts[t.low] {
+	if t.info&wPronounStart == 0 {
 		return mention{}, 0, false
 	}
 	key, bestN := "", 0

@@ -12,7 +12,7 @@ func newAnalysis(l *language, src string) *analysis {
 	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
 		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts,
 		furnitureByByte: &l.furnitureByByte, verbStarts: l.verbStarts, accordingByLast: l.accordingByLast}
-	a.mentions = make([]mention, 0, len(text)/60)
+	a.mentions = make([]mention, 0, len(text)/200)
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
@@ -21,7 +21,7 @@ func newAnalysis(l *language, src string) *analysis {
 		// English and German close the quote before "said Smith".
 		a.splitIncises()
 	}
-	a.toks = tokenize(text, src, boff, a.paras, a.spans)
+	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words)
 	a.verbLen = make([]int8, len(a.toks))
 	for i := range a.verbLen {
 		a.verbLen[i] = -1

@@ -35,14 +35,15 @@ type token struct {
 	text       string // as written
 	low        string // lowercase, ’ folded to '
 	fold       string // low without accents
+	info       wordInfo
 	quote      int    // index into the document's spans for tokQuote
 	para       int
 	sent       int
 }
 
-func (t token) isPunct(s string) bool { return t.kind == tokPunct && t.text == s }
+func (t *token) isPunct(s string) bool { return t.kind == tokPunct && t.text == s }
 
-func (t token) capitalized() bool {
+func (t *token) capitalized() bool {
 	if t.kind != tokWord {
 		return false
 	}
@@ -88,7 +89,7 @@ var frenchElisions = map[string]bool{
 
 // tokenize turns paragraph text outside quote spans into tokens and each
 // quote span (marks included) into one tokQuote.
-func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span) []token {
+func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo) []token {
 	str := func(i, j int) string { return src[boff[i]:boff[j]] }
 	toks := make([]token, 0, len(text)/5)
 	si := 0
@@ -150,7 +151,12 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 				}
 				w := str(i, end)
 				low := foldApostrophes(strings.ToLower(w))
-				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, fold: fold(low), para: pi})
+				f := fold(low)
+				info := words[low]
+				if f != low {
+					info |= words[f]
+				}
+				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, fold: f, info: info, para: pi})
 				i = end
 			default:
 				w := string(r)
@@ -319,3 +325,16 @@ func indexRunes(src string) ([]rune, []int32) {
 func (a *analysis) str(i, j int) string {
 	return a.src[a.boff[i]:a.boff[j]]
 }
+
+// wordInfo marks, for a lowercase word, the closed lists it starts an
+// entry of, so the tokenizer pays one lookup per word and the rules test
+// bits.
+type wordInfo uint8
+
+const (
+	wRoleStart wordInfo = 1 << iota
+	wPronounStart
+	wVerbStart
+	wAccordingStart
+	wStressed
+)
