@@ -231,7 +231,7 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	}
 	// “Yes.” Smith said. — the quote ended its sentence; the attribution
 	// opens the next one.
-	if qi+1 == s.tokTo && toks[qi].sent+1 < len(a.sents) {
+	if qi+1 == s.tokTo && int(toks[qi].sent)+1 < len(a.sents) {
 		next := a.sents[toks[qi].sent+1]
 		if next.para == s.para {
 			merged := sentence{tokFrom: s.tokFrom, tokTo: next.tokTo, start: s.start, end: next.end, para: s.para}

@@ -641,7 +641,7 @@ func (a *analysis) personStart(k int) bool {
 	if _, _, ok := a.isHonorific(k); ok {
 		return true
 	}
-	_, ok := a.lx.FirstNames[t.fold]
+	_, ok := a.lx.FirstNames[fold(t.low)]
 	return ok
 }
 

@@ -181,7 +181,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		if a.paras[sp.para].skip || a.paras[sp.para].dialogue && !sp.continued {
 			continue
 		}
-		d := decided{span: t.quote, speaker: -1, sentence: t.sent, quoteTok: qi, attrib: ByNone}
+		d := decided{span: int(t.quote), speaker: -1, sentence: int(t.sent), quoteTok: qi, attrib: ByNone}
 		c, ok := a.quoteCue(qi)
 		if ok {
 			d.cue, d.hasCue = c, true

@@ -34,11 +34,10 @@ type token struct {
 	kind       tokKind
 	text       string // as written
 	low        string // lowercase, ’ folded to '
-	fold       string // low without accents
 	info       wordInfo
-	quote      int    // index into the document's spans for tokQuote
-	para       int
-	sent       int
+	// quote indexes the document's spans for tokQuote; para and sent are
+	// the token's paragraph and sentence. int32 keeps tokens small.
+	quote, para, sent int32
 }
 
 func (t *token) isPunct(s string) bool { return t.kind == tokPunct && t.text == s }
@@ -112,7 +111,7 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 				if to <= i {
 					to = i + 1
 				}
-				toks = append(toks, token{start: spanFrom(s), end: to, kind: tokQuote, quote: si, para: pi})
+				toks = append(toks, token{start: spanFrom(s), end: to, kind: tokQuote, quote: int32(si), para: int32(pi)})
 				i = to
 				si++
 				continue
@@ -156,11 +155,11 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 				if f != low {
 					info |= words[f]
 				}
-				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, fold: f, info: info, para: pi})
+				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, info: info, para: int32(pi)})
 				i = end
 			default:
 				w := string(r)
-				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: foldApostrophes(w), para: pi})
+				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: foldApostrophes(w), para: int32(pi)})
 				i++
 			}
 		}
@@ -229,13 +228,13 @@ func splitSentences(toks []token, abbrev func(string) bool) []sentence {
 	for k := range toks {
 		last := k+1 == len(toks) || toks[k+1].para != toks[k].para
 		if last || sentenceEnd(toks, k, abbrev) {
-			out = append(out, sentence{tokFrom: from, tokTo: k + 1, start: toks[from].start, end: toks[k].end, para: toks[from].para})
+			out = append(out, sentence{tokFrom: from, tokTo: k + 1, start: toks[from].start, end: toks[k].end, para: int(toks[from].para)})
 			from = k + 1
 		}
 	}
 	for si, s := range out {
 		for k := s.tokFrom; k < s.tokTo; k++ {
-			toks[k].sent = si
+			toks[k].sent = int32(si)
 		}
 	}
 	return out
