@@ -166,6 +166,9 @@ func (a *analysis) verbFormLen(k int) int {
 		if n == 0 {
 			key = t.low
 		} else {
+			if !a.verbPrefixes[key] {
+				break
+			}
 			key += " " + t.low
 		}
 		if _, ok := a.lx.Verbs[key]; ok {
@@ -525,8 +528,7 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 	if k >= len(toks) || toks[k].info&wAccordingStart == 0 {
 		return 0, -1
 	}
-	for _, phrase := range a.lx.According {
-		words := strings.Fields(phrase)
+	for _, words := range a.accordingWords {
 		if k+len(words) > limit {
 			continue
 		}

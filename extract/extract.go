@@ -28,6 +28,12 @@ type language struct {
 	verbStarts map[string]bool
 	// words flags each word with the lists it starts an entry of.
 	words map[string]wordInfo
+	// accordingWords are the "according to" phrases cut into words, longest
+	// first; pronounSecond and verbPrefixes let multi-word lookups stop
+	// early.
+	accordingWords [][]string
+	pronounSecond  map[string]bool
+	verbPrefixes   map[string]bool
 	// accordingByLast indexes "according to" phrases, as words, by their
 	// last word.
 	accordingByLast map[string][][]string
@@ -39,6 +45,21 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l.pronounStarts = firstWords(mapKeys(lx.Pronouns))
 	l.accordingStarts = firstWords(lx.According)
 	l.verbStarts = firstWords(mapKeys(lx.Verbs))
+	l.pronounSecond = map[string]bool{}
+	for k := range lx.Pronouns {
+		if _, rest, ok := strings.Cut(k, " "); ok {
+			second, _, _ := strings.Cut(rest, " ")
+			l.pronounSecond[second] = true
+		}
+	}
+	l.verbPrefixes = map[string]bool{}
+	for k := range lx.Verbs {
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				l.verbPrefixes[k[:i]] = true
+			}
+		}
+	}
 	l.words = map[string]wordInfo{}
 	for _, set := range []struct {
 		words map[string]bool
@@ -54,6 +75,7 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {
 		words := strings.Fields(phrase)
+		l.accordingWords = append(l.accordingWords, words)
 		if len(words) > 0 {
 			last := words[len(words)-1]
 			l.accordingByLast[last] = append(l.accordingByLast[last], words)
@@ -141,8 +163,28 @@ func foldRoles(lx *Lexicon) {
 func (e *Extractor) DetectLanguage(text string) string {
 	counts := map[string]int{}
 	words := 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		w = strings.ToLower(w)
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' || r == '’' }
+	for i := 0; i < len(text); {
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if inWord(r) {
+				break
+			}
+			i += n
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !inWord(r) {
+				break
+			}
+			j += n
+		}
+		if j == i {
+			break
+		}
+		w := strings.ToLower(text[i:j])
+		i = j
 		for _, code := range e.codes {
 			if e.langs[code].lx.Stopwords[w] {
 				counts[code]++

@@ -85,8 +85,9 @@ type analysis struct {
 	// multi-word entries, so most tokens are dismissed with one lookup.
 	roleStarts, pronounStarts, accordingStarts map[string]bool
 	furnitureByByte                            *[256][]string
-	verbStarts                                 map[string]bool
+	verbStarts, pronounSecond, verbPrefixes    map[string]bool
 	accordingByLast                            map[string][][]string
+	accordingWords                             [][]string
 	// verbLen caches isVerbForm per token (-1: not computed).
 	verbLen []int8
 	// mentionByTok and mentionByEnd index mentions by first and last token.
@@ -234,6 +235,9 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 		if n == 1 {
 			key = w.low
 		} else {
+			if n == 2 && !a.pronounSecond[w.low] {
+				break
+			}
 			key += " " + w.low
 		}
 		if pi, ok := a.lx.Pronouns[key]; ok {

@@ -11,7 +11,8 @@ func newAnalysis(l *language, src string) *analysis {
 	text, boff := indexRunes(src)
 	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
 		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts,
-		furnitureByByte: &l.furnitureByByte, verbStarts: l.verbStarts, accordingByLast: l.accordingByLast}
+		furnitureByByte: &l.furnitureByByte, verbStarts: l.verbStarts, accordingByLast: l.accordingByLast,
+		accordingWords: l.accordingWords, pronounSecond: l.pronounSecond, verbPrefixes: l.verbPrefixes}
 	a.mentions = make([]mention, 0, len(text)/200)
 	a.paras = splitParagraphs(text)
 	a.markSkipped()

@@ -8,8 +8,8 @@ import (
 // entity is one person or organisation of the article, with every form its
 // name takes.
 type entity struct {
-	forms     map[string]int // name as written -> count
-	formOrder []string
+	formCount []int    // parallel to formOrder: how often each form is written
+	formOrder []string // every form of the name, in order of appearance
 	words     []string // fullest form's words
 	surname   string   // folded last word
 	gender    Gender
@@ -22,9 +22,9 @@ type entity struct {
 
 func (e *entity) canonical() string {
 	best, bestWords, bestCount := "", 0, 0
-	for _, f := range e.formOrder {
-		n := len(strings.Fields(f))
-		c := e.forms[f]
+	for i, f := range e.formOrder {
+		n := strings.Count(f, " ") + 1
+		c := e.formCount[i]
 		if n > bestWords || n == bestWords && c > bestCount {
 			best, bestWords, bestCount = f, n, c
 		}
@@ -152,8 +152,7 @@ func (a *analysis) resolveNames() {
 			if !place {
 				_, place = a.lx.CountryForms[strings.ToLower(full)]
 			}
-			a.entities = append(a.entities, entity{forms: map[string]int{}, words: words, surname: surname,
-				org: m.org, place: place, roles: map[string]string{}})
+			a.entities = append(a.entities, entity{words: words, surname: surname, org: m.org, place: place})
 			best = len(a.entities) - 1
 			if !m.org {
 				bySurname[surname] = append(bySurname[surname], best)
@@ -169,10 +168,7 @@ func (a *analysis) resolveNames() {
 			byForm[formKey] = best
 		}
 		e := &a.entities[best]
-		if _, ok := e.forms[full]; !ok {
-			e.formOrder = append(e.formOrder, full)
-		}
-		e.forms[full]++
+		e.addForm(full)
 		e.mentions++
 		e.lastTok = m.tokFrom
 		if len(words) > len(e.words) {
@@ -187,7 +183,7 @@ func (a *analysis) resolveNames() {
 		}
 		if m.role != "" {
 			if _, ok := e.roles[m.role]; !ok || m.country != "" {
-				e.roles[m.role] = m.country
+				e.setRole(m.role, m.country)
 			}
 		}
 		m.entity = best
@@ -199,7 +195,7 @@ func (a *analysis) resolveNames() {
 			m.entity = a.mentions[m.appositionOf-1].entity
 			if e := m.entity; e >= 0 && m.role != "" {
 				if c, ok := a.entities[e].roles[m.role]; !ok || c == "" {
-					a.entities[e].roles[m.role] = m.country
+					a.entities[e].setRole(m.role, m.country)
 				}
 				if a.entities[e].gender == 0 && !m.org {
 					a.entities[e].gender = m.gender
@@ -603,4 +599,22 @@ func (a *analysis) previousSentenceSubject(m mention, mi, lastSpeaker int) int {
 		return c.entity
 	}
 	return -1
+}
+
+func (e *entity) addForm(form string) {
+	for i, f := range e.formOrder {
+		if f == form {
+			e.formCount[i]++
+			return
+		}
+	}
+	e.formOrder = append(e.formOrder, form)
+	e.formCount = append(e.formCount, 1)
+}
+
+func (e *entity) setRole(role, country string) {
+	if e.roles == nil {
+		e.roles = map[string]string{}
+	}
+	e.roles[role] = country
 }
