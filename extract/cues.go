@@ -12,6 +12,8 @@ type cue struct {
 	attribution Attribution
 	// pronoun synthesised from an inverted clitic (a-t-il, dit-elle).
 	inverted *mention
+	// group: an unnamed group given as written ("certains wikipédiens").
+	group string
 	score    float64
 }
 
@@ -413,6 +415,11 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			}
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, score: 0.85}, true
 		}
+		// "certains wikipédiens estiment", "some critics say": a
+		// quantified noun phrase right before the verb names a group.
+		if np := a.quantifiedSubject(v, s.tokFrom); np != "" {
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: -1, group: np, score: 0.6}, true
+		}
 		// "Comme l'a souligné le ministre, « … »": subject right after the
 		// verb, nothing but adverbs between.
 		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun {
@@ -667,4 +674,33 @@ func (a *analysis) ownerOfPlace(mi int) int {
 		return pi
 	}
 	return mi
+}
+
+// quantifiedSubject returns "certains wikipédiens", "some critics": a
+// quantifier and one or two lowercase words right before the verb at v.
+func (a *analysis) quantifiedSubject(v, limit int) string {
+	end := v
+	for end-1 >= limit && a.toks[end-1].kind == tokWord && a.gr.aux[a.toks[end-1].low] {
+		end--
+	}
+	for n := 1; n <= 3; n++ {
+		q := end - n - 1
+		if q < limit {
+			return ""
+		}
+		t := a.toks[q]
+		if t.kind == tokWord && a.gr.quantifiers[t.low] {
+			for k := q + 1; k < end; k++ {
+				w := a.toks[k]
+				if w.kind != tokWord || w.capitalized() || a.lx.Stopwords[w.low] || a.isVerbForm(k) > 0 {
+					return ""
+				}
+			}
+			return a.str(t.start, a.toks[end-1].end)
+		}
+		if t.kind != tokWord || t.capitalized() && !a.sentenceInitial(q) {
+			return ""
+		}
+	}
+	return ""
 }

@@ -29,6 +29,8 @@ type grammar struct {
 	relative map[string]bool
 	// stressed: pronouns that name a source after "selon", "according to".
 	stressed map[string]PronounInfo
+	// quantifiers open a noun phrase that names an unnamed group.
+	quantifiers map[string]bool
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -50,6 +52,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"passive.txt", &g.passive, false},
 		{"abbreviations.txt", &g.abbrev, true},
 		{"relative.txt", &g.relative, false},
+		{"quantifiers.txt", &g.quantifiers, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

@@ -211,9 +211,14 @@ func (a *analysis) records(docID, code string) []Quote {
 				mi = a.previousParagraphSpeaker(qi)
 			}
 			if mi >= 0 {
+				m := a.mentions[mi]
 				if ent := a.resolveMention(mi, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok}); ent >= 0 {
 					d.speaker, d.attrib = ent, ByContext
-					m := a.mentions[mi]
+					d.mention = &m
+				} else if m.kind == mRole && !m.plural && !m.org && !m.attached {
+					// "la porte-parole de la fédération a nuancé les
+					// chiffres. « … »": an unnamed speaker, as written.
+					d.unnamed, d.attrib = m.text, ByContext
 					d.mention = &m
 				}
 			}
@@ -307,6 +312,10 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		if d.speaker < 0 {
 			d.unnamed = a.unnamedAntecedent(*m, prev)
 		}
+		return
+	}
+	if c.group != "" {
+		d.unnamed, d.attrib = c.group, ByDescription
 		return
 	}
 	if c.mention < 0 {
@@ -507,7 +516,8 @@ func (a *analysis) previousSubject(qi int) int {
 		}
 		if mi := a.mentionAt(k); mi >= 0 {
 			m := a.mentions[mi]
-			if m.kind == mName && !m.possessive && a.subjectPosition(m) || m.kind == mPronoun && !m.plural {
+			if m.kind == mName && !m.possessive && a.subjectPosition(m) || m.kind == mPronoun && !m.plural ||
+				m.kind == mRole && !m.plural && !m.org && a.subjectPosition(m) {
 				return mi
 			}
 			return -1
