@@ -126,7 +126,11 @@ func (a *analysis) nameWord(k int, first bool) bool {
 		}
 	}
 	if _, ok := a.lx.Verbs[t.low]; ok && first {
-		return false
+		// "Will Young", "Mark Smith": a first name before another
+		// capitalised word is a name even if it is also a verb.
+		if !a.isFirstName(t.text) || k+1 >= len(a.toks) || !a.toks[k+1].capitalized() {
+			return false
+		}
 	}
 	if first && a.sentenceInitial(k) && a.lowerSeen[t.low] {
 		// "Yesterday", "However": written lowercase elsewhere in the article.
@@ -190,6 +194,13 @@ func (a *analysis) findMentions() {
 	toks := a.toks
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
+		if t.isPunct("(") {
+			// "(Muriel Draaisma/CBC)": a photo credit names no speaker.
+			if end := a.creditEnd(k); end > k {
+				k = end
+				continue
+			}
+		}
 		if t.kind != tokWord || a.paras[t.para].skip {
 			continue
 		}
@@ -706,4 +717,27 @@ func (a *analysis) roleBeforeComma(i, c int) int {
 func (a *analysis) isFirstName(w string) bool {
 	_, ok := a.lx.FirstNames[fold(w)]
 	return ok
+}
+
+// creditEnd: the parenthesis opened at k holds a credit with a slash
+// ("(Muriel Draaisma/CBC)", "(Lauren Pelley / CBC News)"); it returns the
+// closing parenthesis, or k.
+func (a *analysis) creditEnd(k int) int {
+	slash := false
+	for j := k + 1; j < len(a.toks) && j <= k+12; j++ {
+		t := a.toks[j]
+		if t.para != a.toks[k].para || t.kind == tokQuote {
+			return k
+		}
+		switch {
+		case t.isPunct("/"):
+			slash = true
+		case t.isPunct(")"):
+			if slash {
+				return j
+			}
+			return k
+		}
+	}
+	return k
 }
