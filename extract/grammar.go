@@ -31,6 +31,8 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// possessives stand for their owner before a speech noun.
+	possessives map[string]PronounInfo
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -60,15 +62,30 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		}
 		*f.dst = set
 	}
-	stressed, err := readWordSet(fsys, code+"/stressed.txt", false)
+	for _, f := range []struct {
+		name string
+		dst  *map[string]PronounInfo
+	}{{"stressed.txt", &g.stressed}, {"possessives.txt", &g.possessives}} {
+		set, err := readPronounSet(fsys, code, f.name)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = set
+	}
+	return g, nil
+}
+
+// readPronounSet reads "form gender number" lines.
+func readPronounSet(fsys fs.FS, code, name string) (map[string]PronounInfo, error) {
+	lines, err := readWordSet(fsys, code+"/"+name, false)
 	if err != nil {
 		return nil, err
 	}
-	g.stressed = map[string]PronounInfo{}
-	for line := range stressed {
+	out := map[string]PronounInfo{}
+	for line := range lines {
 		f := strings.Fields(line)
 		if len(f) != 3 {
-			return nil, fmt.Errorf("read lang/%s/stressed.txt: want \"form gender number\", got %q", code, line)
+			return nil, fmt.Errorf("read lang/%s/%s: want \"form gender number\", got %q", code, name, line)
 		}
 		var info PronounInfo
 		switch f[1] {
@@ -78,9 +95,9 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 			info.Gender = 'f'
 		}
 		info.Plural = f[2] == "pl"
-		g.stressed[f[0]] = info
+		out[f[0]] = info
 	}
-	return g, nil
+	return out, nil
 }
 
 // readWordSet reads one entry per line, lowercased unless keepCase; a

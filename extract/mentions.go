@@ -211,6 +211,14 @@ func (a *analysis) findMentions() {
 				text: t.text, gender: g.Gender, plural: g.Plural, entity: -1})
 			continue
 		}
+		// "her statement said", "son communiqué précise": a possessive
+		// before a speech noun stands for its owner, like a pronoun.
+		if g, ok := a.gr.possessives[t.low]; ok && k+1 < len(toks) && a.speechNoun(k+1) && toks[k+1].para == t.para {
+			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
+				text: a.str(t.start, toks[k+1].end), gender: g.Gender, plural: g.Plural, entity: -1})
+			k++
+			continue
+		}
 		// Pronouns and anaphoric descriptions ("ce dernier", "the latter").
 		if m, n, ok := a.pronounAt(k); ok {
 			a.mentions = append(a.mentions, m)
