@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +15,9 @@ type Extractor struct {
 	opts  Options
 	langs map[string]*language
 	codes []string
+	// scratch reuses per-document buffers between calls; sync.Pool is safe
+	// for concurrent use.
+	scratch sync.Pool
 }
 
 type language struct {
@@ -259,9 +263,17 @@ func (e *Extractor) Analyze(doc Document) Result {
 		// Unknown language: spans are still found, speakers are not.
 		l = newLanguage(emptyLexicon(code), &grammar{})
 	}
-	a := newAnalysis(l, doc.Text)
+	sc, _ := e.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	a := newAnalysisWith(l, doc.Text, sc)
 	quotes := a.records(doc.ID, code)
-	return Result{Lang: code, Quotes: quotes, Speakers: a.speakers(quotes)}
+	res := Result{Lang: code, Quotes: quotes, Speakers: a.speakers(quotes)}
+	if sc.keep(a) {
+		e.scratch.Put(sc)
+	}
+	return res
 }
 
 func emptyLexicon(code string) *Lexicon {

@@ -7,13 +7,45 @@ import (
 	"unicode/utf8"
 )
 
+// scratch holds the big per-document slices, reused from document to
+// document through the Extractor's pool so a corpus does not allocate them
+// again for every article.
+type scratch struct {
+	text     []rune
+	boff     []int32
+	toks     []token
+	verbLen  []int8
+	byTok    []int
+	byEnd    []int
+	mentions []mention
+}
+
+// maxPooled: slices longer than this (a huge article) are not kept.
+const maxPooled = 1 << 22
+
+func (s *scratch) keep(a *analysis) bool {
+	if len(a.text) > maxPooled {
+		return false
+	}
+	s.text, s.boff, s.toks, s.verbLen = a.text[:0], a.boff[:0], a.toks[:0], a.verbLen[:0]
+	s.byTok, s.byEnd, s.mentions = a.mentionByTok[:0], a.mentionByEnd[:0], a.mentions[:0]
+	return true
+}
+
 func newAnalysis(l *language, src string) *analysis {
-	text, boff := indexRunes(src)
+	return newAnalysisWith(l, src, &scratch{})
+}
+
+func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
+	text, boff := indexRunes(src, sc.text, sc.boff)
 	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
 		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts,
 		furnitureByByte: &l.furnitureByByte, verbStarts: l.verbStarts, accordingByLast: l.accordingByLast,
 		accordingWords: l.accordingWords, pronounSecond: l.pronounSecond, verbPrefixes: l.verbPrefixes}
-	a.mentions = make([]mention, 0, len(text)/200)
+	a.mentions = sc.mentions[:0]
+	if a.mentions == nil {
+		a.mentions = make([]mention, 0, len(text)/200)
+	}
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
@@ -22,8 +54,8 @@ func newAnalysis(l *language, src string) *analysis {
 		// English and German close the quote before "said Smith".
 		a.splitIncises()
 	}
-	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words)
-	a.verbLen = make([]int8, len(a.toks))
+	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, sc.toks)
+	a.verbLen = grow(sc.verbLen, len(a.toks))
 	for i := range a.verbLen {
 		a.verbLen[i] = -1
 	}
@@ -57,8 +89,8 @@ func newAnalysis(l *language, src string) *analysis {
 	a.findMentions()
 	sortMentions(a.mentions)
 	a.attachAppositions()
-	a.mentionByTok = make([]int, len(a.toks))
-	a.mentionByEnd = make([]int, len(a.toks))
+	a.mentionByTok = grow(sc.byTok, len(a.toks))
+	a.mentionByEnd = grow(sc.byEnd, len(a.toks))
 	for i := range a.toks {
 		a.mentionByTok[i], a.mentionByEnd[i] = -1, -1
 	}
@@ -678,4 +710,12 @@ func (a *analysis) furnitureFor(low string) []string {
 		return nil
 	}
 	return a.furnitureByByte[low[0]]
+}
+
+// grow returns a slice of length n, reusing buf's memory when it can.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) >= n {
+		return buf[:n]
+	}
+	return make([]T, n)
 }

@@ -88,9 +88,12 @@ var frenchElisions = map[string]bool{
 
 // tokenize turns paragraph text outside quote spans into tokens and each
 // quote span (marks included) into one tokQuote.
-func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo) []token {
+func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo, buf []token) []token {
 	str := func(i, j int) string { return src[boff[i]:boff[j]] }
-	toks := make([]token, 0, len(text)/5)
+	toks := buf[:0]
+	if cap(toks) < len(text)/6 {
+		toks = make([]token, 0, len(text)/5)
+	}
 	si := 0
 	for pi, p := range paras {
 		i := p.start
@@ -308,10 +311,15 @@ func foldSlow(s string) string {
 // indexRunes returns the code points of src and, for each, its byte offset
 // (plus the length at the end), so substrings come without copies. An
 // invalid byte is one U+FFFD, as in []rune(src).
-func indexRunes(src string) ([]rune, []int32) {
+func indexRunes(src string, text []rune, boff []int32) ([]rune, []int32) {
 	n := utf8.RuneCountInString(src)
-	text := make([]rune, 0, n)
-	boff := make([]int32, 0, n+1)
+	if cap(text) < n {
+		text = make([]rune, 0, n)
+	}
+	if cap(boff) < n+1 {
+		boff = make([]int32, 0, n+1)
+	}
+	text, boff = text[:0], boff[:0]
 	for i, r := range src {
 		text = append(text, r)
 		boff = append(boff, int32(i))
