@@ -164,12 +164,12 @@ func (a *analysis) markSkipped() {
 			// set aside (Banques piratées : « Le parquet exagère »).
 			bare := strings.TrimRight(line, " \u00a0\u202f»”\"’'")
 			end, _ := lastRune(bare)
-			if n < 300 && !strings.ContainsRune(".…", end) {
+			if n < 300 && (!strings.ContainsRune(".…", end) || headlineCase(line)) {
 				p.skip = true
 			}
 			continue
 		}
-		if !terminal && n < 150 {
+		if !terminal && n < 150 || n < 200 && headlineCase(line) {
 			p.skip = true
 		}
 	}
@@ -718,4 +718,22 @@ func grow[T any](buf []T, n int) []T {
 		return buf[:n]
 	}
 	return make([]T, n)
+}
+
+// headlineCase: a line in Title Case ("Bernie Sanders: 'Of Course' Hillary
+// Clinton Is Qualified To Be President.") is a headline.
+func headlineCase(line string) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(line) {
+		w = strings.TrimLeft(w, "\"'‘’“”«» (")
+		r, size := utf8.DecodeRuneInString(w)
+		if size == 0 || utf8.RuneCountInString(w) <= 3 || !unicode.IsLetter(r) {
+			continue
+		}
+		long++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long >= 5 && upper*10 >= long*9
 }
