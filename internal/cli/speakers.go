@@ -2,9 +2,384 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
+const speakersUsage = `Usage: verbatim speakers [--content DIR] [--config FILE] [--json] [flags]
+
+Lists the speakers quoted across the articles of a content folder, each
+person or organisation linked into one speaker for the whole folder: its id,
+quotes, articles and the other ways articles write its name; then the
+merges the linker made and why, and the ones it considered but did not make
+(for review before editing speakers.yaml).
+
+Flags:
+  --content DIR  folder of articles: .md, .txt, .jsonl (default content)
+                   verbatim speakers --content news/
+  --config FILE  speakers.yaml to apply (default: speakers.yaml beside the
+                 content folder, when there is one)
+                   verbatim speakers --config site/speakers.yaml
+  --json         print one JSON object: {"articles", "quotes", "speakers",
+                 "warnings"}, every speaker with its merges
+                   verbatim speakers --json > speakers.json
+  --unnamed      also list the speakers articles only describe ("a witness");
+                 each is one article's
+  -j N           articles extracted in parallel (default: number of CPUs, %d)
+  --lang CODE    language of articles that give none, when detection is
+                 unsure (fr, en, de)
+  --progress     print progress on stderr (on when stderr is a terminal)
+`
+
+type speakersFlags struct {
+	content, config, lang   string
+	json, unnamed, progress bool
+	workers                 int
+}
+
+// analyzer is what the speakers command needs of *extract.Extractor;
+// tests substitute their own.
+type analyzer interface {
+	Analyze(extract.Document) extract.Result
+}
+
 func runSpeakers(ctx context.Context, args []string, stdio Stdio) error {
-	return errors.New("not implemented yet")
+	return speakersCommand(ctx, args, stdio, func(opts extract.Options) (analyzer, error) { return extract.New(opts) })
+}
+
+func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyzer func(extract.Options) (analyzer, error)) error {
+	fs := newFlagSet("speakers", "", stdio)
+	fs.Usage = func() { fmt.Fprintf(stdio.Err, speakersUsage, runtime.NumCPU()) }
+	var f speakersFlags
+	fs.StringVar(&f.content, "content", "content", "folder of articles")
+	fs.StringVar(&f.config, "config", "", "speakers.yaml to apply")
+	fs.BoolVar(&f.json, "json", false, "print JSON")
+	fs.BoolVar(&f.unnamed, "unnamed", false, "also list described speakers")
+	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "articles extracted in parallel")
+	fs.StringVar(&f.lang, "lang", "", "language of articles that give none")
+	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stdio.Err, "verbatim speakers: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	if f.workers < 1 {
+		fmt.Fprintln(stdio.Err, "verbatim speakers: -j must be at least 1")
+		return errUsage
+	}
+	cfgPath, explicit := f.config, f.config != ""
+	if !explicit {
+		cfgPath = filepath.Join(filepath.Dir(filepath.Clean(f.content)), "speakers.yaml")
+	}
+	if explicit {
+		if _, err := os.Stat(cfgPath); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
+	}
+	cfg, err := speakers.LoadConfig(cfgPath)
+	if err != nil {
+		return err
+	}
+	docs, err := readContent(f.content)
+	if err != nil {
+		return err
+	}
+	ex, err := newAnalyzer(extract.Options{DefaultLang: f.lang})
+	if err != nil {
+		return err
+	}
+	lk, err := speakers.New(cfg, speakers.Options{})
+	if err != nil {
+		return err
+	}
+	var prog *docProgress
+	if f.progress || isTerminal(stdio.Err) {
+		prog = startDocProgress(stdio.Err, isTerminal(stdio.Err), len(docs))
+	}
+	results, err := analyzeAll(ctx, ex, docs, f.workers, prog)
+	prog.stop()
+	if err != nil {
+		return err
+	}
+	quotes := 0
+	for i, d := range docs {
+		lk.Add(d.ID, results[i])
+		quotes += len(results[i].Quotes)
+	}
+	res := lk.Link()
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stdio.Err, "warning:", w)
+	}
+	list := make([]speakers.Speaker, 0, len(res.Speakers))
+	for _, s := range res.Speakers {
+		if f.unnamed || !s.Unnamed {
+			list = append(list, s)
+		}
+	}
+	if f.json {
+		return writeSpeakersJSON(stdio.Out, len(docs), quotes, list, res.Warnings)
+	}
+	return writeSpeakersTable(stdio.Out, len(docs), quotes, res.Speakers, list)
+}
+
+// readContent reads every article of the content folder, in path order
+// (the corpus order).
+func readContent(root string) ([]document.Document, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("content: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("content: %s is not a folder", root)
+	}
+	paths, err := document.Walk(root)
+	if err != nil {
+		return nil, err
+	}
+	var docs []document.Document
+	for _, p := range paths {
+		ds, err := document.ReadFileIn(root, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			if !d.Draft {
+				docs = append(docs, d)
+			}
+		}
+	}
+	return docs, nil
+}
+
+// analyzeAll extracts every document on n workers; results are by index,
+// so the corpus order, and the speaker ids, do not depend on n.
+func analyzeAll(ctx context.Context, ex analyzer, docs []document.Document, n int, prog *docProgress) ([]extract.Result, error) {
+	results := make([]extract.Result, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	for range min(n, max(len(docs), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) || ctx.Err() != nil {
+					return
+				}
+				d := docs[i]
+				r, err := safeAnalyze(ex, d)
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+					return
+				}
+				results[i] = r
+				prog.add()
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return results, ctx.Err()
+}
+
+func safeAnalyze(ex analyzer, d document.Document) (r extract.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: document %q: extractor panic: %v", d.Path, d.ID, p)
+		}
+	}()
+	return ex.Analyze(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}), nil
+}
+
+func writeSpeakersJSON(w io.Writer, articles, quotes int, list []speakers.Speaker, warnings []string) error {
+	if warnings == nil {
+		warnings = []string{}
+	}
+	out := struct {
+		Articles int                `json:"articles"`
+		Quotes   int                `json:"quotes"`
+		Speakers []speakers.Speaker `json:"speakers"`
+		Warnings []string           `json:"warnings"`
+	}{articles, quotes, list, warnings}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeSpeakersTable(w io.Writer, articles, quotes int, all, list []speakers.Speaker) error {
+	var people, orgs, unnamed int
+	for _, s := range all {
+		switch {
+		case s.Unnamed:
+			unnamed++
+		case s.Org:
+			orgs++
+		default:
+			people++
+		}
+	}
+	ew := &errWriter{w: w}
+	fmt.Fprintf(ew, "%d quotes from %d articles: %d people, %d organisations, %d described speakers\n\n",
+		quotes, articles, people, orgs, unnamed)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SPEAKER\tID\tQUOTES\tARTICLES\tALSO WRITTEN")
+	for _, s := range list {
+		name := s.Name
+		if s.Org {
+			name += " (org)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", clip(name, 40), clip(s.ID, 40), s.Quotes, s.Docs, clip(strings.Join(s.Aliases, "; "), 70))
+	}
+	tw.Flush()
+	index := map[string]int{}
+	for i, s := range all {
+		index[s.ID] = i
+	}
+	var made, suggested []string
+	for _, s := range list {
+		// One line per name left apart, whatever the number of candidates.
+		type key struct{ from, reason string }
+		var order []key
+		into := map[key][]string{}
+		docs := map[key]int{}
+		for _, m := range s.Merges {
+			if m.Made {
+				made = append(made, fmt.Sprintf("  %s ← %s  (%s, %s)", oneLine(s.Name), oneLine(m.From), m.Rule, plural(m.Docs, "article")))
+				continue
+			}
+			k := key{m.From, m.Reason}
+			if _, ok := into[k]; !ok {
+				order = append(order, k)
+			}
+			n := ""
+			if i, ok := index[m.IntoID]; ok {
+				n = ", " + plural(all[i].Docs, "article")
+			}
+			into[k] = append(into[k], fmt.Sprintf("%s [%s%s]", oneLine(m.Into), m.IntoID, n))
+			docs[k] = max(docs[k], m.Docs)
+		}
+		for _, k := range order {
+			suggested = append(suggested, fmt.Sprintf("  %s [%s, %s]: %s; could be %s", oneLine(k.from), s.ID, plural(docs[k], "article"),
+				k.reason, strings.Join(into[k], " or ")))
+		}
+	}
+	if len(made) > 0 {
+		fmt.Fprintf(ew, "\nMerges made (%d)\n%s\n", len(made), strings.Join(made, "\n"))
+	}
+	if len(suggested) > 0 {
+		fmt.Fprintf(ew, "\nMerges suggested, not made (%d): add them to speakers.yaml (merge, aliases) if right\n%s\n", len(suggested), strings.Join(suggested, "\n"))
+	}
+	return ew.err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// clip keeps a long name from stretching the table.
+func clip(s string, n int) string {
+	s = oneLine(s)
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// oneLine keeps a name from breaking the table.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+// docProgress prints "speakers: 120/391 articles" every two seconds.
+type docProgress struct {
+	w        io.Writer
+	terminal bool
+	total    int
+	done     atomic.Int64
+	stopped  chan struct{}
+	wg       sync.WaitGroup
+}
+
+func startDocProgress(w io.Writer, terminal bool, total int) *docProgress {
+	p := &docProgress{w: w, terminal: terminal, total: total, stopped: make(chan struct{})}
+	p.wg.Go(func() {
+		tick := time.NewTicker(2 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				p.print(false)
+			case <-p.stopped:
+				return
+			}
+		}
+	})
+	return p
+}
+
+func (p *docProgress) add() {
+	if p != nil {
+		p.done.Add(1)
+	}
+}
+
+func (p *docProgress) print(final bool) {
+	line := fmt.Sprintf("speakers: %d/%d articles extracted", p.done.Load(), p.total)
+	switch {
+	case p.terminal && final:
+		fmt.Fprintf(p.w, "\r\033[K%s\n", line)
+	case p.terminal:
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+	default:
+		fmt.Fprintln(p.w, line)
+	}
+}
+
+func (p *docProgress) stop() {
+	if p == nil {
+		return
+	}
+	close(p.stopped)
+	p.wg.Wait()
+	p.print(true)
 }
