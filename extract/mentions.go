@@ -367,6 +367,10 @@ func (a *analysis) nameAt(k int) int {
 		}
 		words = append(words, w)
 	}
+	if len(words) == 1 && isPartyState(words[0]) {
+		// "(R-Wis.)", "(D-N.Y.)": a party and a state, not a name.
+		return end - from
+	}
 	org := false
 	for _, w := range words {
 		if a.lx.OrgWords[w] || isAcronym(w) {
@@ -748,4 +752,13 @@ func (a *analysis) creditEnd(k int) int {
 		}
 	}
 	return k
+}
+
+// isPartyState: "R-Wis", "D-Calif", "I-Vt": one capital, a hyphen, a
+// capitalised abbreviation.
+func isPartyState(w string) bool {
+	if len(w) < 3 || w[1] != '-' || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return w[2] >= 'A' && w[2] <= 'Z' && len(w) <= 8
 }

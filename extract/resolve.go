@@ -82,6 +82,7 @@ func editDistanceAtMostOne(a, b []rune) bool {
 
 // resolveNames groups name mentions into entities.
 func (a *analysis) resolveNames() {
+	a.trimSentenceOpeners()
 	// Indexes keep this linear in the number of mentions: entities by
 	// folded full form, by surname, and organisations by acronym.
 	byForm := map[string]int{}
@@ -617,4 +618,52 @@ func (e *entity) setRole(role, country string) {
 		e.roles = map[string]string{}
 	}
 	e.roles[role] = country
+}
+
+// trimSentenceOpeners drops a capitalised sentence opener glued to a name
+// ("Internal Trump", "Celebrating Hillary Clinton"): the opener is not a
+// first name, and the rest of the name stands alone elsewhere in the
+// article.
+func (a *analysis) trimSentenceOpeners() {
+	alone := map[string]bool{}
+	for _, m := range a.mentions {
+		if m.kind == mName && len(m.name) <= 2 {
+			alone[fold(strings.Join(m.name, " "))] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != mName || len(m.name) < 2 || m.org || !a.sentenceInitial(m.tokFrom) || m.npFrom > 0 {
+			continue
+		}
+		if a.isFirstName(m.name[0]) || a.lx.Honorifics[m.name[0]] != 0 || !a.looksLikeCommonWord(m.tokFrom) {
+			continue
+		}
+		rest := m.name[1:]
+		if a.isFirstName(rest[0]) || alone[fold(strings.Join(rest, " "))] {
+			m.name = rest
+			m.tokFrom++
+			m.start = a.toks[m.tokFrom].start
+			m.text = a.str(m.start, m.end)
+		}
+	}
+}
+
+// looksLikeCommonWord: the capitalised word at k is an ordinary word set
+// in capitals by its place: written lowercase elsewhere, a verb form, or
+// shaped like an adjective or participle.
+func (a *analysis) looksLikeCommonWord(k int) bool {
+	t := a.toks[k]
+	if a.lowerSeen[t.low] || a.isVerbForm(k) > 0 {
+		return true
+	}
+	if a.lx.Lang != "en" {
+		return false
+	}
+	for _, suf := range []string{"ing", "ed", "al", "ly", "ive", "ous", "ic", "ful", "less"} {
+		if strings.HasSuffix(t.low, suf) && len(t.low) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
