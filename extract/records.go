@@ -48,6 +48,15 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	}
 	a.paras = splitParagraphs(text)
 	a.markSkipped()
+	// Furniture between two paragraphs ("READ MORE: …") does not separate
+	// them: count only the text's own paragraphs.
+	ord := 0
+	for i := range a.paras {
+		a.paras[i].ord = ord
+		if !a.paras[i].skip && !blank(text[a.paras[i].start:a.paras[i].end]) {
+			ord++
+		}
+	}
 	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
 	if a.lx.Lang == "fr" {
 		// Only French typesetting keeps the incise inside the marks;
