@@ -171,7 +171,11 @@ func (a *analysis) verbFormLen(k int) int {
 			if !a.verbPrefixes[key] {
 				break
 			}
-			key += " " + t.low
+			if strings.HasSuffix(key, "'") {
+				key += t.low // "mis l'accent": no space after an elision
+			} else {
+				key += " " + t.low
+			}
 		}
 		if _, ok := a.lx.Verbs[key]; ok {
 			best = n + 1

@@ -59,8 +59,11 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l.verbPrefixes = map[string]bool{}
 	for k := range lx.Verbs {
 		for i := 0; i < len(k); i++ {
-			if k[i] == ' ' {
+			switch {
+			case k[i] == ' ':
 				l.verbPrefixes[k[:i]] = true
+			case k[i] == '\'' && i > 0 && strings.Contains(k[:i], " "):
+				l.verbPrefixes[k[:i+1]] = true // "mis l'" before "accent"
 			}
 		}
 	}
