@@ -22,7 +22,7 @@ func (a *analysis) splitSpan(sp span) []span {
 	var pieces []span
 	cur := sp
 	for p := cur.start; p < cur.end-1; p++ {
-		if (text[p] == '–' || text[p] == '—') && a.turnDash(p, cur) {
+		if (text[p] == '–' || text[p] == '—' || text[p] == '-' && at(text, p+1) == '-') && a.turnDash(p, cur) {
 			// « Où est-il ? – Au jardin. »: a dash after a full stop opens
 			// the other speaker's turn.
 			first := cur
@@ -33,7 +33,7 @@ func (a *analysis) splitSpan(sp span) []span {
 			first.close, first.tokEnd, first.unclosed = -1, first.end, false
 			pieces = append(pieces, first)
 			r := p + 1
-			for r < cur.end && isSpace(text[r]) {
+			for r < cur.end && (isSpace(text[r]) || text[r] == '-') {
 				r++
 			}
 			cur.start, cur.open = r, -1
@@ -178,7 +178,7 @@ func (a *analysis) turnDash(p int, cur span) bool {
 		return false
 	}
 	r := p + 1
-	for r < cur.end && isSpace(text[r]) {
+	for r < cur.end && (isSpace(text[r]) || text[r] == '-') {
 		r++
 	}
 	return r < cur.end && unicode.IsUpper(text[r])

@@ -163,7 +163,11 @@ func (a *analysis) markSkipped() {
 		}
 		// A line opened by a dialogue dash is a character's speech, which
 		// the guidelines do not count; quotes inside it belong to it.
-		p.dialogue = strings.HasPrefix(line, "–") || strings.HasPrefix(line, "—") || strings.HasPrefix(line, "--")
+		if rest, ok := cutDash(line); ok {
+			// "— « … »" opens a quote, not a dialogue turn.
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \u00a0\u202f"))
+			p.dialogue = !strings.ContainsRune("«“„\"‹", r)
+		}
 		last, _ := lastRune(line)
 		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
 		n := utf8.RuneCountInString(line)
@@ -745,4 +749,14 @@ func headlineCase(line string) bool {
 		}
 	}
 	return long >= 5 && upper*10 >= long*9
+}
+
+// cutDash removes a leading dialogue dash (—, – or --).
+func cutDash(line string) (string, bool) {
+	for _, d := range []string{"—", "–", "--"} {
+		if rest, ok := strings.CutPrefix(line, d); ok {
+			return rest, true
+		}
+	}
+	return line, false
 }
