@@ -228,7 +228,7 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	}
 	// « … », y compris le montant, commente Song Myung-Sup: the inverted
 	// attribution comes after an aside, at a later comma of the sentence.
-	for k := qi + 1; k < s.tokTo; k++ {
+	for k := qi + 1; k < s.tokTo && k < qi+40; k++ {
 		if toks[k].kind == tokQuote {
 			break
 		}
@@ -375,7 +375,8 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	toks := a.toks
 	// "Selon X, « … »" / "According to X, “…”", unless a reporting verb
 	// stands between the source and the quote.
-	for k := s.tokFrom; k < qi; k++ {
+	// Windows keep the work per quote bounded in a sentence of any length.
+	for k := max(s.tokFrom, qi-40); k < qi; k++ {
 		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 && !a.verbBetween(k+n, qi) {
 			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.85}, true
 		}
@@ -454,6 +455,7 @@ func (a *analysis) cueStart(v, limit int) int {
 
 // subjectBefore looks left of the verb for the mention that is its subject.
 func (a *analysis) subjectBefore(v, limit int) int {
+	limit = max(limit, v-60) // a subject is not further back than this
 	// "Joe Young, a conductor and an organizer at Railroad Workers United,
 	// said": skip the apposition between commas to the name before it.
 	start := v - 1
@@ -576,6 +578,7 @@ func (a *analysis) clauseBetween(from, to int) bool {
 // clauseSubject is the first mention of a clause when it stands in subject
 // position and no quote comes before it.
 func (a *analysis) clauseSubject(from, to int) int {
+	from = max(from, to-60)
 	for k := from; k < to; k++ {
 		if a.toks[k].kind == tokQuote {
 			return -1

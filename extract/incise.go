@@ -52,7 +52,7 @@ func (a *analysis) splitSpan(sp span) []span {
 		if !ok {
 			continue
 		}
-		if countWords(text[cur.start:p]) < 2 {
+		if !atLeastWords(text[cur.start:p], 2) {
 			// « Moi, dit-il, j'ai … »: a one-word lead-in stays with the quote.
 			continue
 		}
@@ -67,7 +67,7 @@ func (a *analysis) splitSpan(sp span) []span {
 		for r < cur.end && (isSpace(text[r]) || text[r] == ',' || text[r] == '–' || text[r] == '—') {
 			r++
 		}
-		if r >= cur.end || countWords(text[r:cur.end]) == 0 {
+		if r >= cur.end || !atLeastWords(text[r:cur.end], 1) {
 			// The incise ends the quote: keep the closing mark with it.
 			return pieces
 		}
@@ -147,17 +147,17 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 	for k := j; k < limit; k++ {
 		switch text[k] {
 		case ',', ';', '.', '!', '?', '…', ':':
-			if countWords(text[i:k]) > maxWords {
+			if atLeastWords(text[i:k], maxWords+1) {
 				return 0, false
 			}
 			return k + 1, true
 		case '–', '—':
 			if isSpace(at(text, k-1)) {
-				return k, countWords(text[i:k]) <= maxWords
+				return k, !atLeastWords(text[i:k], maxWords+1)
 			}
 		}
 	}
-	if countWords(text[i:limit]) > maxWords {
+	if atLeastWords(text[i:limit], maxWords+1) {
 		return 0, false
 	}
 	return limit, true
@@ -226,4 +226,21 @@ func wordAt(text []rune, i, limit int) (string, int) {
 		break
 	}
 	return string(text[i:j]), j
+}
+
+// atLeastWords reports whether r holds n words or more, reading no further
+// than the n-th word.
+func atLeastWords(r []rune, n int) bool {
+	count, in := 0, false
+	for _, c := range r {
+		w := isWordRune(c)
+		if w && !in {
+			count++
+			if count >= n {
+				return true
+			}
+		}
+		in = w || c == '\'' || c == '’' || c == '-'
+	}
+	return false
 }

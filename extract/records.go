@@ -297,8 +297,7 @@ func (a *analysis) records(docID, code string) []Quote {
 			Lang:        code,
 		}
 		q.ID = QuoteID(docID, q.Start, q.End)
-		s := a.sents[d.sentence]
-		q.Sentence = strings.TrimSpace(string(a.text[s.start:s.end]))
+		q.Sentence = a.sentenceText(d.sentence, sp)
 		if d.hasCue {
 			q.Cue = strings.TrimSpace(string(a.text[a.toks[d.cue.from].start:a.toks[d.cue.to-1].end]))
 		}
@@ -412,13 +411,7 @@ func (a *analysis) previousQuote(ds []decided, para int) *decided {
 
 // standsAlone: the quote is its sentence, bar punctuation.
 func (a *analysis) standsAlone(qi int) bool {
-	s := a.sents[a.toks[qi].sent]
-	for k := s.tokFrom; k < s.tokTo; k++ {
-		if k != qi && a.toks[k].kind == tokWord {
-			return false
-		}
-	}
-	return true
+	return a.sents[a.toks[qi].sent].words == 0
 }
 
 func (a *analysis) kindOf(qi int) Kind {
@@ -679,6 +672,7 @@ func (a *analysis) afterColon(qi int) bool {
 // quote.
 func (a *analysis) speakers(quotes []Quote) []Speaker {
 	byName := map[string]int{}
+	var byCanonical map[string]int // built on the first named speaker
 	var out []Speaker
 	for _, q := range quotes {
 		if q.Speaker == nil {
@@ -690,11 +684,14 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 			continue
 		}
 		sp := Speaker{Name: name, Quotes: 1}
-		for ei := range a.entities {
-			e := &a.entities[ei]
-			if e.canonical() != name {
-				continue
+		if byCanonical == nil {
+			byCanonical = make(map[string]int, len(a.entities))
+			for ei := len(a.entities) - 1; ei >= 0; ei-- {
+				byCanonical[a.entities[ei].canonical()] = ei
 			}
+		}
+		if ei, ok := byCanonical[name]; ok {
+			e := &a.entities[ei]
 			for _, f := range e.formOrder {
 				if f != name {
 					sp.Aliases = append(sp.Aliases, f)
@@ -708,7 +705,6 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 				sp.Roles = append(sp.Roles, r)
 			}
 			sort.Strings(sp.Roles)
-			break
 		}
 		byName[name] = len(out)
 		out = append(out, sp)
@@ -759,4 +755,26 @@ func cutDash(line string) (string, bool) {
 		}
 	}
 	return line, false
+}
+
+// maxSentence bounds the context kept with a quote: a "sentence" of an
+// unpunctuated text can be the whole document.
+const maxSentence = 1200
+
+// sentenceText is the sentence that holds the span, or a window of it
+// around the span when the sentence is very long.
+func (a *analysis) sentenceText(si int, sp span) string {
+	s := a.sents[si]
+	from, to := s.start, s.end
+	if to-from > maxSentence {
+		from = max(from, sp.start-maxSentence/2)
+		to = min(to, max(sp.end, from)+maxSentence/2)
+		for from > s.start && !isSpace(a.text[from-1]) && sp.start-from < maxSentence {
+			from--
+		}
+		for to < s.end && !isSpace(a.text[to]) && to-sp.end < maxSentence {
+			to++
+		}
+	}
+	return strings.TrimSpace(a.str(from, to))
 }

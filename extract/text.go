@@ -57,6 +57,7 @@ type sentence struct {
 	tokFrom, tokTo int // token index range
 	start, end     int // rune range
 	para           int
+	words          int // word tokens: 0 when the sentence is quotes alone
 }
 
 func splitParagraphs(text []rune) []paragraph {
@@ -235,9 +236,13 @@ func splitSentences(toks []token, abbrev func(string) bool) []sentence {
 			from = k + 1
 		}
 	}
-	for si, s := range out {
+	for si := range out {
+		s := &out[si]
 		for k := s.tokFrom; k < s.tokTo; k++ {
 			toks[k].sent = int32(si)
+			if toks[k].kind == tokWord {
+				s.words++
+			}
 		}
 	}
 	return out

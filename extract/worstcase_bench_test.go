@@ -1,0 +1,42 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/verbatim-news/verbatim/extract"
+)
+
+// BenchmarkWorstCase runs shapes of text that once made some stage
+// quadratic: thousands of quotes in one sentence, incises inside one quote,
+// long runs of names, roles and pronouns. MB/s should stay in the range of
+// the dev corpora; a drop by orders of magnitude means a stage lost its
+// bound.
+func BenchmarkWorstCase(b *testing.B) {
+	cases := []struct{ name, lang, unit string }{
+		{"quotes-one-sentence", "fr", "« Oui », a dit Jean Dupont, "},
+		{"pronoun-inversions", "fr", "« Oui », a-t-il dit, "},
+		{"incises-one-quote", "fr", "Oui, dit-il, "},
+		{"dialogue-turns", "fr", "Oui ! — Non ! "},
+		{"english-said", "en", "“Yes,” he said, “no.” "},
+		{"quotes-and-commas", "en", "“a b c”, d, "},
+		{"names", "en", "Jean Dupont "},
+		{"roles", "fr", "le président du Kazakhstan, "},
+	}
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range cases {
+		text := "Titre\n\n" + strings.Repeat(c.unit, 200_000/len(c.unit))
+		if c.name == "incises-one-quote" || c.name == "dialogue-turns" {
+			text = "Titre\n\n« " + strings.Repeat(c.unit, 200_000/len(c.unit)) + "»"
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				ex.Extract(extract.Document{ID: "w", Lang: c.lang, Text: text})
+			}
+		})
+	}
+}
