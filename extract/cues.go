@@ -14,7 +14,7 @@ type cue struct {
 	inverted *mention
 	// group: an unnamed group given as written ("certains wikipédiens").
 	group string
-	score    float64
+	score float64
 }
 
 var invertedClitics = []struct {
