@@ -139,11 +139,16 @@ func (a *analysis) markSkipped() {
 		if line == "" {
 			continue
 		}
-		head := line
-		if len(head) > 200 {
-			head = head[:200]
+		// Lowercase only a line's head, and only when some furniture phrase
+		// starts with its first letter.
+		low := ""
+		if r, _ := utf8.DecodeRuneInString(line); len(a.furnitureFor(strings.ToLower(string(r)))) > 0 {
+			head := line
+			if len(head) > 200 {
+				head = head[:200]
+			}
+			low = strings.ToLower(foldApostrophes(head))
 		}
-		low := strings.ToLower(foldApostrophes(head))
 		if inList && len(line) < 200 && !endsSentence(line) {
 			// The short lines after "À découvrir également" or "Read more"
 			// are links to other articles.

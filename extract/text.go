@@ -155,9 +155,12 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 				w := str(i, end)
 				low := foldApostrophes(strings.ToLower(w))
 				f := fold(low)
-				info := words[low]
-				if f != low {
-					info |= words[f]
+				var info wordInfo
+				if r < '0' || r > '9' { // numbers start no entry
+					info = words[low]
+					if f != low {
+						info |= words[f]
+					}
 				}
 				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, info: info, para: int32(pi)})
 				i = end
