@@ -100,6 +100,20 @@ func TestBrowser(t *testing.T) {
 	assert.Contains(t, text, "je suis venue vous apporter des moyens")
 	assert.Equal(t, "Quotation", ld)
 
+	// The verified mark a reader sees, and the corrections page it comes
+	// from, newest first.
+	var mark string
+	var fixes []string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Text(`figure.quote .verified`, &mark, chromedp.NodeVisible),
+		chromedp.Navigate(site+"corrections/"),
+		chromedp.WaitVisible("ol.corrections"),
+		chromedp.Evaluate(`[...document.querySelectorAll("ol.corrections > li strong")].map(e => e.textContent)`, &fixes),
+		shot("corrections.png"),
+	))
+	assert.Equal(t, "✓ Vérifiée par Camille Ferrand le 3 avril 2024", mark)
+	assert.Equal(t, []string{"Auteur corrigé", "Citation vérifiée", "Citation retirée", "Citation vérifiée"}, fixes)
+
 	// Search by words, then by speaker.
 	var results []string
 	require.NoError(t, chromedp.Run(ctx,
@@ -125,7 +139,7 @@ func TestBrowser(t *testing.T) {
 		"articles/etc-hostile/",
 		"speakers/mallory-img-src-x-onerror-alert-2-example/",
 		"speakers/eve-example-script-alert-8-script/",
-		"", "articles/", "speakers/",
+		"", "articles/", "speakers/", "corrections/",
 		"search/?q=alert",
 	} {
 		var injected int

@@ -1,16 +1,20 @@
 package render
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/speakers"
 	"github.com/verbatim-news/verbatim/templates"
 )
 
@@ -22,6 +26,12 @@ type Options struct {
 	// ConfigFile is the site configuration; when empty, verbatim.yaml is
 	// read if it exists.
 	ConfigFile string
+	// SpeakersFile is what editors know about speakers (package
+	// speakers); when empty, speakers.yaml is read if it exists.
+	SpeakersFile string
+	// CorrectionsFile lists the editors' corrections (package
+	// corrections); when empty, corrections.yaml is read if it exists.
+	CorrectionsFile string
 	// BaseURL overrides the configuration's base_url when set.
 	BaseURL string
 	// CacheDir holds extraction results between builds; "" disables it.
@@ -29,7 +39,8 @@ type Options struct {
 	// KeepGoing skips malformed articles (listed in Report.Skipped) instead
 	// of failing the build.
 	KeepGoing bool
-	// Progress receives one line per skipped article; nil discards.
+	// Progress receives one line per skipped article and per warning; nil
+	// discards.
 	Progress io.Writer
 
 	// Templates are the built-in templates; nil means the embedded ones.
@@ -58,6 +69,10 @@ type Report struct {
 	Pages, Unchanged int
 	// Skipped lists the malformed articles left out under KeepGoing.
 	Skipped []error
+	// Warnings are for the editors, naming file and line: speakers.yaml
+	// entries that matched nothing, corrections whose quote no article
+	// has any more. The build goes on.
+	Warnings []string
 	// Phases times the stages of the build, for performance work.
 	Phases []Phase
 }
@@ -83,6 +98,22 @@ func (o *Options) defaults() {
 	}
 }
 
+// Default names of the site files, in the site folder.
+const (
+	defaultConfigFile      = "verbatim.yaml"
+	defaultSpeakersFile    = "speakers.yaml"
+	defaultCorrectionsFile = "corrections.yaml"
+)
+
+// Inputs lists the files and folders a build reads besides the cached
+// extractions: the content and template folders and the site files,
+// defaults included. A change to any of them calls for a rebuild.
+func (o Options) Inputs() []string {
+	o.defaults()
+	return []string{o.ContentDir, o.TemplatesDir, cmp.Or(o.ConfigFile, defaultConfigFile),
+		cmp.Or(o.SpeakersFile, defaultSpeakersFile), cmp.Or(o.CorrectionsFile, defaultCorrectionsFile)}
+}
+
 // Build reads the articles, extracts their quotes and writes the site. On
 // error the output folder is left as the last successful build left it.
 func Build(ctx context.Context, opts Options) (Report, error) {
@@ -95,6 +126,10 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		last = now
 	}
 	cfg, err := loadConfig(opts)
+	if err != nil {
+		return rep, err
+	}
+	spk, fixes, err := loadEditorial(opts)
 	if err != nil {
 		return rep, err
 	}
@@ -142,7 +177,19 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	rep.Extracted = fresh
 	phase("extract")
 
-	site := newSite(cfg, arts)
+	linked, err := linkCorpus(arts, spk, fixes)
+	if err != nil {
+		return rep, err
+	}
+	rep.Warnings = linked.warnings
+	if opts.Progress != nil {
+		for _, w := range linked.warnings {
+			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
+		}
+	}
+	phase("link")
+
+	site := newSite(cfg, arts, linked)
 	rep.Articles, rep.Quotes, rep.Speakers = len(site.Articles), len(site.Quotes), len(site.Speakers)
 
 	r := &renderer{site: site, tmpl: tmpl, static: sources}
@@ -163,7 +210,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 func loadConfig(opts Options) (Config, error) {
 	path, optional := opts.ConfigFile, false
 	if path == "" {
-		path, optional = "verbatim.yaml", true
+		path, optional = defaultConfigFile, true
 	}
 	cfg, err := LoadConfig(path, optional)
 	if err != nil {
@@ -176,6 +223,37 @@ func loadConfig(opts Options) (Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// loadEditorial reads speakers.yaml and corrections.yaml. A default file
+// may be missing; a file named in the options must exist, since a
+// mistyped name would otherwise drop every correction without a word.
+func loadEditorial(opts Options) (*speakers.Config, *corrections.File, error) {
+	if err := mustExist(opts.SpeakersFile, "speakers"); err != nil {
+		return nil, nil, err
+	}
+	if err := mustExist(opts.CorrectionsFile, "corrections"); err != nil {
+		return nil, nil, err
+	}
+	spk, err := speakers.LoadConfig(cmp.Or(opts.SpeakersFile, defaultSpeakersFile))
+	if err != nil {
+		return nil, nil, err
+	}
+	fixes, err := corrections.Load(cmp.Or(opts.CorrectionsFile, defaultCorrectionsFile))
+	if err != nil {
+		return nil, nil, err
+	}
+	return spk, fixes, nil
+}
+
+func mustExist(path, what string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	return nil
 }
 
 // checkFolders refuses an output folder that holds, or sits inside, the

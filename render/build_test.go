@@ -28,7 +28,7 @@ func writeTree(t testing.TB, dir string, files map[string]string) {
 // and counts its calls.
 type counting struct{ calls *int }
 
-func (c counting) Extract(d extract.Document) []extract.Quote {
+func (c counting) Analyze(d extract.Document) extract.Result {
 	*c.calls++
 	var out []extract.Quote
 	r := []rune(d.Text)
@@ -46,7 +46,7 @@ func (c counting) Extract(d extract.Document) []extract.Quote {
 			}
 		}
 	}
-	return out
+	return extract.Result{Lang: d.Lang, Quotes: out}
 }
 
 func smallSite(t *testing.T) (dir string, opts Options, calls *int) {

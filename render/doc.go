@@ -5,13 +5,20 @@
 //
 //  1. load: read verbatim.yaml, list and read the articles (package
 //     document), failing on the first malformed one unless KeepGoing.
-//  2. extract: find the quotes of each article in parallel, through a cache
-//     keyed by a hash of the article, so a rebuild only re-reads what changed.
-//  3. model: link quotes, articles and speakers into a Site, with stable
-//     slugs (package slug) and a fixed order everywhere.
-//  4. outputs: every page kind, feed, sitemap and index is a row of one
+//  2. extract: find the quotes of each article and describe their speakers
+//     (extract.Result) in parallel, through a cache keyed by a hash of the
+//     article, so a rebuild only re-reads what changed.
+//  3. link: link the speakers of every article into corpus-wide speakers
+//     (package speakers), in path order, the order `verbatim speakers`
+//     uses, so that both give the same ids; apply speakers.yaml, then the
+//     editors' corrections.yaml (package corrections). Rules and corrections
+//     that no longer match anything are warnings, never errors.
+//  4. model: place quotes, articles and speakers in a Site, with stable
+//     slugs (package slug; a speaker's is its id), duplicates grouped (wire
+//     copy shown once with all its sources) and a fixed order everywhere.
+//  5. outputs: every page kind, feed, sitemap and index is a row of one
 //     table (outputs.go) that lists paths and renders bytes from the Site.
-//  5. write: render the pages in parallel; nothing in the output folder is
+//  6. write: render the pages in parallel; nothing in the output folder is
 //     touched until every page has rendered, so a failed build leaves the
 //     last good site in place. A first build writes a temporary folder and
 //     swaps it in; a rebuild reads the manifest of the previous one (hashes

@@ -31,7 +31,9 @@ func loadRecorded(t testing.TB, path string) recorded {
 	return r
 }
 
-func (r recorded) Extract(d extract.Document) []extract.Quote {
+// Analyze gives the recorded quotes; the linker learns the speakers from
+// their names, as it does from a cache that kept only quotes.
+func (r recorded) Analyze(d extract.Document) extract.Result {
 	var out []extract.Quote
 	from := 0
 	for _, q := range r[d.ID] {
@@ -60,7 +62,7 @@ func (r recorded) Extract(d extract.Document) []extract.Quote {
 			Sentence: sentence(d.Text, bs, be), Confidence: 1, Lang: d.Lang,
 		})
 	}
-	return out
+	return extract.Result{Lang: d.Lang, Quotes: out}
 }
 
 // sentence returns the paragraph around a byte span, as a stand-in for the

@@ -47,7 +47,22 @@ type feedVerbatim struct {
 	Attribution string      `json:"attribution,omitempty"`
 	Sentence    string      `json:"sentence,omitempty"`
 	Speaker     *string     `json:"speaker"`
+	SpeakerID   string      `json:"speaker_id,omitempty"`
+	Verified    bool        `json:"verified,omitempty"`
+	VerifiedBy  string      `json:"verified_by,omitempty"`
+	VerifiedOn  string      `json:"verified_on,omitempty"` // YYYY-MM-DD
 	Article     feedArticle `json:"article"`
+	// AlsoIn are the other articles that print the same words by the same
+	// speaker (wire copy), oldest first: the item stands for them all.
+	AlsoIn []feedSource `json:"also_in,omitempty"`
+}
+
+// feedSource is another article's copy of a quote.
+type feedSource struct {
+	ID         string      `json:"id"`
+	URL        string      `json:"url"`
+	SourceLink string      `json:"external_url,omitempty"`
+	Article    feedArticle `json:"article"`
 }
 
 type feedArticle struct {
@@ -108,15 +123,24 @@ func (r *renderer) feedItem(q *Quote) feedItem {
 		Verbatim: feedVerbatim{
 			About: feedAbout, Start: q.Start, End: q.End, Kind: string(q.Kind), Cue: q.Cue,
 			Attribution: string(q.Attribution), Sentence: q.Sentence, Speaker: q.Quote.Speaker,
-			Article: feedArticle{ID: a.Doc.ID, Title: a.Doc.Title, URL: s.base.url("articles/" + a.Slug + "/"),
-				SourceURL: a.Source, Outlet: a.Doc.Outlet, Date: rfc3339(a.Doc.Date)},
+			SpeakerID: q.SpeakerID, Verified: q.Verified, VerifiedBy: q.VerifiedBy, VerifiedOn: q.VerifiedOn,
+			Article: r.feedArticle(a),
 		},
+	}
+	for _, o := range q.Also {
+		it.Verbatim.AlsoIn = append(it.Verbatim.AlsoIn, feedSource{ID: o.ID, URL: s.base.url("quotes/" + o.ID + "/"),
+			SourceLink: o.SourceLink, Article: r.feedArticle(o.Article)})
 	}
 	if !q.Speaker.Unattributed {
 		it.Authors = []feedAuthor{{Name: q.Speaker.Name, URL: s.base.url("speakers/" + q.Speaker.Slug + "/")}}
 		it.Title = q.Speaker.Name
 	}
 	return it
+}
+
+func (r *renderer) feedArticle(a *Article) feedArticle {
+	return feedArticle{ID: a.Doc.ID, Title: a.Doc.Title, URL: r.site.base.url("articles/" + a.Slug + "/"),
+		SourceURL: a.Source, Outlet: a.Doc.Outlet, Date: rfc3339(a.Doc.Date)}
 }
 
 func rfc3339(t time.Time) string {
@@ -127,7 +151,7 @@ func rfc3339(t time.Time) string {
 }
 
 func (r *renderer) feedPages([]page) []page {
-	return r.feedFiles("", r.site.Config.Title, "", r.site.Quotes)
+	return r.feedFiles("", r.site.Config.Title, "", r.site.Unique)
 }
 
 func (r *renderer) speakerFeedPages([]page) []page {
@@ -174,10 +198,52 @@ func quotationLD(s *Site, q *Quote) template.JS {
 		"isBasedOn":  article,
 	}
 	if !q.Speaker.Unattributed {
-		ld["spokenByCharacter"] = map[string]any{"@type": "Person", "name": q.Speaker.Name,
-			"url": s.base.url("speakers/" + q.Speaker.Slug + "/")}
+		ld["spokenByCharacter"] = speakerEntity(s, q.Speaker)
 	}
-	data, err := marshalJSON(ld)
+	return scriptJSON(ld)
+}
+
+// speakerEntity is the schema.org Person or Organization of a speaker,
+// the same resource as its Wikidata item when speakers.yaml gives one.
+func speakerEntity(s *Site, sp *Speaker) map[string]any {
+	e := map[string]any{"@type": "Person", "url": s.base.url("speakers/" + sp.Slug + "/")}
+	if sp.Org {
+		e["@type"] = "Organization"
+	}
+	if sp.Unnamed {
+		// "a witness" describes someone; it is not a name.
+		e["description"] = sp.Name
+	} else {
+		e["name"] = sp.Name
+	}
+	if len(sp.Aliases) > 0 && !sp.Unnamed {
+		e["alternateName"] = sp.Aliases
+	}
+	if sp.Description != "" {
+		e["description"] = sp.Description
+	}
+	if sp.Wikidata != "" {
+		e["sameAs"] = sp.Wikidata
+	}
+	return e
+}
+
+// speakerLD is the schema.org ProfilePage of a speaker page; the section of
+// unattributed quotes has none.
+func speakerLD(s *Site, sp *Speaker) template.JS {
+	if sp.Unattributed {
+		return ""
+	}
+	return scriptJSON(map[string]any{
+		"@context":   "https://schema.org",
+		"@type":      "ProfilePage",
+		"url":        s.base.url("speakers/" + sp.Slug + "/"),
+		"mainEntity": speakerEntity(s, sp),
+	})
+}
+
+func scriptJSON(v any) template.JS {
+	data, err := marshalJSON(v)
 	if err != nil {
 		return ""
 	}
@@ -209,7 +275,7 @@ func searchIndex(s *Site) ([]byte, error) {
 		}
 		ix.Articles = append(ix.Articles, [3]string{a.Doc.Title, a.Slug, d})
 	}
-	for _, q := range s.Quotes {
+	for _, q := range s.Unique {
 		ix.Quotes = append(ix.Quotes, [4]any{q.ID, q.Text, spIdx[q.Speaker], arIdx[q.Article]})
 	}
 	data, err := marshalJSON(ix)

@@ -60,7 +60,12 @@ type digests struct {
 }
 
 // newDigests fingerprints the site. A quote's digest covers what any page
-// shows of it: its record, its article's metadata and its speaker's name.
+// shows of it: its record (speaker id and verification included), its
+// article's metadata, its speaker as linked (name, aliases, description,
+// Wikidata item), the other sources of its words and its corrections.
+// Linking is corpus-wide, so a change in one article can rename a speaker
+// quoted elsewhere: the pages showing that speaker change their
+// fingerprint, and only they.
 func newDigests(s *Site, env digest) *digests {
 	d := &digests{env: env, quote: map[*Quote]digest{}, articleM: map[*Article]digest{},
 		article: map[*Article]digest{}, speaker: map[*Speaker]digest{}}
@@ -71,11 +76,23 @@ func newDigests(s *Site, env digest) *digests {
 	}
 	for _, sp := range s.Speakers {
 		// The speaker's own fields; its quotes are added below.
-		d.speaker[sp] = newHasher("speaker-meta").json([]any{sp.Name, sp.Aliases, sp.Slug, sp.Unattributed, sp.URL}).sum()
+		d.speaker[sp] = newHasher("speaker-meta").json([]any{sp.ID, sp.Name, sp.Aliases, sp.Slug, sp.Description,
+			sp.QID, sp.Wikidata, sp.Org, sp.Unnamed, sp.Unattributed, sp.URL}).sum()
+	}
+	own := make(map[*Quote]digest, len(s.Quotes))
+	for _, q := range s.Quotes {
+		own[q] = newHasher("quote-own").json(q.Record).str(q.URL).str(q.SourceLink).digest(d.articleM[q.Article]).sum()
 	}
 	for _, q := range s.Quotes {
-		d.quote[q] = newHasher("quote").json(q.Quote).str(q.URL).str(q.SourceLink).
-			digest(d.articleM[q.Article]).digest(d.speaker[q.Speaker]).sum()
+		h := newHasher("quote").digest(own[q]).digest(d.speaker[q.Speaker])
+		for _, o := range q.Also {
+			h.digest(own[o])
+		}
+		h.str(strconv.Itoa(q.More))
+		for _, c := range q.Corrections {
+			h.json(c.Entry)
+		}
+		d.quote[q] = h.sum()
 	}
 	for _, a := range s.Articles {
 		h := newHasher("article").digest(d.articleM[a]).str(a.Doc.Text)
@@ -85,7 +102,7 @@ func newDigests(s *Site, env digest) *digests {
 		d.article[a] = h.sum()
 	}
 	for _, sp := range s.Speakers {
-		h := newHasher("speaker").digest(d.speaker[sp])
+		h := newHasher("speaker").digest(d.speaker[sp]).str(strconv.Itoa(sp.Articles))
 		for _, q := range sp.Quotes {
 			h.digest(d.quote[q])
 		}

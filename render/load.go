@@ -18,9 +18,11 @@ import (
 	"github.com/verbatim-news/verbatim/extract"
 )
 
-// Extractor finds the quotes of one document; *extract.Extractor is one.
+// Extractor finds the quotes of one document and describes their speakers
+// (names as written, organisations, roles), which linking speakers across
+// articles needs; *extract.Extractor is one.
 type Extractor interface {
-	Extract(extract.Document) []extract.Quote
+	Analyze(extract.Document) extract.Result
 }
 
 // readAll reads every article file under dir in parallel. Files are
@@ -116,7 +118,8 @@ func parallelN(ctx context.Context, n, workers int, fn func(i int) error) error 
 	return nil
 }
 
-// cache stores extraction results by a hash of everything they depend on:
+// cache stores extraction results (quotes and the speakers the linker
+// needs) by a hash of everything they depend on:
 // the extractor's version, the document's ID (quote IDs derive from it),
 // language and text. Entries are never invalid, only unused: a changed
 // article simply gets a new key.
@@ -127,7 +130,7 @@ type cache struct {
 
 func (c cache) key(d extract.Document) string {
 	h := sha256.New()
-	for _, s := range []string{"verbatim-extract-1", c.version, d.ID, d.Lang, d.Text} {
+	for _, s := range []string{"verbatim-extract-2", c.version, d.ID, d.Lang, d.Text} {
 		fmt.Fprintf(h, "%d:%s", len(s), s)
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -137,29 +140,26 @@ func (c cache) path(key string) string {
 	return filepath.Join(c.dir, "extract", key[:2], key+".json")
 }
 
-func (c cache) get(key string) ([]extract.Quote, bool) {
+func (c cache) get(key string) (extract.Result, bool) {
 	if c.dir == "" {
-		return nil, false
+		return extract.Result{}, false
 	}
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
-		return nil, false
+		return extract.Result{}, false
 	}
-	var qs []extract.Quote
-	if json.Unmarshal(data, &qs) != nil {
-		return nil, false // a damaged entry is re-extracted and rewritten
+	var res extract.Result
+	if json.Unmarshal(data, &res) != nil {
+		return extract.Result{}, false // a damaged entry is re-extracted and rewritten
 	}
-	return qs, true
+	return res, true
 }
 
-func (c cache) put(key string, qs []extract.Quote) error {
+func (c cache) put(key string, res extract.Result) error {
 	if c.dir == "" {
 		return nil
 	}
-	if qs == nil {
-		qs = []extract.Quote{}
-	}
-	data, err := json.Marshal(qs)
+	data, err := json.Marshal(res)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,8 @@ func executableVersion() (string, error) {
 
 var validQuoteID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 
-// extractAll finds the quotes of every document, from the cache when it can.
+// extractAll finds the quotes and speakers of every document, from the
+// cache when it can. Results are by index, in the order of docs.
 func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c cache, defaultLang string) ([]article, int, error) {
 	out := make([]article, len(docs))
 	var fresh atomic.Int64
@@ -198,21 +199,25 @@ func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c c
 			ed.Lang = defaultLang
 		}
 		key := c.key(ed)
-		qs, ok := c.get(key)
+		res, ok := c.get(key)
 		if !ok {
-			qs = ex.Extract(ed)
+			res = ex.Analyze(ed)
 			fresh.Add(1)
-			if err := c.put(key, qs); err != nil {
+			if err := c.put(key, res); err != nil {
 				return fmt.Errorf("cache %s: %w", location(d), err)
 			}
 		}
+		qs := res.Quotes
 		for j := range qs {
 			// The ID becomes a folder name: only trust it if it is plain.
 			if !validQuoteID.MatchString(qs[j].ID) {
 				qs[j].ID = extract.QuoteID(d.ID, qs[j].Start, qs[j].End)
 			}
+			if qs[j].Lang == "" {
+				qs[j].Lang = ed.Lang
+			}
 		}
-		out[i] = article{doc: d, quotes: qs}
+		out[i] = article{doc: d, result: res}
 		return nil
 	})
 	return out, int(fresh.Load()), err

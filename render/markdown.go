@@ -12,11 +12,16 @@ import (
 func speakerMarkdown(s *Site, sp *Speaker) ([]byte, error) {
 	lang := s.Config.Language
 	fm := struct {
-		Title   string   `yaml:"title"`
-		Speaker string   `yaml:"speaker"`
-		Aliases []string `yaml:"aliases"`
-		Count   int      `yaml:"count"`
-	}{sp.Name, sp.Name, sp.Aliases, len(sp.Quotes)}
+		Title       string   `yaml:"title"`
+		Speaker     string   `yaml:"speaker"`
+		ID          string   `yaml:"id,omitempty"`
+		Description string   `yaml:"description,omitempty"`
+		Wikidata    string   `yaml:"wikidata,omitempty"`
+		Org         bool     `yaml:"org,omitempty"`
+		Aliases     []string `yaml:"aliases"`
+		Count       int      `yaml:"count"`
+	}{Title: sp.Name, Speaker: sp.Name, ID: sp.ID, Description: sp.Description, Wikidata: sp.Wikidata, Org: sp.Org,
+		Aliases: sp.Aliases, Count: len(sp.Quotes)}
 	if sp.Unattributed {
 		fm.Speaker = ""
 	}
@@ -31,6 +36,9 @@ func speakerMarkdown(s *Site, sp *Speaker) ([]byte, error) {
 	b.WriteString("---\n")
 	b.Write(head)
 	b.WriteString("---\n\n")
+	if sp.Description != "" {
+		b.WriteString(mdEscape(sp.Description) + "\n\n")
+	}
 	for _, g := range sp.Groups {
 		a := g.Article
 		b.WriteString("## [" + mdEscape(a.Doc.Title) + "](" + mdURL(s.base.url("articles/"+a.Slug+"/")) + ")\n\n")
@@ -53,6 +61,20 @@ func speakerMarkdown(s *Site, sp *Speaker) ([]byte, error) {
 			}
 			links = append(links, "["+translate(lang, "permalink")+"]("+mdURL(s.base.url("quotes/"+q.ID+"/"))+")")
 			b.WriteString(strings.Join(links, " · ") + "\n\n")
+			if q.Verified {
+				b.WriteString(mdEscape(translate(lang, "verified-by", q.VerifiedBy, formatDate(lang, q.VerifiedDate))) + "\n\n")
+			}
+			if len(q.Also) > 0 {
+				var also []string
+				for _, o := range q.Also {
+					also = append(also, "["+mdEscape(o.Article.Doc.Title)+"]("+mdURL(s.base.url("articles/"+o.Article.Slug+"/"))+") ("+
+						formatDate(lang, o.Article.Doc.Date)+")")
+				}
+				if q.More > 0 {
+					also = append(also, "["+translate(lang, "more-sources", q.More)+"]("+mdURL(s.base.url("quotes/"+q.Sources[0].ID+"/"))+")")
+				}
+				b.WriteString(translate(lang, "also-in") + " " + strings.Join(also, ", ") + "\n\n")
+			}
 		}
 	}
 	return []byte(b.String()), nil

@@ -3,14 +3,14 @@ package render
 import (
 	"cmp"
 	"slices"
-	"strings"
-	"unicode"
+	"strconv"
+	"time"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/render/slug"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 // Site is everything the outputs are made from. Every slice is in its
@@ -18,8 +18,16 @@ import (
 type Site struct {
 	Config   Config
 	Articles []*Article // newest first, then by slug
-	Speakers []*Speaker // most quoted first, then by slug; Unattributed last
-	Quotes   []*Quote   // newest first, then by article, then by position
+	// Speakers are the named speakers, most quoted first, then by slug;
+	// then the described ones ("a witness"); Unattributed last.
+	Speakers []*Speaker
+	Quotes   []*Quote // every quote: newest first, then by article, then by position
+	// Unique are the Quotes without reprints: one quote per group of
+	// duplicates (its oldest source), in the same order. Lists of quotes
+	// across articles (home, feeds, search) show these.
+	Unique []*Quote
+	// Corrections are the entries of corrections.yaml, newest first.
+	Corrections []*Correction
 
 	base base
 }
@@ -35,18 +43,30 @@ type Article struct {
 	URL    string // in-site link to the article page
 }
 
-// Speaker is everyone quoted under one speaker key.
+// Speaker is one person or organisation across the articles, as the
+// speakers linker and speakers.yaml make it, or the section of quotes
+// without a speaker.
 type Speaker struct {
-	Key     string
-	Name    string
-	Aliases []string // other spellings found, sorted
-	Slug    string
+	ID      string // the linker's id, "" for Unattributed
+	Name    string // canonical name
+	Aliases []string
+	Slug    string // the page's folder: the id
+	// Description and QID come from speakers.yaml; Wikidata is the URL of
+	// the QID's item.
+	Description, QID, Wikidata string
+	Org                        bool // an organisation, not a person
+	// Unnamed marks a speaker an article only describes ("a witness"):
+	// one article's, never linked to another.
+	Unnamed bool
 	// Unattributed gathers the quotes whose speaker the text does not tell:
 	// a section, not a person.
 	Unattributed bool
-	Quotes       []*Quote // newest first
-	Groups       []Group  // Quotes by article, in the same order
-	URL          string
+	// Quotes are shown once per group of duplicates, newest first.
+	Quotes []*Quote
+	Groups []Group // Quotes by article, in the same order
+	// Articles counts the articles quoting the speaker, reprints included.
+	Articles int
+	URL      string
 }
 
 // Group is a run of one speaker's quotes from one article.
@@ -55,66 +75,97 @@ type Group struct {
 	Quotes  []*Quote
 }
 
-// Quote is an extracted quote placed in the site.
+// Quote is a published quote placed in the site: the extracted quote with
+// its corpus-wide speaker id and verification (speakers.Record).
 type Quote struct {
-	extract.Quote
+	speakers.Record
 	Article *Article
 	Speaker *Speaker
 	URL     string // in-site permalink
 	// SourceLink is the article's source URL with a text fragment that jumps
 	// to the quoted words, or "".
 	SourceLink string
+	// Sources are every quote of the same words by the same speaker (wire
+	// copy), oldest first, this one included; nil when there is only one.
+	// Sources[0], the original, is the one lists show.
+	Sources []*Quote
+	// Also are the other sources its card lists: all of them for the
+	// original; for a reprint, the original, with More the number of the
+	// others, so that words reprinted by a hundred articles do not list a
+	// hundred sources on each of their pages.
+	Also []*Quote
+	More int
+	// VerifiedDate is VerifiedOn as a date.
+	VerifiedDate time.Time
+	// Corrections applied to this quote, in file order.
+	Corrections []*Correction
 }
+
+// shown tells whether lists of quotes across articles show q: it is the
+// first of its duplicates, or has none.
+func (q *Quote) shown() bool { return len(q.Sources) == 0 || q.Sources[0] == q }
+
+// Correction is one entry of corrections.yaml as the corrections page
+// shows it.
+type Correction struct {
+	Entry corrections.Entry
+	Date  time.Time
+	// Stale marks an entry whose quote no article has any more.
+	Stale bool
+	// Text is the quote's words, "" when Stale.
+	Text    string
+	Article *Article // the quote's article; nil when Stale
+	Quote   *Quote   // the quote as published; nil when rejected or Stale
+	// From and To are the speakers before and after a speaker correction.
+	From, To SpeakerRef
+}
+
+// SpeakerRef names a speaker, with the URL of its page or "" when it has
+// none (a speaker left without quotes).
+type SpeakerRef struct{ Name, URL string }
 
 const unattributedSlug = "unattributed"
 
-// speakerKey decides which quotes share a speaker page. Today it folds case,
-// accents and spacing of the quote's speaker name, so "Tokaïev" and
-// "Tokaiev" meet; a corpus-wide speaker identity will replace it. An empty
-// key means unattributed.
-func speakerKey(q extract.Quote) string {
-	name := strings.TrimSpace(q.SpeakerName())
-	if name == "" {
-		return ""
-	}
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFKD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsSpace(r) || r == '-' || r == '‐' || r == '–':
-			space = b.Len() > 0
-		default:
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// article pairs a document with its extracted quotes, as loading yields it.
+// article pairs a document with what the extractor found in it, as loading
+// yields it.
 type article struct {
 	doc    document.Document
-	quotes []extract.Quote
+	result extract.Result
 }
 
-// newSite links articles, quotes and speakers and fixes every order.
-func newSite(cfg Config, in []article) *Site {
+// newSite places the linked and corrected quotes in articles and speaker
+// pages and fixes every order. arts are in corpus order, as c was linked.
+func newSite(cfg Config, arts []article, c *corpus) *Site {
 	b, _ := parseBase(cfg.BaseURL) // checked when the config was loaded
 	s := &Site{Config: cfg, base: b}
 
-	items := make([]slug.Item, 0, len(in))
-	for _, a := range in {
+	items := make([]slug.Item, 0, len(arts))
+	for _, a := range arts {
 		items = append(items, slug.Item{Key: a.doc.ID, Name: a.doc.Title, Explicit: a.doc.Slug})
 	}
 	articleSlugs := slug.Assign(items)
 
-	speakers := map[string]*Speaker{}
-	spellings := map[string]map[string]int{}
-	for _, a := range in {
+	// One page per linked speaker with quotes left after corrections.
+	byID := map[string]*Speaker{}
+	for _, ls := range c.speakers.Speakers {
+		if ls.Quotes == 0 {
+			continue
+		}
+		sp := &Speaker{ID: ls.ID, Name: ls.Name, Aliases: ls.Aliases, Slug: ls.ID, Description: ls.Description,
+			QID: ls.QID, Org: ls.Org, Unnamed: ls.Unnamed}
+		if sp.QID != "" {
+			sp.Wikidata = "https://www.wikidata.org/wiki/" + sp.QID
+		}
+		byID[sp.ID] = sp
+	}
+	// speakers.yaml may give a speaker the id the section would take.
+	unattributed := &Speaker{Unattributed: true, Name: translate(cfg.Language, "unattributed"), Slug: unattributedSlug}
+	for n := 2; byID[unattributed.Slug] != nil; n++ {
+		unattributed.Slug = unattributedSlug + "-" + strconv.Itoa(n)
+	}
+
+	byQuote := map[string]*Quote{}
+	for i, a := range arts {
 		art := &Article{
 			Doc:    a.doc,
 			Slug:   articleSlugs[a.doc.ID],
@@ -122,73 +173,142 @@ func newSite(cfg Config, in []article) *Site {
 			Source: safeURL(a.doc.SourceURL),
 		}
 		art.URL = b.rel("articles/" + art.Slug + "/")
-		for _, eq := range a.quotes {
-			if eq.Lang == "" {
-				eq.Lang = art.Lang
-			}
-			key := speakerKey(eq)
-			sp := speakers[key]
+		for _, r := range c.records[i] {
+			sp := byID[r.SpeakerID]
 			if sp == nil {
-				sp = &Speaker{Key: key, Unattributed: key == ""}
-				speakers[key] = sp
-				spellings[key] = map[string]int{}
+				sp = unattributed
 			}
-			if key != "" {
-				spellings[key][strings.TrimSpace(eq.SpeakerName())]++
+			q := &Quote{Record: r, Article: art, Speaker: sp, URL: b.rel("quotes/" + r.ID + "/")}
+			q.SourceLink = textFragment(art.Source, r.Text)
+			if r.Verified {
+				q.VerifiedDate, _ = time.Parse(time.DateOnly, r.VerifiedOn) // checked when corrections.yaml was read
 			}
-			q := &Quote{Quote: eq, Article: art, Speaker: sp}
-			q.SourceLink = textFragment(art.Source, eq.Text)
 			art.Quotes = append(art.Quotes, q)
-			sp.Quotes = append(sp.Quotes, q)
+			byQuote[q.ID] = q
 		}
 		slices.SortStableFunc(art.Quotes, func(x, y *Quote) int { return cmp.Compare(x.Start, y.Start) })
 		s.Articles = append(s.Articles, art)
 	}
 	slices.SortFunc(s.Articles, compareArticles)
+	for _, a := range s.Articles {
+		s.Quotes = append(s.Quotes, a.Quotes...)
+	}
+	// Articles are newest first and quotes by position within each, so
+	// s.Quotes is in compareQuotes order.
 
-	items = items[:0]
-	for key, sp := range speakers {
-		if sp.Unattributed {
-			sp.Name = translate(cfg.Language, "unattributed")
-			items = append(items, slug.Item{Key: key, Name: sp.Name, Explicit: unattributedSlug})
+	// Duplicates: the oldest source stands for the group.
+	oldest := slices.Clone(s.Quotes)
+	slices.SortStableFunc(oldest, compareOldest)
+	recs := make([]speakers.Record, len(oldest))
+	for i, q := range oldest {
+		recs[i] = q.Record
+	}
+	for _, d := range speakers.GroupDuplicates(recs) {
+		if len(d.Sources) < 2 {
 			continue
 		}
-		sp.Name, sp.Aliases = pickName(spellings[key])
-		items = append(items, slug.Item{Key: key, Name: sp.Name})
+		group := make([]*Quote, len(d.Sources))
+		for i, r := range d.Sources {
+			group[i] = byQuote[r.ID]
+		}
+		for i, q := range group {
+			q.Sources = group
+			if i == 0 {
+				q.Also = group[1:]
+			} else {
+				q.Also, q.More = group[:1], len(group)-2
+			}
+		}
 	}
-	speakerSlugs := slug.Assign(items)
-	for key, sp := range speakers {
-		sp.Slug = speakerSlugs[key]
+
+	all := map[*Speaker][]*Quote{}
+	for _, q := range s.Quotes {
+		all[q.Speaker] = append(all[q.Speaker], q)
+		if q.shown() {
+			s.Unique = append(s.Unique, q)
+		}
+	}
+	for sp, qs := range all {
 		sp.URL = b.rel("speakers/" + sp.Slug + "/")
-		slices.SortFunc(sp.Quotes, compareQuotes)
-		for _, q := range sp.Quotes {
+		articles := map[*Article]bool{}
+		for _, q := range qs {
+			articles[q.Article] = true
+			if !q.shown() {
+				continue
+			}
+			sp.Quotes = append(sp.Quotes, q)
 			if n := len(sp.Groups); n > 0 && sp.Groups[n-1].Article == q.Article {
 				sp.Groups[n-1].Quotes = append(sp.Groups[n-1].Quotes, q)
 			} else {
 				sp.Groups = append(sp.Groups, Group{Article: q.Article, Quotes: []*Quote{q}})
 			}
 		}
+		sp.Articles = len(articles)
 		s.Speakers = append(s.Speakers, sp)
 	}
 	slices.SortFunc(s.Speakers, func(x, y *Speaker) int {
 		if x.Unattributed != y.Unattributed {
-			if x.Unattributed {
-				return 1
-			}
-			return -1
+			return boolOrder(x.Unattributed)
+		}
+		if x.Unnamed != y.Unnamed {
+			return boolOrder(x.Unnamed)
 		}
 		return cmp.Or(cmp.Compare(len(y.Quotes), len(x.Quotes)), cmp.Compare(x.Slug, y.Slug))
 	})
 
-	for _, a := range s.Articles {
-		for _, q := range a.Quotes {
-			q.URL = b.rel("quotes/" + q.ID + "/")
-			s.Quotes = append(s.Quotes, q)
-		}
-	}
-	// Articles are already newest first and quotes by position within each,
-	// so s.Quotes is in compareQuotes order.
+	s.Corrections = newCorrections(c, s, byQuote, byID, unattributed)
 	return s
+}
+
+// boolOrder sorts the items for which last is true after the others.
+func boolOrder(last bool) int {
+	if last {
+		return 1
+	}
+	return -1
+}
+
+// newCorrections lists every entry of corrections.yaml, applied or stale,
+// newest first; an applied entry is also attached to its quote.
+func newCorrections(c *corpus, s *Site, byQuote map[string]*Quote, byID map[string]*Speaker, unattributed *Speaker) []*Correction {
+	articles := map[string]*Article{}
+	for _, a := range s.Articles {
+		articles[a.Doc.ID] = a
+	}
+	ref := func(r speakers.Record) SpeakerRef {
+		if sp := byID[r.SpeakerID]; sp != nil && len(sp.Quotes) > 0 {
+			return SpeakerRef{Name: sp.Name, URL: sp.URL}
+		}
+		if ls, ok := c.speakers.Speaker(r.SpeakerID); ok {
+			return SpeakerRef{Name: ls.Name}
+		}
+		if name := r.SpeakerName(); name != "" {
+			return SpeakerRef{Name: name}
+		}
+		return SpeakerRef{Name: unattributed.Name, URL: unattributed.URL}
+	}
+	var out []*Correction
+	for _, a := range c.fixes.Applied {
+		cr := &Correction{Entry: a.Entry, Text: a.Before.Text, Article: articles[a.Before.DocID], From: ref(a.Before)}
+		if a.After != nil {
+			cr.Quote = byQuote[a.After.ID]
+			cr.To = ref(*a.After)
+			if cr.Quote != nil {
+				cr.Quote.Corrections = append(cr.Quote.Corrections, cr)
+			}
+		}
+		out = append(out, cr)
+	}
+	for _, e := range c.fixes.Stale {
+		out = append(out, &Correction{Entry: e, Stale: true})
+	}
+	for _, cr := range out {
+		cr.Date, _ = time.Parse(time.DateOnly, cr.Entry.Date) // checked when corrections.yaml was read
+	}
+	slices.SortStableFunc(out, func(x, y *Correction) int {
+		return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(y.Entry.Line, x.Entry.Line))
+	})
+	return out
 }
 
 // compareArticles orders newest first; undated articles go last; the slug
@@ -211,22 +331,17 @@ func compareQuotes(x, y *Quote) int {
 	return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.ID, y.ID))
 }
 
-// pickName returns the most frequent spelling as the name, the others as
-// aliases; ties go to the longest, then the smallest spelling.
-func pickName(counts map[string]int) (string, []string) {
-	var names []string
-	for n := range counts {
-		names = append(names, n)
+// compareOldest orders quotes oldest article first, so that the original
+// comes before its reprints; undated articles still go last.
+func compareOldest(x, y *Quote) int {
+	if x.Article != y.Article {
+		xz, yz := x.Article.Doc.Date.IsZero(), y.Article.Doc.Date.IsZero()
+		if xz != yz {
+			return boolOrder(xz)
+		}
+		return cmp.Or(x.Article.Doc.Date.Compare(y.Article.Doc.Date), cmp.Compare(x.Article.Slug, y.Article.Slug))
 	}
-	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(len(b), len(a)), cmp.Compare(a, b))
-	})
-	if len(names) == 0 {
-		return "", nil
-	}
-	aliases := slices.Clone(names[1:])
-	slices.Sort(aliases)
-	return names[0], aliases
+	return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.ID, y.ID))
 }
 
 // spans returns the quote spans of an article for highlighting, in byte

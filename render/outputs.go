@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 // page is one file of the site: its path under the output folder and how to
@@ -46,6 +46,7 @@ var outputs = []output{
 	{"feed", (*renderer).feedPages},
 	{"quotes-json", (*renderer).quotesJSONPages},
 	{"search", (*renderer).searchPages},
+	{"corrections", (*renderer).correctionsPages},
 	{"static", (*renderer).staticPages},
 	{"404", (*renderer).notFoundPages},
 	{"sitemap", (*renderer).sitemapPages},
@@ -98,11 +99,11 @@ func (r *renderer) homePages([]page) []page {
 			if len(d.Speakers) == s.Config.Latest {
 				break
 			}
-			if !sp.Unattributed {
+			if !sp.Unattributed && !sp.Unnamed {
 				d.Speakers = append(d.Speakers, sp)
 			}
 		}
-		d.Quotes = s.Quotes[:min(len(s.Quotes), s.Config.Latest)]
+		d.Quotes = s.Unique[:min(len(s.Unique), s.Config.Latest)]
 		return d
 	})}
 }
@@ -131,6 +132,7 @@ func (r *renderer) speakerPages([]page) []page {
 			d := r.data("speaker", sp.Name, path)
 			d.Speaker = sp
 			d.Feed = r.site.base.rel(path + "feed.json")
+			d.JSONLD = speakerLD(r.site, sp)
 			return d
 		})
 		if r.digests != nil {
@@ -227,6 +229,21 @@ func (r *renderer) staticPages([]page) []page {
 	return out
 }
 
+// correctionsPages is the public list of the editors' corrections, which
+// fact-checking codes ask for. It is always there, if only to say that
+// nothing was corrected.
+func (r *renderer) correctionsPages([]page) []page {
+	var lastmod time.Time
+	if len(r.site.Corrections) > 0 {
+		lastmod = r.site.Corrections[0].Date
+	}
+	return []page{r.html("corrections/index.html", "corrections.html", true, lastmod, func() *pageData {
+		d := r.data("corrections", translate(r.site.Config.Language, "corrections"), "corrections/")
+		d.Corrections = r.site.Corrections
+		return d
+	})}
+}
+
 func (r *renderer) notFoundPages([]page) []page {
 	return []page{r.html("404.html", "404.html", false, time.Time{}, func() *pageData {
 		return r.data("404", translate(r.site.Config.Language, "not-found"), "404.html")
@@ -234,21 +251,29 @@ func (r *renderer) notFoundPages([]page) []page {
 }
 
 // quoteRecord is a quote as quotes.json publishes it: the extractor's
-// record plus where the site put it.
+// record with its speaker id and verification (speakers.Record), plus
+// where the site put it.
 type quoteRecord struct {
-	extract.Quote
+	speakers.Record
 	Article     string `json:"article"`
 	ArticleID   string `json:"article_id"`
 	SpeakerSlug string `json:"speaker_slug"`
 	URL         string `json:"url"`
+	// DuplicateOf is the quote that stands for this one on speaker pages
+	// and in feeds: the same words by the same speaker, printed earlier.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 func (r *renderer) quotesJSONPages([]page) []page {
 	return []page{{path: "quotes.json", make: func() ([]byte, error) {
 		recs := make([]quoteRecord, 0, len(r.site.Quotes))
 		for _, q := range r.site.Quotes {
-			recs = append(recs, quoteRecord{Quote: q.Quote, Article: q.Article.Slug, ArticleID: q.Article.Doc.ID,
-				SpeakerSlug: q.Speaker.Slug, URL: r.site.base.url("quotes/" + q.ID + "/")})
+			rec := quoteRecord{Record: q.Record, Article: q.Article.Slug, ArticleID: q.Article.Doc.ID,
+				SpeakerSlug: q.Speaker.Slug, URL: r.site.base.url("quotes/" + q.ID + "/")}
+			if !q.shown() {
+				rec.DuplicateOf = q.Sources[0].ID
+			}
+			recs = append(recs, rec)
 		}
 		return marshalLines(recs)
 	}}}

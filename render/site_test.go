@@ -30,11 +30,13 @@ func buildSample(t testing.TB, out string, mod func(*Options)) Report {
 
 func sampleOptions(t testing.TB, out string, mod func(*Options)) Options {
 	opts := Options{
-		ContentDir:   sampleContent,
-		OutDir:       out,
-		ConfigFile:   filepath.Join("testdata", "sample.yaml"),
-		TemplatesDir: filepath.Join("testdata", "no-templates"),
-		Extractor:    loadRecorded(t, filepath.Join("testdata", "sample-quotes.yaml")),
+		ContentDir:      sampleContent,
+		OutDir:          out,
+		ConfigFile:      filepath.Join("testdata", "sample.yaml"),
+		SpeakersFile:    filepath.Join("testdata", "sample-speakers.yaml"),
+		CorrectionsFile: filepath.Join("testdata", "sample-corrections.yaml"),
+		TemplatesDir:    filepath.Join("testdata", "no-templates"),
+		Extractor:       loadRecorded(t, filepath.Join("testdata", "sample-quotes.yaml")),
 	}
 	if mod != nil {
 		mod(&opts)
@@ -114,12 +116,14 @@ func TestSampleSiteContent(t *testing.T) {
 	buildSample(t, out, nil)
 	files := readTree(t, out)
 
-	// One page for both spellings of Jérôme Lefèvre-Daucourt, in two articles,
-	// named by the more frequent one.
+	// One page for both spellings of Jérôme Lefèvre-Daucourt, in two
+	// articles, named by the spelling that keeps its accents, with the
+	// description speakers.yaml gives.
 	page := files["speakers/jerome-lefevre-daucourt/index.html"]
 	assert.Contains(t, page, "premier pas, encore timide")
 	assert.Contains(t, page, "An announcement is not a budget line,")
-	assert.Contains(t, page, "Jérôme Lefèvre-Daucourt", "the other spelling is listed")
+	assert.Contains(t, page, "<h1>Jérôme Lefèvre-Daucourt</h1>\n<p class=\"description\">Président de la fédération régionale des hôpitaux</p>")
+	assert.Contains(t, page, "Aussi écrit: Jerome Lefevre-Daucourt", "the other spelling is listed")
 
 	// Newest first, grouped by article.
 	hel := files["speakers/helene-marchetti-roux/index.html"]
@@ -138,17 +142,28 @@ func TestSampleSiteContent(t *testing.T) {
 
 	// The Markdown page has its front matter.
 	md := files["speakers/jerome-lefevre-daucourt/index.md"]
-	assert.True(t, strings.HasPrefix(md, "---\ntitle: Jerome Lefevre-Daucourt\nspeaker: Jerome Lefevre-Daucourt\naliases:\n    - Jérôme Lefèvre-Daucourt\ncount: 4\n---\n"), md)
+	assert.True(t, strings.HasPrefix(md, "---\ntitle: Jérôme Lefèvre-Daucourt\nspeaker: Jérôme Lefèvre-Daucourt\nid: jerome-lefevre-daucourt\n"+
+		"description: Président de la fédération régionale des hôpitaux\naliases:\n    - Jerome Lefevre-Daucourt\ncount: 4\n---\n"), md)
 
-	// quotes.json carries the extractor's record and the site's slugs.
+	// quotes.json carries the extractor's record, the speaker id, the
+	// verification and the site's slugs; the rejected quote is gone.
 	var recs []map[string]any
 	require.NoError(t, json.Unmarshal([]byte(files["quotes.json"]), &recs))
-	require.Len(t, recs, 27)
+	require.Len(t, recs, 26)
+	verified := 0
 	for _, r := range recs {
-		for _, k := range []string{"id", "text", "start", "end", "kind", "speaker", "article", "speaker_slug"} {
+		for _, k := range []string{"id", "text", "start", "end", "kind", "speaker", "speaker_id", "doc_id", "article", "speaker_slug"} {
 			assert.Contains(t, r, k)
 		}
+		assert.NotEqual(t, "q-b3441309313a6a57", r["id"], "rejected")
+		if r["verified"] == true {
+			verified++
+			assert.Equal(t, "q-92765946ecfa03a7", r["id"])
+			assert.Equal(t, "Camille Ferrand", r["verified_by"])
+			assert.Equal(t, "2024-04-03", r["verified_on"])
+		}
 	}
+	assert.Equal(t, 1, verified)
 
 	// The hostile slug stays inside the output folder.
 	assert.Contains(t, files, "articles/etc-hostile/index.html")

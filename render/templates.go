@@ -14,7 +14,7 @@ import (
 
 // Template files, each parsed together with base.html. A site's templates/
 // folder may override any of them, one file at a time.
-var pageTemplates = []string{"index.html", "speakers.html", "articles.html", "speaker.html", "article.html", "quote.html", "search.html", "404.html"}
+var pageTemplates = []string{"index.html", "speakers.html", "articles.html", "speaker.html", "article.html", "quote.html", "search.html", "corrections.html", "404.html"}
 
 // Static files copied as they are to the root of the site.
 var staticFiles = []string{"style.css", "search.js"}
@@ -100,8 +100,10 @@ type pageData struct {
 	Quotes   []*Quote
 	Speakers []*Speaker
 	Articles []*Article
-	Body     template.HTML
-	JSONLD   template.JS
+	// Corrections are the entries of corrections.yaml (corrections page).
+	Corrections []*Correction
+	Body        template.HTML
+	JSONLD      template.JS
 }
 
 // funcs are the template functions. Functions rather than methods, since

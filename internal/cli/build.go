@@ -10,12 +10,13 @@ import (
 	"github.com/verbatim-news/verbatim/render"
 )
 
-const buildSynopsis = "[--content DIR] [--out DIR] [--base-url URL] [--config FILE] [--cache DIR] [--keep-going]"
+const buildSynopsis = "[--content DIR] [--out DIR] [--base-url URL] [--config FILE] [--speakers FILE] [--corrections FILE] [--cache DIR] [--keep-going]"
 
 // buildFlags are the flags build and serve share; serve has no --out or
 // --base-url since it builds a private copy for its own address.
 type buildFlags struct {
 	content, out, baseURL, config, cache string
+	speakers, corrections                string
 	noCache, keepGoing                   bool
 }
 
@@ -29,6 +30,8 @@ func (b *buildFlags) register(fs interface {
 		fs.StringVar(&b.baseURL, "base-url", "", "URL the site is published at (overrides base_url in the config)")
 	}
 	fs.StringVar(&b.config, "config", "", "site configuration (default verbatim.yaml if present)")
+	fs.StringVar(&b.speakers, "speakers", "", "what editors know about speakers: names, aliases, descriptions,\nWikidata items, merges (default speakers.yaml if present)")
+	fs.StringVar(&b.corrections, "corrections", "", "editors' corrections: reject, speaker, verify; listed on the\ncorrections page (default corrections.yaml if present)")
 	fs.StringVar(&b.cache, "cache", "", "extraction cache folder (default: verbatim in the user cache folder)")
 	fs.BoolVar(&b.noCache, "no-cache", false, "extract every article again, without reading or writing the cache")
 	fs.BoolVar(&b.keepGoing, "keep-going", false, "skip malformed articles, listing them, instead of failing")
@@ -37,6 +40,7 @@ func (b *buildFlags) register(fs interface {
 func (b *buildFlags) options(stdio Stdio) render.Options {
 	opts := render.Options{
 		ContentDir: b.content, OutDir: b.out, BaseURL: b.baseURL, ConfigFile: b.config,
+		SpeakersFile: b.speakers, CorrectionsFile: b.corrections,
 		CacheDir: b.cache, KeepGoing: b.keepGoing, Progress: stdio.Err,
 	}
 	if opts.CacheDir == "" && !b.noCache {
@@ -84,5 +88,8 @@ func printReport(stdio Stdio, out string, rep render.Report, took time.Duration)
 	fmt.Fprintln(stdio.Err, ")")
 	if n := len(rep.Skipped); n > 0 {
 		fmt.Fprintf(stdio.Err, "%d malformed files skipped (--keep-going)\n", n)
+	}
+	if n := len(rep.Warnings); n > 0 {
+		fmt.Fprintf(stdio.Err, "%d warnings about speakers.yaml or corrections.yaml (listed above)\n", n)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 const extractUsage = `Usage: verbatim extract [flags] FILE|DIR...
@@ -27,12 +29,18 @@ const extractUsage = `Usage: verbatim extract [flags] FILE|DIR...
 Finds the direct quotations in articles and who said them, and prints JSON,
 one object per line, in input order.
 
-Without --jsonl each argument is an article (.md with YAML front matter, .txt)
-or a folder of them, and each article gives one line:
+Without --jsonl each argument is an article (.md with YAML front matter, .txt,
+.html) or a folder of them, and each article gives one line:
   {"id": ..., "path": ..., "title": ..., "lang": ..., "quotes": [...]}
 With --jsonl each argument is a JSON Lines file ("-" is standard input) with
 one {"id": ..., "text": ..., "lang": ...} document per line, and each document
 gives one line {"id": ..., "quotes": [...]}. Flags may come after the files.
+
+The documents of one run are one corpus: every quote carries a speaker_id,
+the same for one person across all of them (null when the quote has no
+speaker). Since linking needs the whole corpus, lines are written once every
+document is read; meanwhile they wait in a temporary file, so memory stays
+bounded whatever the input size.
 
 Flags:
   --jsonl        read JSON Lines documents, streaming with bounded memory
@@ -129,7 +137,8 @@ func (e *failures) Error() string {
 }
 
 // extractJSONL streams JSON Lines: the reader hands raw lines to the
-// workers, which parse, extract and encode; lines come out in input order.
+// workers, which parse, extract and encode; lines come out in input order,
+// with speaker ids once the corpus is linked.
 func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f extractFlags, stdio Stdio, w io.Writer, prog *progress) error {
 	var r *document.JSONLReader
 	var closer io.Closer
@@ -167,37 +176,77 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 			return l, int64(len(l.Bytes)), err
 		}
 	}
-	work := func(l document.Line) ([]byte, error) {
+	work := func(l document.Line) ([]extracted, error) {
 		d, err := document.ParseJSONLine(l)
 		if err != nil {
 			return nil, err
 		}
-		quotes, err := safeExtract(ex, d)
+		res, err := safeResult(ex, d)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", l.Path, l.Number, err)
 		}
-		return encodeLine(jsonlRecord{ID: d.ID, Quotes: quotes})
+		line, err := encodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
+		return []extracted{{id: d.ID, line: line, result: res}}, err
 	}
-	return emitAll(ctx, f, stdio, w, prog, source[document.Line]{next, closeInput}, work)
+	return linkAll(ctx, f, stdio, w, prog, source[document.Line]{next, closeInput}, work,
+		func(rec *linkedJSONL) []linkedQuote { return rec.Quotes })
 }
 
 // quoteExtractor is what the commands need of *extract.Extractor; tests
-// substitute their own.
+// substitute their own. An extractor that can also Analyze (describe the
+// speakers of a document: aliases, roles, organisations) gives the speakers
+// linker more to go on.
 type quoteExtractor interface {
 	Extract(extract.Document) []extract.Quote
 }
 
+// resultExtractor is the richer interface of *extract.Extractor.
+type resultExtractor interface {
+	Analyze(extract.Document) extract.Result
+}
+
+// jsonlRecord is a document's quotes, unlinked (eval's predictions).
 type jsonlRecord struct {
 	ID     string          `json:"id"`
 	Quotes []extract.Quote `json:"quotes"`
 }
 
+// linkedJSONL is an output line of extract --jsonl.
+type linkedJSONL struct {
+	ID     string        `json:"id"`
+	Quotes []linkedQuote `json:"quotes"`
+}
+
+// fileRecord is an output line of extract FILE...
 type fileRecord struct {
-	ID     string          `json:"id"`
-	Path   string          `json:"path"`
-	Title  string          `json:"title"`
-	Lang   string          `json:"lang"`
-	Quotes []extract.Quote `json:"quotes"`
+	ID     string        `json:"id"`
+	Path   string        `json:"path"`
+	Title  string        `json:"title"`
+	Lang   string        `json:"lang"`
+	Quotes []linkedQuote `json:"quotes"`
+}
+
+// linkedQuote is a quote with the corpus-wide id of its speaker; null
+// when the quote has no speaker, like "speaker".
+type linkedQuote struct {
+	extract.Quote
+	SpeakerID *string `json:"speaker_id"`
+}
+
+func unlinked(quotes []extract.Quote) []linkedQuote {
+	out := make([]linkedQuote, len(quotes))
+	for i, q := range quotes {
+		out[i].Quote = q
+	}
+	return out
+}
+
+// extracted is one document's output line, not yet linked, and what the
+// speakers linker needs of it.
+type extracted struct {
+	id     string
+	line   []byte
+	result extract.Result
 }
 
 // input is one article file; root is the folder it was found in, for its ID.
@@ -239,7 +288,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 		}
 		return in, size, nil
 	}
-	work := func(in input) ([]byte, error) {
+	work := func(in input) ([]extracted, error) {
 		if in.err != nil {
 			return nil, in.err
 		}
@@ -256,33 +305,140 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 		if err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
+		var out []extracted
 		for _, d := range docs {
-			quotes, err := safeExtract(ex, d)
+			res, err := safeResult(ex, d)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", in.path, err)
 			}
 			lang := d.Lang
-			if lang == "" && len(quotes) > 0 {
-				lang = quotes[0].Lang // what the extractor detected
+			if lang == "" && len(res.Quotes) > 0 {
+				lang = res.Quotes[0].Lang // what the extractor detected
 			}
-			line, err := encodeLine(fileRecord{ID: d.ID, Path: d.Path, Title: d.Title, Lang: lang, Quotes: quotes})
+			line, err := encodeLine(fileRecord{ID: d.ID, Path: d.Path, Title: d.Title, Lang: lang, Quotes: unlinked(res.Quotes)})
 			if err != nil {
 				return nil, err
 			}
-			buf.Write(line)
+			out = append(out, extracted{id: d.ID, line: line, result: res})
 		}
-		return buf.Bytes(), nil
+		return out, nil
 	}
-	return emitAll(ctx, f, stdio, w, prog, source[input]{next: next}, work)
+	return linkAll(ctx, f, stdio, w, prog, source[input]{next: next}, work,
+		func(rec *fileRecord) []linkedQuote { return rec.Quotes })
+}
+
+// linkAll runs the two passes of a run. Pass 1 extracts the documents in
+// parallel and, in input order, hands each document's speakers to the
+// linker and spools its line to a temporary file. Then the linker links the
+// corpus, and pass 2 reads the lines back and writes them with the speaker
+// ids. Memory holds the linker's state (names and quote ids), not the
+// documents.
+//
+// When pass 1 stops on an error, the lines before it are still written,
+// linked within what was read, so that output streamed to a pipe ends where
+// the error is.
+func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
+	src source[T], work func(T) ([]extracted, error), quotes func(*R) []linkedQuote) error {
+	spool, err := newSpool()
+	if err != nil {
+		return err
+	}
+	defer spool.remove()
+	lk, err := speakers.New(nil, speakers.Options{})
+	if err != nil {
+		return err
+	}
+	err = emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
+		for _, d := range docs {
+			lk.Add(d.id, d.result)
+			if err := spool.add(d.line); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var failed *failures
+	if err != nil && !errors.As(err, &failed) && ctx.Err() != nil {
+		return err
+	}
+	res := lk.Link()
+	rerr := spool.replay(func(doc int, line []byte) error {
+		var rec R
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return fmt.Errorf("read back the spooled line of document %d: %w", doc+1, err)
+		}
+		qs := quotes(&rec)
+		for j := range qs {
+			if id := res.SpeakerID(doc, j); id != "" {
+				qs[j].SpeakerID = &id
+			}
+		}
+		out, err := encodeLine(rec)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(out)
+		return err
+	})
+	return cmp.Or(err, rerr)
+}
+
+// spool holds the output lines of pass 1 in a temporary file.
+type spool struct {
+	f     *os.File
+	w     *bufio.Writer
+	lines int
+}
+
+func newSpool() (*spool, error) {
+	f, err := os.CreateTemp("", "verbatim-extract-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	return &spool{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
+}
+
+// add appends one line (which ends in a newline, as encodeLine makes it).
+func (s *spool) add(line []byte) error {
+	s.lines++
+	if _, err := s.w.Write(line); err != nil {
+		return fmt.Errorf("temporary file: %w", err)
+	}
+	return nil
+}
+
+// replay hands every line back, in order, with its index.
+func (s *spool) replay(fn func(i int, line []byte) error) error {
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("temporary file: %w", err)
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("temporary file: %w", err)
+	}
+	r := bufio.NewReaderSize(s.f, 1<<16)
+	for i := range s.lines {
+		line, err := r.ReadBytes('\n')
+		if err != nil {
+			return fmt.Errorf("temporary file: %w", err)
+		}
+		if err := fn(i, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *spool) remove() {
+	s.f.Close()
+	os.Remove(s.f.Name())
 }
 
 // emitAll runs the ordered pipeline and applies --keep-going: a failed
 // item stops the run, or is reported on stderr and skipped.
-func emitAll[T any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
-	src source[T], work func(T) ([]byte, error)) error {
+func emitAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, prog *progress,
+	src source[T], work func(T) (R, error), emit func(R) error) error {
 	failed, total := 0, 0
-	err := ordered(ctx, f.workers, src, work, func(_ T, size int64, out []byte, err error) error {
+	err := ordered(ctx, f.workers, src, work, func(_ T, size int64, out R, err error) error {
 		total++
 		prog.add(size)
 		if err != nil {
@@ -293,8 +449,7 @@ func emitAll[T any](ctx context.Context, f extractFlags, stdio Stdio, w io.Write
 			prog.report(stdio.Err, err)
 			return nil
 		}
-		_, err = w.Write(out)
-		return err
+		return emit(out)
 	})
 	if err != nil {
 		return err
@@ -308,16 +463,28 @@ func emitAll[T any](ctx context.Context, f extractFlags, stdio Stdio, w io.Write
 // safeExtract turns an extractor panic into an error naming the document,
 // so one bad article cannot take a whole --keep-going run down.
 func safeExtract(ex quoteExtractor, d document.Document) (quotes []extract.Quote, err error) {
+	res, err := safeResult(ex, d)
+	return res.Quotes, err
+}
+
+// safeResult is safeExtract with the document's speakers, when the
+// extractor describes them.
+func safeResult(ex quoteExtractor, d document.Document) (res extract.Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("document %q: extractor panic: %v", d.ID, p)
 		}
 	}()
-	quotes = ex.Extract(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
-	if quotes == nil {
-		quotes = []extract.Quote{}
+	doc := extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}
+	if a, ok := ex.(resultExtractor); ok {
+		res = a.Analyze(doc)
+	} else {
+		res = extract.Result{Quotes: ex.Extract(doc)}
 	}
-	return quotes, nil
+	if res.Quotes == nil {
+		res.Quotes = []extract.Quote{}
+	}
+	return res, nil
 }
 
 // encodeLine is one compact JSON line; HTML characters stay as they are,
@@ -339,12 +506,12 @@ const (
 	maxBytesInFlight = 64 << 20
 )
 
-type task[T any] struct {
+type task[T, R any] struct {
 	seq   int
 	in    T
 	size  int64 // input bytes
 	held  int64 // bytes held from the budget
-	out   []byte
+	out   R
 	err   error // the item failed
 	fatal error // reading failed: stop here
 }
@@ -360,14 +527,14 @@ type source[T any] struct {
 // ordered reads items from src, runs work on them on n workers and hands
 // the results to emit in input order. A read error is returned after the
 // items before it are emitted; an emit error stops the run.
-func ordered[T any](ctx context.Context, workers int, src source[T],
-	work func(T) ([]byte, error), emit func(in T, size int64, out []byte, err error) error) error {
+func ordered[T, R any](ctx context.Context, workers int, src source[T],
+	work func(T) (R, error), emit func(in T, size int64, out R, err error) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	window := make(chan struct{}, windowPerWorker*workers)
 	budget := newBudget(ctx, maxBytesInFlight)
-	jobs := make(chan *task[T], workers)
-	results := make(chan *task[T], windowPerWorker*workers)
+	jobs := make(chan *task[T, R], workers)
+	results := make(chan *task[T, R], windowPerWorker*workers)
 
 	go func() {
 		defer close(jobs)
@@ -384,7 +551,7 @@ func ordered[T any](ctx context.Context, workers int, src source[T],
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			t := &task[T]{seq: seq, in: in, fatal: err}
+			t := &task[T, R]{seq: seq, in: in, fatal: err}
 			if err == nil {
 				var ok bool
 				t.size = size
@@ -423,7 +590,7 @@ func ordered[T any](ctx context.Context, workers int, src source[T],
 		close(results)
 	}()
 
-	pending := map[int]*task[T]{}
+	pending := map[int]*task[T, R]{}
 	seq := 0
 	for t := range results {
 		pending[t.seq] = t

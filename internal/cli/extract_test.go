@@ -165,7 +165,7 @@ func TestExtractJSONLKeepsInputOrder(t *testing.T) {
 	assert.Equal(t, want, outputIDs(t, out.String()))
 	assert.Empty(t, errs.String())
 	first := strings.SplitN(out.String(), "\n", 2)[0]
-	assert.Equal(t, `{"id":"doc-1","quotes":[{"id":"`+extract.QuoteID("doc-1", 2, 12)+`","text":"Citation 1","start":2,"end":12,"kind":"direct","speaker":"Claire Dubois","attribution":"name","sentence":"","confidence":0,"lang":"fr"}]}`, first)
+	assert.Equal(t, `{"id":"doc-1","quotes":[{"id":"`+extract.QuoteID("doc-1", 2, 12)+`","text":"Citation 1","start":2,"end":12,"kind":"direct","speaker":"Claire Dubois","attribution":"name","sentence":"","confidence":0,"lang":"fr","speaker_id":"claire-dubois"}]}`, first)
 }
 
 func writeFile(t *testing.T, path, content string) {
@@ -283,7 +283,7 @@ func TestExtractFiles(t *testing.T) {
 	assert.Equal(t, "Titre", recs[1].Title)
 	assert.Equal(t, "Fine,", recs[1].Quotes[0].Text)
 	assert.Equal(t, "seul", recs[2].ID)
-	assert.Equal(t, []extract.Quote{}, recs[2].Quotes)
+	assert.Equal(t, []linkedQuote{}, recs[2].Quotes)
 
 	stdout.Reset()
 	stderr.Reset()
@@ -431,4 +431,97 @@ func TestCreateOutput(t *testing.T) {
 	info, err = os.Stat(os.DevNull)
 	require.NoError(t, err)
 	assert.False(t, info.Mode().IsRegular(), "/dev/null is still a device")
+}
+
+func TestExtractSpeakerIDs(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", filepath.Join(dir, "tmp")) // where the lines wait for linking
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "tmp"), 0o755))
+	in := filepath.Join(dir, "in.jsonl")
+	writeFile(t, in, `{"id": "geneva", "lang": "en", "text": "“We made progress,” said Antony Blinken."}
+{"id": "brexit", "lang": "en", "text": "“Get it done,” said Boris Johnson."}
+{"id": "cairo", "lang": "en", "text": "“We are not there yet,” said Anthony Blinken. “Who knows?”"}
+{"id": "golf", "lang": "en", "text": "“The greens were fast,” said Dustin Johnson."}
+`)
+	type line struct {
+		ID     string
+		Quotes []struct {
+			Text      string
+			Speaker   *string
+			SpeakerID *string `json:"speaker_id"`
+		}
+	}
+	decode := func(out string) map[string]*string {
+		ids := map[string]*string{}
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			var rec line
+			require.NoError(t, json.Unmarshal([]byte(l), &rec), l)
+			for _, q := range rec.Quotes {
+				ids[q.Text] = q.SpeakerID
+			}
+		}
+		return ids
+	}
+	for _, j := range []string{"1", "3"} {
+		var stdout, stderr bytes.Buffer
+		code := mainWith(t, &markExtractor{}, []string{"extract", "--jsonl", in, "-j", j}, &stdout, &stderr)
+		require.Equal(t, 0, code, stderr.String())
+		assert.Equal(t, []string{"geneva", "brexit", "cairo", "golf"}, outputIDs(t, stdout.String()))
+		ids := decode(stdout.String())
+		require.Len(t, ids, 5)
+		require.NotNil(t, ids["We made progress,"])
+		assert.Equal(t, "antony-blinken", *ids["We made progress,"])
+		assert.Equal(t, ids["We made progress,"], ids["We are not there yet,"], "one person across two lines")
+		assert.Equal(t, "boris-johnson", *ids["Get it done,"])
+		assert.Equal(t, "dustin-johnson", *ids["The greens were fast,"], "a shared surname is not one person")
+		assert.Nil(t, ids["Who knows?"], "no speaker, no id")
+		assert.Contains(t, stdout.String(), `"speaker":null,"attribution":"none","sentence":"","confidence":0,"lang":"en","speaker_id":null}`)
+	}
+
+	// The files given to extract FILE... are one corpus as well.
+	writeFile(t, filepath.Join(dir, "a.md"), "---\ntitle: Geneva\n---\n\n“We made progress,” said Antony Blinken.\n")
+	writeFile(t, filepath.Join(dir, "b.txt"), "Cairo\n\n“We are not there yet,” said Anthony Blinken.\n")
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(dir, "out.jsonl")
+	code := mainWith(t, &markExtractor{}, []string{"extract", filepath.Join(dir, "a.md"), filepath.Join(dir, "b.txt"), "-o", out}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	ids := decode(string(data))
+	require.Len(t, ids, 2)
+	assert.Equal(t, "antony-blinken", *ids["We made progress,"])
+	assert.Equal(t, "antony-blinken", *ids["We are not there yet,"])
+
+	left, err := os.ReadDir(filepath.Join(dir, "tmp"))
+	require.NoError(t, err)
+	assert.Empty(t, left, "the temporary file is removed")
+}
+
+// analyzing is markExtractor with Analyze, which describes the speakers:
+// here it knows that "Harrow Port" is an organisation.
+type analyzing struct {
+	markExtractor
+	analyzed atomic.Int64
+}
+
+func (a *analyzing) Analyze(d extract.Document) extract.Result {
+	a.analyzed.Add(1)
+	res := extract.Result{Quotes: a.Extract(d)}
+	for _, q := range res.Quotes {
+		if q.Speaker != nil {
+			res.Speakers = append(res.Speakers, extract.Speaker{Name: *q.Speaker, Org: *q.Speaker == "Harrow Port", Quotes: 1})
+		}
+	}
+	return res
+}
+
+func TestExtractUsesAnalyze(t *testing.T) {
+	in := `{"id": "a", "lang": "en", "text": "“Works begin,” said Harrow Port Authority."}` + "\n" +
+		`{"id": "b", "lang": "en", "text": "“Not yet,” said Harrow Port Authority."}` + "\n"
+	var stdout, stderr bytes.Buffer
+	ex := &analyzing{}
+	code := runWith(context.Background(), ex, []string{"extract", "--jsonl", "-"}, Stdio{In: strings.NewReader(in), Out: &stdout, Err: &stderr})
+	require.Equal(t, 0, code, stderr.String())
+	assert.Equal(t, int64(2), ex.analyzed.Load(), "the command asks for the speakers too")
+	assert.Equal(t, 2, strings.Count(stdout.String(), `"speaker":"Harrow Port","attribution":"name","sentence":"","confidence":0,"lang":"en","speaker_id":"harrow-port"}`))
 }

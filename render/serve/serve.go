@@ -244,19 +244,11 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// watchList is what a change to triggers a rebuild.
+// watchList is what a change to triggers a rebuild: every input of the
+// build (content, templates, verbatim.yaml, speakers.yaml,
+// corrections.yaml), even one missing for now.
 func watchList(b render.Options) []string {
-	content, tmpl, cfg := b.ContentDir, b.TemplatesDir, b.ConfigFile
-	if content == "" {
-		content = "content"
-	}
-	if tmpl == "" {
-		tmpl = "templates"
-	}
-	if cfg == "" {
-		cfg = "verbatim.yaml"
-	}
-	return []string{content, tmpl, cfg}
+	return b.Inputs()
 }
 
 // signature sums the names, sizes and times of every file under roots.

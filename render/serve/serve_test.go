@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -22,11 +23,11 @@ import (
 // firstLine quotes the first line of every article, as a stand-in extractor.
 type firstLine struct{}
 
-func (firstLine) Extract(d extract.Document) []extract.Quote {
+func (firstLine) Analyze(d extract.Document) extract.Result {
 	line, _, _ := strings.Cut(d.Text, "\n")
 	n := len([]rune(line))
 	who := "Ada Lovelace"
-	return []extract.Quote{{ID: extract.QuoteID(d.ID, 0, n), Text: line, End: n, Kind: extract.Direct, Speaker: &who}}
+	return extract.Result{Quotes: []extract.Quote{{ID: extract.QuoteID(d.ID, 0, n), Text: line, End: n, Kind: extract.Direct, Speaker: &who}}}
 }
 
 func site(t *testing.T) render.Options {
@@ -114,4 +115,61 @@ func TestServePortTaken(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "already in use")
 	assert.Contains(t, err.Error(), "--port")
+}
+
+// TestServeWatchesEditorialFiles: speakers.yaml and corrections.yaml in the
+// site folder are inputs too; editing them rebuilds the preview.
+func TestServeWatchesEditorialFiles(t *testing.T) {
+	opts := site(t)
+	dir := filepath.Dir(opts.ContentDir)
+	t.Chdir(dir) // the site folder, where both files are looked for
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Preview\n"), 0o644))
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Build: opts, Port: 0, Poll: 20 * time.Millisecond, Ready: func(u string) { ready <- u }})
+	}()
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"__verbatim/events", nil)
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	_, err = events.ReadString('\n')
+	require.NoError(t, err)
+	reloaded := func() {
+		t.Helper()
+		for {
+			line, err := events.ReadString('\n')
+			require.NoError(t, err, "no reload event")
+			if strings.HasPrefix(line, "event: reload") {
+				return
+			}
+		}
+	}
+
+	require.NoError(t, os.WriteFile("speakers.yaml", []byte("- name: Ada Lovelace\n  description: Mathematician\n  qid: Q7259\n"), 0o644))
+	reloaded()
+	_, body := get(t, url+"speakers/ada-lovelace/")
+	assert.Contains(t, body, `<p class="description">Mathematician</p>`)
+
+	_, quotes := get(t, url+"quotes.json")
+	var recs []struct{ ID string }
+	require.NoError(t, json.Unmarshal([]byte(quotes), &recs))
+	require.Len(t, recs, 1)
+	require.NoError(t, os.WriteFile("corrections.yaml", []byte("- quote: "+recs[0].ID+"\n  action: verify\n  by: Joe Checker\n  date: 2024-05-04\n"), 0o644))
+	reloaded()
+	_, body = get(t, url+"speakers/ada-lovelace/")
+	assert.Contains(t, body, "Verified by Joe Checker on May 4, 2024")
+
+	cancel()
+	require.NoError(t, <-done)
 }
