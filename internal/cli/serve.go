@@ -7,7 +7,7 @@ import (
 	"github.com/verbatim-news/verbatim/render/serve"
 )
 
-const serveSynopsis = "[--port 1313] [--content DIR] [--config FILE] [--cache DIR] [--keep-going]"
+const serveSynopsis = "[--port 1313] [--content DIR] [--config FILE] [--speakers FILE] [--corrections FILE] [--cache DIR] [--keep-going]"
 
 func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	fs := newFlagSet("serve", serveSynopsis, stdio)
