@@ -357,6 +357,10 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 		d.mention = m
 		d.attrib = ByPronoun
+		if u := a.describedSince(*m, prev); u != "" {
+			d.unnamed = u
+			return
+		}
 		d.speaker = a.resolvePronoun(*m, prev)
 		if d.speaker < 0 {
 			d.unnamed = a.unnamedAntecedent(*m, prev)
@@ -382,6 +386,10 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 	case mPronoun:
 		d.attrib = ByPronoun
+		if u := a.describedSince(*m, prev); u != "" {
+			d.unnamed, d.speaker = u, -1
+			return
+		}
 		if ent < 0 {
 			d.unnamed = a.unnamedAntecedent(*m, prev)
 		}
@@ -782,4 +790,44 @@ func (a *analysis) sentenceText(si int, sp span) string {
 		}
 	}
 	return strings.TrimSpace(a.str(from, to))
+}
+
+// describedSince: "Outside the hall, a crane driver was blunt. “…,” he
+// said": an unnamed person introduced as a subject after the last quote,
+// with no one named since, is who the pronoun stands for.
+func (a *analysis) describedSince(m mention, prev prevSpeaker) string {
+	if m.plural || a.gr.neuter[strings.ToLower(m.text)] {
+		return ""
+	}
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	found := ""
+	for j := a.mentionsBefore(m.tokFrom) - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		// Only sentences after the last quote's own (its attribution
+		// names its speaker, who is not "since").
+		if c.tokFrom <= prev.tok || prev.tok >= 0 && a.toks[c.tokFrom].sent <= a.toks[prev.tok].sent ||
+			ord-a.paras[a.toks[c.tokFrom].para].ord > 1 || m.tokFrom-c.tokFrom > 200 {
+			break
+		}
+		switch {
+		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
+			return "" // someone named since: the usual resolution decides
+		case c.kind == mRole && found == "" && !c.attached && !c.plural && !c.org && definiteOrIndefinite(a.toks[c.tokFrom].low) &&
+			genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
+			if a.resolveDescription(c, j) < 0 {
+				found = c.text
+			}
+		}
+	}
+	return found
+}
+
+// definiteOrIndefinite: the description opens with an article ("a crane
+// driver", "le porte-parole"), not a possessive ("his lawyer").
+func definiteOrIndefinite(w string) bool {
+	switch w {
+	case "a", "an", "the", "un", "une", "le", "la", "l'":
+		return true
+	}
+	return false
 }
