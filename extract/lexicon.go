@@ -398,6 +398,9 @@ func lowerKey(s string) string {
 // foldApostrophes maps the typographic apostrophe to ASCII, as the
 // extractor does to the text before every lookup.
 func foldApostrophes(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 { // the first byte of ’ in UTF-8
+		return s
+	}
 	return strings.ReplaceAll(s, "’", "'")
 }
 

@@ -117,6 +117,9 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 		}
 	}
 	a.resolveNames()
+	for i := range a.entities {
+		a.entities[i].frozen = true
+	}
 	return a
 }
 

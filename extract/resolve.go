@@ -16,11 +16,18 @@ type entity struct {
 	org       bool
 	place     bool              // a country or region: never a person
 	roles     map[string]string // folded role -> country ("" when none)
+	// frozen: the forms are all known (resolveNames is over), so the
+	// canonical name can be kept in canon.
+	frozen bool
+	canon  string
 	mentions  int
 	lastTok   int
 }
 
 func (e *entity) canonical() string {
+	if e.canon != "" {
+		return e.canon
+	}
 	best, bestWords, bestCount := "", 0, 0
 	for i, f := range e.formOrder {
 		n := strings.Count(f, " ") + 1
@@ -28,6 +35,9 @@ func (e *entity) canonical() string {
 		if n > bestWords || n == bestWords && c > bestCount {
 			best, bestWords, bestCount = f, n, c
 		}
+	}
+	if e.frozen {
+		e.canon = best
 	}
 	return best
 }
