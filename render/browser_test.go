@@ -72,7 +72,12 @@ func TestBrowser(t *testing.T) {
 			if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
 				return err
 			}
-			return os.WriteFile(filepath.Join(t.ArtifactDir(), name), buf, 0o644)
+			path := filepath.Join(t.ArtifactDir(), name)
+			if err := os.WriteFile(path, buf, 0o644); err != nil {
+				return err
+			}
+			t.Logf("screenshot: %s", path)
+			return nil
 		})
 	}
 
