@@ -305,16 +305,18 @@ func (a *analysis) records(docID, code string) []Quote {
 			Lang:        code,
 		}
 		q.ID = QuoteID(docID, q.Start, q.End)
-		q.Sentence = a.sentenceText(d.sentence, sp)
+		// Records outlive the analysis: copies, so they never pin the whole
+		// document text in memory through a substring.
+		q.Sentence = strings.Clone(a.sentenceText(d.sentence, sp))
 		if d.hasCue {
 			q.Cue = strings.TrimSpace(string(a.text[a.toks[d.cue.from].start:a.toks[d.cue.to-1].end]))
 		}
 		switch {
 		case d.speaker >= 0:
-			name := a.entities[d.speaker].canonical()
+			name := strings.Clone(a.entities[d.speaker].canonical())
 			q.Speaker = &name
 		case d.unnamed != "":
-			u := d.unnamed
+			u := strings.Clone(d.unnamed)
 			q.Speaker = &u
 		}
 		if d.mention != nil && q.Speaker != nil {
@@ -710,7 +712,7 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 			e := &a.entities[ei]
 			for _, f := range e.formOrder {
 				if f != name {
-					sp.Aliases = append(sp.Aliases, f)
+					sp.Aliases = append(sp.Aliases, strings.Clone(f))
 				}
 			}
 			sp.Org = e.org
@@ -718,7 +720,7 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 				sp.Gender = string(rune(e.gender))
 			}
 			for r := range e.roles {
-				sp.Roles = append(sp.Roles, r)
+				sp.Roles = append(sp.Roles, strings.Clone(r))
 			}
 			sort.Strings(sp.Roles)
 		}
