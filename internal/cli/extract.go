@@ -39,8 +39,10 @@ gives one line {"id": ..., "quotes": [...]}. Flags may come after the files.
 The documents of one run are one corpus: every quote carries a speaker_id,
 the same for one person across all of them (null when the quote has no
 speaker). Since linking needs the whole corpus, lines are written once every
-document is read; meanwhile they wait in a temporary file, so memory stays
-bounded whatever the input size.
+document is read; meanwhile they wait in a temporary file, and memory holds
+the linker's state: a few hundred bytes per speaker of each document. With
+--no-speaker-ids each line is written as soon as its document is done
+(speaker_id null), and memory is bounded by the largest document.
 
 Flags:
   --jsonl        read JSON Lines documents, streaming with bounded memory
@@ -59,10 +61,15 @@ Flags:
   --progress     print documents, MB and MB/s on stderr every few seconds
                  (on by default when stderr is a terminal)
                    verbatim extract --jsonl big.jsonl --progress -o /dev/null
+  --no-speaker-ids
+                 do not link speakers across documents: stream each line as
+                 soon as it is ready, memory bounded by the largest document
+                   verbatim extract --jsonl huge.jsonl --no-speaker-ids
 `
 
 type extractFlags struct {
 	jsonl, keepGoing, progress bool
+	noSpeakerIDs               bool
 	workers                    int
 	out, lang                  string
 }
@@ -87,6 +94,7 @@ func extractCommand(ctx context.Context, args []string, stdio Stdio, newEx func(
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "report bad documents and go on")
 	fs.StringVar(&f.lang, "lang", "", "language of documents that give none")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr")
+	fs.BoolVar(&f.noSpeakerIDs, "no-speaker-ids", false, "stream lines without linking speakers across documents")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -339,6 +347,17 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 // the error is.
 func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
 	src source[T], work func(T) ([]extracted, error), quotes func(*R) []linkedQuote) error {
+	if f.noSpeakerIDs {
+		// One pass: each line as soon as its document is done.
+		return emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
+			for _, d := range docs {
+				if _, err := w.Write(d.line); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
 	spool, err := newSpool()
 	if err != nil {
 		return err

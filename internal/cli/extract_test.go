@@ -495,6 +495,19 @@ func TestExtractSpeakerIDs(t *testing.T) {
 	left, err := os.ReadDir(filepath.Join(dir, "tmp"))
 	require.NoError(t, err)
 	assert.Empty(t, left, "the temporary file is removed")
+
+	// --no-speaker-ids streams: same lines and order, no ids, no spool.
+	stdout.Reset()
+	stderr.Reset()
+	code = mainWith(t, &markExtractor{}, []string{"extract", "--jsonl", in, "--no-speaker-ids", "-j", "2"}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	assert.Equal(t, []string{"geneva", "brexit", "cairo", "golf"}, outputIDs(t, stdout.String()))
+	for text, id := range decode(stdout.String()) {
+		assert.Nil(t, id, text)
+	}
+	left, err = os.ReadDir(filepath.Join(dir, "tmp"))
+	require.NoError(t, err)
+	assert.Empty(t, left)
 }
 
 // analyzing is markExtractor with Analyze, which describes the speakers:
