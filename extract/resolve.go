@@ -18,10 +18,10 @@ type entity struct {
 	roles     map[string]string // folded role -> country ("" when none)
 	// frozen: the forms are all known (resolveNames is over), so the
 	// canonical name can be kept in canon.
-	frozen bool
-	canon  string
-	mentions  int
-	lastTok   int
+	frozen   bool
+	canon    string
+	mentions int
+	lastTok  int
 }
 
 func (e *entity) canonical() string {
