@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 type mentionKind uint8
@@ -303,9 +304,6 @@ func (a *analysis) nameAt(k int) int {
 		return 0
 	}
 	if !a.nameWord(k, k == from || role != "") {
-		if k != from {
-			return 0
-		}
 		return 0
 	}
 	end := k + 1
@@ -397,17 +395,11 @@ func (a *analysis) nameAt(k int) int {
 	if gender == 0 && len(words) >= 2 {
 		m.gender = a.lx.FirstNames[fold(words[0])]
 	}
-	m.text = a.str(m.start, m.end)
 	if possessive {
-		m.text = strings.Join(words, " ")
-		if len(words) == 1 || true {
-			m.end = m.start + len([]rune(m.text))
-			if from != k && role == "" {
-				m.end = toks[end-1].start + len([]rune(words[len(words)-1]))
-				m.text = a.str(m.start, m.end)
-			}
-		}
+		// The mention ends before "'s": the name as written, no suffix.
+		m.end = toks[end-1].start + utf8.RuneCountInString(words[len(words)-1])
 	}
+	m.text = a.str(m.start, m.end)
 	a.mentions = append(a.mentions, m)
 	return end - from
 }

@@ -604,15 +604,12 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 		if a.toks[v].kind != tokWord {
 			continue
 		}
-		vn, inv, ok := a.verbAt(v)
-		if !ok || inv != nil {
+		if _, inv, ok := a.verbAt(v); !ok || inv != nil {
 			continue
 		}
 		if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
 			return mi
 		}
-		// "…, he says, …": pronoun and verb inverted after a comma.
-		_ = vn
 	}
 	return -1
 }
