@@ -78,6 +78,10 @@ func Run(ctx context.Context, o Options) error {
 	o.Build.OutDir = filepath.Join(tmp, "public")
 	o.Build.BaseURL = url
 
+	// The signature is taken before the first build, so a change made
+	// while it runs, or right after the server says it is ready, is seen.
+	watched := watchList(o.Build)
+	last := signature(watched)
 	s := &server{dir: o.Build.OutDir, clients: map[chan struct{}]bool{}, done: ctx.Done()}
 	if err := s.build(ctx, o); err != nil {
 		return err
@@ -90,8 +94,6 @@ func Run(ctx context.Context, o Options) error {
 		o.Ready(url)
 	}
 
-	watched := watchList(o.Build)
-	last := signature(watched)
 	tick := time.NewTicker(o.Poll)
 	defer tick.Stop()
 	for {
