@@ -10,21 +10,8 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/shared"
 )
-
-// devCorpora lists ../shared/eval/*.jsonl beside the repository; absent, the
-// benchmark is skipped (and fails under CI=true).
-func devCorpora(b *testing.B) []string {
-	b.Helper()
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "eval", "*.jsonl"))
-	if len(paths) == 0 {
-		if os.Getenv("CI") == "true" {
-			b.Fatal("../shared/eval has no corpora")
-		}
-		b.Skip("../shared/eval has no corpora")
-	}
-	return paths
-}
 
 type benchDoc struct {
 	ID   string `json:"id"`
@@ -90,7 +77,7 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, path := range devCorpora(b) {
+	for _, path := range shared.EvalCorpora(b) {
 		run(b, path, func(d benchDoc) []extract.Quote {
 			return ex.Extract(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
 		})
@@ -102,7 +89,7 @@ func BenchmarkExtract(b *testing.B) {
 // ratio BenchmarkExtract / BenchmarkBaseline is the extractor's own cost.
 func BenchmarkBaseline(b *testing.B) {
 	var sink int
-	for _, path := range devCorpora(b) {
+	for _, path := range shared.EvalCorpora(b) {
 		run(b, path, func(d benchDoc) []extract.Quote {
 			sink += len([]rune(d.Text))
 			return []extract.Quote{}

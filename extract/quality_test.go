@@ -3,29 +3,14 @@ package extract_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/score"
 )
-
-// evalFile returns the path of an annotated file in ../shared/eval, which
-// sits beside the repository; without it the test skips, except in CI.
-func evalFile(t *testing.T, name string) string {
-	t.Helper()
-	path := filepath.Join("..", "..", "shared", "eval", name)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI must have ../shared beside the clone", path)
-		}
-		t.Skipf("%s is absent", path)
-	}
-	return path
-}
 
 // scoreFile runs the extractor on a gold file and scores it with the Go
 // port of score.py.
@@ -58,7 +43,7 @@ func scoreFile(t *testing.T, ex *extract.Extractor, path string) score.Row {
 func TestSeedGold(t *testing.T) {
 	ex, err := extract.New(extract.Options{})
 	require.NoError(t, err)
-	row := scoreFile(t, ex, evalFile(t, "seed-gold.jsonl"))
+	row := scoreFile(t, ex, shared.EvalFile(t, "seed-gold.jsonl"))
 	require.Equal(t, 5, row.Gold)
 	require.Equal(t, 5, row.Pred)
 	require.Equal(t, 1.0, row.EndToEndF1)
@@ -86,7 +71,7 @@ func TestDevSetFloors(t *testing.T) {
 	}
 	for _, f := range floors {
 		t.Run(f.file, func(t *testing.T) {
-			row := scoreFile(t, ex, evalFile(t, f.file))
+			row := scoreFile(t, ex, shared.EvalFile(t, f.file))
 			t.Logf("%s: P=%.4f R=%.4f F1=%.4f exact=%.4f speaker=%.4f e2e=%.4f",
 				f.file, row.Precision, row.Recall, row.F1, row.ExactSpanShare, row.SpeakerStrict, row.EndToEndF1)
 			require.GreaterOrEqual(t, row.F1, f.f1)

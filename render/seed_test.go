@@ -9,25 +9,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// sharedDir finds ../shared beside the repository; tests that need it skip
-// when it is absent, except under CI where its absence is a failure.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI must provide ../shared", dir)
-		}
-		t.Skipf("%s not found", dir)
-	}
-	return dir
-}
+	"github.com/verbatim-news/verbatim/internal/shared"
+)
 
 // TestSeedSite builds the seed article as a site with the real extractor.
 func TestSeedSite(t *testing.T) {
-	seeds, err := filepath.Glob(filepath.Join(sharedDir(t, "seeds"), "*.txt"))
+	seeds, err := filepath.Glob(filepath.Join(shared.Dir(t, "seeds"), "*.txt"))
 	require.NoError(t, err)
 	require.NotEmpty(t, seeds)
 	dir := t.TempDir()

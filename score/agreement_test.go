@@ -13,43 +13,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/verbatim-news/verbatim/internal/shared"
 )
-
-// sharedEval finds ../shared/eval beside the repository. Absent locally it
-// skips the test; under CI=true it fails.
-func sharedEval(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "no go.mod above the test")
-		dir = parent
-	}
-	eval := filepath.Join(dir, "..", "shared", "eval")
-	if _, err := os.Stat(filepath.Join(eval, "score.py")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("../shared/eval is missing: %v", err)
-		}
-		t.Skipf("../shared/eval is missing: %v", err)
-	}
-	return eval
-}
-
-func python(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("python3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("python3 is missing")
-		}
-		t.Skip("python3 is missing")
-	}
-	return p
-}
 
 // flagSets are the score.py command lines compared.
 var flagSets = [][]string{
@@ -226,8 +192,8 @@ func pickSpeaker(rng *rand.Rand, g goldQuote, names []string) any {
 }
 
 func TestAgreementWithScorePy(t *testing.T) {
-	eval := sharedEval(t)
-	py := python(t)
+	eval := shared.Dir(t, "eval")
+	py := shared.Python(t)
 	golds, err := filepath.Glob(filepath.Join(eval, "*.jsonl"))
 	require.NoError(t, err)
 	require.NotEmpty(t, golds)
@@ -246,8 +212,8 @@ func TestAgreementWithScorePy(t *testing.T) {
 // collide as dict keys, repeated ids, bools as offsets, reprs of odd
 // speakers.
 func TestAgreementOddInputs(t *testing.T) {
-	eval := sharedEval(t)
-	py := python(t)
+	eval := shared.Dir(t, "eval")
+	py := shared.Python(t)
 	text := `« Nous restons prudents », a déclaré la ministre Claire Dubois. "It's fine," he said.`
 	q := func(start, end int, speaker string, extra string) string {
 		return fmt.Sprintf(`{"start": %d, "end": %d, "speaker": %s%s}`, start, end, speaker, extra)

@@ -61,6 +61,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
@@ -76,18 +77,6 @@ type goldDoc struct {
 	Lang   string      `json:"lang"`
 	Text   string      `json:"text"`
 	Quotes []goldQuote `json:"quotes"`
-}
-
-func evalDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "eval")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("evaluation data missing in CI: %v", err)
-		}
-		t.Skipf("no evaluation data at %s", dir)
-	}
-	return dir
 }
 
 func readGold(t *testing.T, path string) []goldDoc {
@@ -542,7 +531,7 @@ func polnearIdentity(known map[string]bool) func(goldDoc) []string {
 }
 
 func TestBCubed(t *testing.T) {
-	dir := evalDir(t)
+	dir := shared.Dir(t, "eval")
 	known := firstNames(t)
 	// Floors sit a little under the figures measured when this test was
 	// written, so that a regression fails. The figures over all matched

@@ -13,43 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/shared"
 )
-
-// sharedEval finds ../shared/eval beside the repository: absent, the test
-// is skipped locally and fails under CI=true.
-func sharedEval(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "no go.mod above the test")
-		dir = parent
-	}
-	eval := filepath.Join(dir, "..", "shared", "eval")
-	if _, err := os.Stat(filepath.Join(eval, "score.py")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("../shared/eval is missing: %v", err)
-		}
-		t.Skipf("../shared/eval is missing: %v", err)
-	}
-	return eval
-}
-
-func python(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("python3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("python3 is missing")
-		}
-		t.Skip("python3 is missing")
-	}
-	return p
-}
 
 // TestEvalAgreesWithScorePy runs verbatim eval over every gold file with
 // --pred-out, then score.py on the same predictions, and requires the
@@ -57,8 +22,8 @@ func python(t *testing.T) string {
 // and names, so the matching and speaker rules are exercised even while the
 // real extractor finds little.
 func TestEvalAgreesWithScorePy(t *testing.T) {
-	eval := sharedEval(t)
-	py := python(t)
+	eval := shared.Dir(t, "eval")
+	py := shared.Python(t)
 	golds, err := filepath.Glob(filepath.Join(eval, "*.jsonl"))
 	require.NoError(t, err)
 	require.NotEmpty(t, golds)
