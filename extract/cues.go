@@ -168,7 +168,7 @@ func (a *analysis) verbFormLen(k int) int {
 		if n == 0 {
 			key = t.low
 		} else {
-			if !a.verbPrefixes[key] {
+			if !a.l.verbPrefixes[key] {
 				break
 			}
 			if strings.HasSuffix(key, "'") {
@@ -541,7 +541,7 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 	if k >= len(toks) || toks[k].info&wAccordingStart == 0 {
 		return 0, -1
 	}
-	for _, words := range a.accordingWords {
+	for _, words := range a.l.accordingWords {
 		if k+len(words) > limit {
 			continue
 		}

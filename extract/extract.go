@@ -23,14 +23,10 @@ type Extractor struct {
 type language struct {
 	lx *Lexicon
 	gr *grammar
-	// roleStarts, pronounStarts and accordingStarts hold the first word of
-	// every entry, to dismiss most tokens with one lookup.
-	roleStarts, pronounStarts, accordingStarts map[string]bool
 	// furnitureByByte indexes furniture phrases by their first byte.
 	furnitureByByte [256][]string
-	// verbStarts holds the first word of every verb form.
-	verbStarts map[string]bool
-	// words flags each word with the lists it starts an entry of.
+	// words flags each word with the lists it starts an entry of, to
+	// dismiss most tokens with one lookup.
 	words map[string]wordInfo
 	// accordingWords are the "according to" phrases cut into words, longest
 	// first; pronounSecond and verbPrefixes let multi-word lookups stop
@@ -45,10 +41,6 @@ type language struct {
 
 func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l := &language{lx: lx, gr: gr}
-	l.roleStarts = firstWords(mapKeys(lx.Roles))
-	l.pronounStarts = firstWords(mapKeys(lx.Pronouns))
-	l.accordingStarts = firstWords(lx.According)
-	l.verbStarts = firstWords(mapKeys(lx.Verbs))
 	l.pronounSecond = map[string]bool{}
 	for k := range lx.Pronouns {
 		if _, rest, ok := strings.Cut(k, " "); ok {
@@ -71,7 +63,12 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	for _, set := range []struct {
 		words map[string]bool
 		bit   wordInfo
-	}{{l.roleStarts, wRoleStart}, {l.pronounStarts, wPronounStart}, {l.verbStarts, wVerbStart}, {l.accordingStarts, wAccordingStart}} {
+	}{
+		{firstWords(mapKeys(lx.Roles)), wRoleStart},
+		{firstWords(mapKeys(lx.Pronouns)), wPronounStart},
+		{firstWords(mapKeys(lx.Verbs)), wVerbStart},
+		{firstWords(lx.According), wAccordingStart},
+	} {
 		for w := range set.words {
 			l.words[w] |= set.bit
 		}

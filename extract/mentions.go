@@ -82,13 +82,9 @@ type analysis struct {
 	// lowerSeen: words the document writes in lowercase somewhere, so a
 	// capitalised sentence opener like "Yesterday" is not taken for a name.
 	lowerSeen map[string]bool
-	// roleStarts, pronounStarts, accordingStarts: first words of the
-	// multi-word entries, so most tokens are dismissed with one lookup.
-	roleStarts, pronounStarts, accordingStarts map[string]bool
-	furnitureByByte                            *[256][]string
-	verbStarts, pronounSecond, verbPrefixes    map[string]bool
-	accordingByLast                            map[string][][]string
-	accordingWords                             [][]string
+	// l holds the language's indexes built once by New (first words of
+	// entries, verb prefixes, furniture by first byte).
+	l *language
 	// verbLen caches isVerbForm per token (-1: not computed).
 	verbLen []int8
 	// mentionByTok and mentionByEnd index mentions by first and last token.
@@ -255,7 +251,7 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 		if n == 1 {
 			key = w.low
 		} else {
-			if n == 2 && !a.pronounSecond[w.low] {
+			if n == 2 && !a.l.pronounSecond[w.low] {
 				break
 			}
 			key += " " + w.low

@@ -38,10 +38,7 @@ func newAnalysis(l *language, src string) *analysis {
 
 func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	text, boff := indexRunes(src, sc.text, sc.boff)
-	a := &analysis{lx: l.lx, gr: l.gr, text: text, src: src, boff: boff,
-		roleStarts: l.roleStarts, pronounStarts: l.pronounStarts, accordingStarts: l.accordingStarts,
-		furnitureByByte: &l.furnitureByByte, verbStarts: l.verbStarts, accordingByLast: l.accordingByLast,
-		accordingWords: l.accordingWords, pronounSecond: l.pronounSecond, verbPrefixes: l.verbPrefixes}
+	a := &analysis{lx: l.lx, gr: l.gr, l: l, text: text, src: src, boff: boff}
 	a.mentions = sc.mentions[:0]
 	if a.mentions == nil {
 		a.mentions = make([]mention, 0, len(text)/200)
@@ -733,7 +730,7 @@ func (a *analysis) furnitureFor(low string) []string {
 	if low == "" {
 		return nil
 	}
-	return a.furnitureByByte[low[0]]
+	return a.l.furnitureByByte[low[0]]
 }
 
 // grow returns a slice of length n, reusing buf's memory when it can.

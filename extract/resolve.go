@@ -555,7 +555,7 @@ func (a *analysis) sourcePhraseBefore(k int) bool {
 	if k == 0 {
 		return false
 	}
-	for _, words := range a.accordingByLast[a.toks[k-1].low] {
+	for _, words := range a.l.accordingByLast[a.toks[k-1].low] {
 		n := len(words)
 		if k-n < 0 {
 			continue
