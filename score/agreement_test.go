@@ -7,7 +7,6 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,19 +26,14 @@ var flagSets = [][]string{
 
 // compare runs score.py and the port on the same files and requires the
 // same bytes on stdout.
-func compare(t *testing.T, py, scorePy, goldPath, predPath string) {
+func compare(t *testing.T, goldPath, predPath string) {
 	t.Helper()
 	gold, err := Load(goldPath)
 	require.NoError(t, err)
 	pred, err := Load(predPath)
 	require.NoError(t, err)
 	for _, flags := range flagSets {
-		cmd := exec.Command(py, append([]string{scorePy, goldPath, predPath}, flags...)...)
-		cmd.Env = append(os.Environ(), "PYTHONIOENCODING=utf-8")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		want, err := cmd.Output()
-		require.NoError(t, err, "score.py %v: %s", flags, stderr.String())
+		want := shared.ScorePy(t, goldPath, predPath, flags...)
 
 		opts := Options{ByLang: contains(flags, "--by-lang")}
 		for i, f := range flags {
@@ -192,17 +186,12 @@ func pickSpeaker(rng *rand.Rand, g goldQuote, names []string) any {
 }
 
 func TestAgreementWithScorePy(t *testing.T) {
-	eval := shared.Dir(t, "eval")
-	py := shared.Python(t)
-	golds, err := filepath.Glob(filepath.Join(eval, "*.jsonl"))
-	require.NoError(t, err)
-	require.NotEmpty(t, golds)
 	dir := t.TempDir()
-	for _, gold := range golds {
+	for _, gold := range shared.EvalCorpora(t) {
 		t.Run(filepath.Base(gold), func(t *testing.T) {
 			pred := filepath.Join(dir, filepath.Base(gold))
 			require.NoError(t, os.WriteFile(pred, synthesize(t, gold), 0o644))
-			compare(t, py, filepath.Join(eval, "score.py"), gold, pred)
+			compare(t, gold, pred)
 		})
 	}
 }
@@ -212,8 +201,6 @@ func TestAgreementWithScorePy(t *testing.T) {
 // collide as dict keys, repeated ids, bools as offsets, reprs of odd
 // speakers.
 func TestAgreementOddInputs(t *testing.T) {
-	eval := shared.Dir(t, "eval")
-	py := shared.Python(t)
 	text := `« Nous restons prudents », a déclaré la ministre Claire Dubois. "It's fine," he said.`
 	q := func(start, end int, speaker string, extra string) string {
 		return fmt.Sprintf(`{"start": %d, "end": %d, "speaker": %s%s}`, start, end, speaker, extra)
@@ -244,5 +231,5 @@ func TestAgreementOddInputs(t *testing.T) {
 	goldPath, predPath := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl")
 	require.NoError(t, os.WriteFile(goldPath, []byte(strings.Join(gold, "\n")+"\n"), 0o644))
 	require.NoError(t, os.WriteFile(predPath, []byte(strings.Join(pred, "\r\n")), 0o644))
-	compare(t, py, filepath.Join(eval, "score.py"), goldPath, predPath)
+	compare(t, goldPath, predPath)
 }

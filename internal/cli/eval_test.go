@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,11 +21,7 @@ import (
 // and names, so the matching and speaker rules are exercised even while the
 // real extractor finds little.
 func TestEvalAgreesWithScorePy(t *testing.T) {
-	eval := shared.Dir(t, "eval")
-	py := shared.Python(t)
-	golds, err := filepath.Glob(filepath.Join(eval, "*.jsonl"))
-	require.NoError(t, err)
-	require.NotEmpty(t, golds)
+	golds := shared.EvalCorpora(t)
 
 	jsonFlags := []string{"--json", "--by-lang", "--errors", "50"}
 	textFlags := []string{"--by-lang", "--errors", "50"}
@@ -54,13 +49,7 @@ func TestEvalAgreesWithScorePy(t *testing.T) {
 				for _, gold := range golds {
 					want.WriteString("==> " + gold + " <==\n")
 					pred := filepath.Join(predDir, filepath.Base(gold))
-					cmd := exec.Command(py, append([]string{filepath.Join(eval, "score.py"), gold, pred}, flags...)...)
-					cmd.Env = append(os.Environ(), "PYTHONIOENCODING=utf-8")
-					var pyErr bytes.Buffer
-					cmd.Stderr = &pyErr
-					out, err := cmd.Output()
-					require.NoError(t, err, pyErr.String())
-					want.Write(out)
+					want.Write(shared.ScorePy(t, gold, pred, flags...))
 				}
 				require.Equal(t, want.String(), stdout.String(), "flags %v", flags)
 			}

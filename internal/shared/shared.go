@@ -7,6 +7,7 @@
 package shared
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,6 +56,22 @@ func Python(tb testing.TB) string {
 		missing(tb, "python3 is missing")
 	}
 	return p
+}
+
+// ScorePy runs ../shared/eval/score.py on gold and pred with flags and
+// returns what it prints on stdout; a non-zero exit fails the test.
+func ScorePy(tb testing.TB, gold, pred string, flags ...string) []byte {
+	tb.Helper()
+	args := append([]string{EvalFile(tb, "score.py"), gold, pred}, flags...)
+	cmd := exec.Command(Python(tb), args...)
+	cmd.Env = append(os.Environ(), "PYTHONIOENCODING=utf-8")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		tb.Fatalf("score.py %v: %v: %s", flags, err, stderr.String())
+	}
+	return out
 }
 
 func missing(tb testing.TB, msg string) {
