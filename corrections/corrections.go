@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/verbatim-news/verbatim/internal/yamlpos"
 )
 
 // Action is what a correction does to its quote.
@@ -152,16 +154,9 @@ func parseEntry(path string, n *yaml.Node) (Entry, error) {
 // yamlError turns the YAML library's "line N: message" into "path:N:
 // message".
 func yamlError(path string, err error) error {
-	var te *yaml.TypeError
-	msg := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
+	line, msg := yamlpos.Split(err)
+	if line == 0 {
+		return fmt.Errorf("%s: %s", path, msg)
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, text, ok := strings.Cut(rest, ": "); ok && num != "" && strings.Trim(num, "0123456789") == "" {
-			return fmt.Errorf("%s:%s: %s", path, num, text)
-		}
-	}
-	return fmt.Errorf("%s: %s", path, msg)
+	return fmt.Errorf("%s:%d: %s", path, line, msg)
 }

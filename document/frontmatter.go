@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/verbatim-news/verbatim/internal/yamlpos"
 )
 
 // ParseMarkdown reads a Markdown article: optional YAML front matter between
@@ -263,35 +264,11 @@ func ParseDate(s string) (time.Time, error) {
 // yamlError turns yaml.v3's "line N" (counted from the start of the front
 // matter) into a file line.
 func yamlError(path string, err error, firstLine int) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	line := firstLine
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, tail, ok := strings.Cut(rest, ": "); ok {
-			if n, err := strconv.Atoi(num); err == nil {
-				line = firstLine + n - 1
-				// The parser (unlike the scanner) reports 0-based lines.
-				for _, p := range yamlParserProblems {
-					if strings.HasPrefix(tail, p) {
-						line++
-						break
-					}
-				}
-				msg = tail
-			}
-		}
+	line, msg := yamlpos.Split(err)
+	if line == 0 {
+		line = firstLine
+	} else {
+		line += firstLine - 1
 	}
 	return &PosError{Path: path, Line: line, Offset: -1, Err: fmt.Errorf("front matter: %s", msg)}
-}
-
-// yamlParserProblems are the messages of yaml.v3's parser stage, whose line
-// numbers are 0-based, unlike the scanner's.
-var yamlParserProblems = []string{
-	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
-	"did not find expected <document start>", "did not find expected <stream-start>", "did not find expected key",
-	"did not find expected node content", "found duplicate %TAG directive", "found duplicate %YAML directive",
-	"found incompatible YAML document", "found undefined tag handle",
 }

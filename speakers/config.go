@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/verbatim-news/verbatim/internal/yamlpos"
 )
 
 // Config is a parsed speakers.yaml: what editors know about speakers that
@@ -201,18 +203,11 @@ func parseEntry(file string, n *yaml.Node) (Entry, error) {
 // yamlError turns the YAML library's "line N: message" into "file:N:
 // message", the form every other verbatim error has.
 func yamlError(file string, err error) error {
-	var te *yaml.TypeError
-	msg := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
+	line, msg := yamlpos.Split(err)
+	if line == 0 {
+		return fmt.Errorf("%s: %s", file, msg)
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, text, ok := strings.Cut(rest, ": "); ok && num != "" && strings.Trim(num, "0123456789") == "" {
-			return fmt.Errorf("%s:%s: %s", file, num, text)
-		}
-	}
-	return fmt.Errorf("%s: %s", file, msg)
+	return fmt.Errorf("%s:%d: %s", file, line, msg)
 }
 
 // checkKeys reports a key the schema does not know, at its line: a
