@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/verbatim-news/verbatim/document"
@@ -118,7 +117,10 @@ func extractCommand(ctx context.Context, args []string, stdio Stdio, newEx func(
 	}
 	var prog *progress
 	if f.progress || isTerminal(stdio.Err) {
-		prog = startProgress(stdio.Err, isTerminal(stdio.Err))
+		prog = startProgress(stdio.Err, isTerminal(stdio.Err), func(docs, bytes int64, elapsed time.Duration) string {
+			secs, mb := elapsed.Seconds(), float64(bytes)/1e6
+			return fmt.Sprintf("extract: %d documents, %.1f MB, %.1f MB/s, %.1f s", docs, mb, mb/max(secs, 1e-9), secs)
+		})
 	}
 	if f.jsonl {
 		err = extractJSONL(ctx, ex, inputs, f, stdio, out.w, prog)
@@ -736,83 +738,6 @@ func (o *output) abort() {
 	if o.target != "" {
 		os.Remove(o.file.Name())
 	}
-}
-
-// progress prints documents, megabytes and throughput every few seconds.
-type progress struct {
-	mu       sync.Mutex // one writer at a time on w
-	w        io.Writer
-	terminal bool
-	start    time.Time
-	docs     atomic.Int64
-	bytes    atomic.Int64
-	done     chan struct{}
-	wg       sync.WaitGroup
-}
-
-func startProgress(w io.Writer, terminal bool) *progress {
-	p := &progress{w: w, terminal: terminal, start: time.Now(), done: make(chan struct{})}
-	p.wg.Go(func() {
-		tick := time.NewTicker(2 * time.Second)
-		defer tick.Stop()
-		for {
-			select {
-			case <-tick.C:
-				p.print(false)
-			case <-p.done:
-				return
-			}
-		}
-	})
-	return p
-}
-
-func (p *progress) add(n int64) {
-	if p == nil {
-		return
-	}
-	p.docs.Add(1)
-	p.bytes.Add(n)
-}
-
-func (p *progress) print(final bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	secs := time.Since(p.start).Seconds()
-	mb := float64(p.bytes.Load()) / 1e6
-	line := fmt.Sprintf("extract: %d documents, %.1f MB, %.1f MB/s, %.1f s", p.docs.Load(), mb, mb/max(secs, 1e-9), secs)
-	switch {
-	case p.terminal && final:
-		fmt.Fprintf(p.w, "\r\033[K%s\n", line)
-	case p.terminal:
-		fmt.Fprintf(p.w, "\r\033[K%s", line)
-	default:
-		fmt.Fprintln(p.w, line)
-	}
-}
-
-// report prints an error line on w, clearing the progress line first. A
-// nil progress just prints.
-func (p *progress) report(w io.Writer, err error) {
-	if p == nil {
-		fmt.Fprintln(w, err)
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.terminal {
-		fmt.Fprint(w, "\r\033[K")
-	}
-	fmt.Fprintln(w, err)
-}
-
-func (p *progress) stop() {
-	if p == nil {
-		return
-	}
-	close(p.done)
-	p.wg.Wait()
-	p.print(true)
 }
 
 func isTerminal(w io.Writer) bool {

@@ -108,9 +108,11 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	if err != nil {
 		return err
 	}
-	var prog *docProgress
+	var prog *progress
 	if f.progress || isTerminal(stdio.Err) {
-		prog = startDocProgress(stdio.Err, isTerminal(stdio.Err), len(docs))
+		prog = startProgress(stdio.Err, isTerminal(stdio.Err), func(done, _ int64, _ time.Duration) string {
+			return fmt.Sprintf("speakers: %d/%d articles extracted", done, len(docs))
+		})
 	}
 	results, err := analyzeAll(ctx, ex, docs, f.workers, prog)
 	prog.stop()
@@ -169,7 +171,7 @@ func readContent(root string) ([]document.Document, error) {
 
 // analyzeAll extracts every document on n workers; results are by index,
 // so the corpus order, and the speaker ids, do not depend on n.
-func analyzeAll(ctx context.Context, ex analyzer, docs []document.Document, n int, prog *docProgress) ([]extract.Result, error) {
+func analyzeAll(ctx context.Context, ex analyzer, docs []document.Document, n int, prog *progress) ([]extract.Result, error) {
 	results := make([]extract.Result, len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -193,7 +195,7 @@ func analyzeAll(ctx context.Context, ex analyzer, docs []document.Document, n in
 					return
 				}
 				results[i] = r
-				prog.add()
+				prog.add(0)
 			}
 		})
 	}
@@ -328,58 +330,4 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
-}
-
-// docProgress prints "speakers: 120/391 articles" every two seconds.
-type docProgress struct {
-	w        io.Writer
-	terminal bool
-	total    int
-	done     atomic.Int64
-	stopped  chan struct{}
-	wg       sync.WaitGroup
-}
-
-func startDocProgress(w io.Writer, terminal bool, total int) *docProgress {
-	p := &docProgress{w: w, terminal: terminal, total: total, stopped: make(chan struct{})}
-	p.wg.Go(func() {
-		tick := time.NewTicker(2 * time.Second)
-		defer tick.Stop()
-		for {
-			select {
-			case <-tick.C:
-				p.print(false)
-			case <-p.stopped:
-				return
-			}
-		}
-	})
-	return p
-}
-
-func (p *docProgress) add() {
-	if p != nil {
-		p.done.Add(1)
-	}
-}
-
-func (p *docProgress) print(final bool) {
-	line := fmt.Sprintf("speakers: %d/%d articles extracted", p.done.Load(), p.total)
-	switch {
-	case p.terminal && final:
-		fmt.Fprintf(p.w, "\r\033[K%s\n", line)
-	case p.terminal:
-		fmt.Fprintf(p.w, "\r\033[K%s", line)
-	default:
-		fmt.Fprintln(p.w, line)
-	}
-}
-
-func (p *docProgress) stop() {
-	if p == nil {
-		return
-	}
-	close(p.stopped)
-	p.wg.Wait()
-	p.print(true)
 }
