@@ -50,22 +50,58 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-func TestServeRebuildsAndReloads(t *testing.T) {
-	opts := site(t)
-	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Preview\nbase_url: https://example.org/sub/\n"), 0o644))
+// start runs the preview server on a free port until stop.
+func start(t *testing.T, opts render.Options) (url string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{Build: opts, Port: 0, Poll: 20 * time.Millisecond, Ready: func(u string) { ready <- u }})
 	}()
-	var url string
 	select {
 	case url = <-ready:
 	case err := <-done:
+		cancel()
 		t.Fatal(err)
 	}
+	return url, func() {
+		t.Helper()
+		cancel()
+		require.NoError(t, <-done)
+	}
+}
+
+// subscribe opens the live-reload stream and returns a function that waits
+// for the next reload event.
+func subscribe(t *testing.T, url string) (reloaded func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"__verbatim/events", nil)
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	t.Cleanup(func() { resp.Body.Close() })
+	events := bufio.NewReader(resp.Body)
+	_, err = events.ReadString('\n') // the greeting comment: the stream is open
+	require.NoError(t, err)
+	return func() {
+		t.Helper()
+		for {
+			line, err := events.ReadString('\n')
+			require.NoError(t, err, "no reload event")
+			if strings.HasPrefix(line, "event: reload") {
+				return
+			}
+		}
+	}
+}
+
+func TestServeRebuildsAndReloads(t *testing.T) {
+	opts := site(t)
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Preview\nbase_url: https://example.org/sub/\n"), 0o644))
+	url, stop := start(t, opts)
 
 	code, body := get(t, url+"speakers/ada-lovelace/")
 	assert.Equal(t, http.StatusOK, code)
@@ -75,23 +111,10 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	code, _ = get(t, url+"no/such/page/")
 	assert.Equal(t, http.StatusNotFound, code)
 
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"__verbatim/events", nil)
-	require.NoError(t, err)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
-	_, err = events.ReadString('\n') // the greeting comment: the stream is open
-	require.NoError(t, err)
+	reloaded := subscribe(t, url)
 
 	require.NoError(t, os.WriteFile(filepath.Join(opts.ContentDir, "a.md"), []byte("---\ntitle: A\n---\n\nSecond words, longer\n"), 0o644))
-	for {
-		line, err := events.ReadString('\n')
-		require.NoError(t, err, "no reload event")
-		if strings.HasPrefix(line, "event: reload") {
-			break
-		}
-	}
+	reloaded()
 	_, body = get(t, url+"speakers/ada-lovelace/")
 	assert.Contains(t, body, "Second words, longer")
 
@@ -102,8 +125,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	assert.Equal(t, http.StatusOK, code)
 	assert.Contains(t, body, "Second words, longer")
 
-	cancel()
-	require.NoError(t, <-done)
+	stop()
 }
 
 func TestServePortTaken(t *testing.T) {
@@ -124,37 +146,8 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 	dir := filepath.Dir(opts.ContentDir)
 	t.Chdir(dir) // the site folder, where both files are looked for
 	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Preview\n"), 0o644))
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Build: opts, Port: 0, Poll: 20 * time.Millisecond, Ready: func(u string) { ready <- u }})
-	}()
-	var url string
-	select {
-	case url = <-ready:
-	case err := <-done:
-		t.Fatal(err)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"__verbatim/events", nil)
-	require.NoError(t, err)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
-	_, err = events.ReadString('\n')
-	require.NoError(t, err)
-	reloaded := func() {
-		t.Helper()
-		for {
-			line, err := events.ReadString('\n')
-			require.NoError(t, err, "no reload event")
-			if strings.HasPrefix(line, "event: reload") {
-				return
-			}
-		}
-	}
+	url, stop := start(t, opts)
+	reloaded := subscribe(t, url)
 
 	require.NoError(t, os.WriteFile("speakers.yaml", []byte("- name: Ada Lovelace\n  description: Mathematician\n  qid: Q7259\n"), 0o644))
 	reloaded()
@@ -170,6 +163,5 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 	_, body = get(t, url+"speakers/ada-lovelace/")
 	assert.Contains(t, body, "Verified by Joe Checker on May 4, 2024")
 
-	cancel()
-	require.NoError(t, <-done)
+	stop()
 }
