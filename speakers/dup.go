@@ -3,8 +3,6 @@ package speakers
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Duplicate is one quote published by several articles (wire copy): the
@@ -48,29 +46,14 @@ func GroupDuplicates(recs []Record) []Duplicate {
 // quotation marks at either end ("It's nice to be back," and "it’s nice to
 // be back." meet).
 func foldQuote(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case r == '’' || r == '‘' || r == 'ʼ' || r == '`':
-			r = '\''
-		case r == '‐' || r == '‑' || r == '–' || r == '—':
-			r = '-'
-		case r == '“' || r == '”' || r == '«' || r == '»' || r == '„' || r == '‹' || r == '›':
-			r = '"'
+	straight := strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '«', '»', '„', '‹', '›':
+			return '"'
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return strings.TrimFunc(b.String(), func(r rune) bool {
+		return r
+	}, fold(s))
+	return strings.TrimFunc(straight, func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 	})
 }
