@@ -12,12 +12,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// oneArticleSite writes a site folder whose content/ holds one French
+// article with one quote.
+func oneArticleSite(t *testing.T) (dir, content string) {
+	dir = t.TempDir()
+	content = filepath.Join(dir, "content")
+	writeFile(t, filepath.Join(content, "a.md"), "---\ntitle: Un article\ndate: 2024-01-02\nlang: fr\n---\n\n« Nous partirons demain », a déclaré Jeanne Martin.\n")
+	return dir, content
+}
+
 func TestBuildCommand(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	require.NoError(t, os.MkdirAll(content, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(content, "a.md"),
-		[]byte("---\ntitle: Un article\ndate: 2024-01-02\nlang: fr\n---\n\n« Nous partirons demain », a déclaré Jeanne Martin.\n"), 0o644))
+	dir, content := oneArticleSite(t)
 	out := filepath.Join(dir, "public")
 	run := func(args ...string) (int, string) {
 		var stdout, stderr bytes.Buffer
@@ -52,11 +57,7 @@ func TestBuildCommand(t *testing.T) {
 }
 
 func TestBuildEditorialFiles(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	require.NoError(t, os.MkdirAll(content, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(content, "a.md"),
-		[]byte("---\ntitle: Un article\ndate: 2024-01-02\nlang: fr\n---\n\n« Nous partirons demain », a déclaré Jeanne Martin.\n"), 0o644))
+	dir, content := oneArticleSite(t)
 	out := filepath.Join(dir, "public")
 	run := func(args ...string) (int, string) {
 		var stdout, stderr bytes.Buffer
