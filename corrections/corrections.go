@@ -98,15 +98,11 @@ func parseEntry(path string, n *yaml.Node) (Entry, error) {
 	if n.Kind != yaml.MappingNode {
 		return e, fmt.Errorf("%s:%d: want a correction (quote: …, action: …)", path, n.Line)
 	}
+	if err := yamlpos.CheckKeys(path, n, keys); err != nil {
+		return e, err
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		known := false
-		for _, want := range keys {
-			known = known || k.Value == want
-		}
-		if !known {
-			return e, fmt.Errorf("%s:%d: unknown key %q (known: %s)", path, k.Line, k.Value, strings.Join(keys, ", "))
-		}
 		if v.Kind != yaml.ScalarNode {
 			return e, fmt.Errorf("%s:%d: %s: want a single value", path, v.Line, k.Value)
 		}

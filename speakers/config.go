@@ -162,7 +162,7 @@ func parseEntry(file string, n *yaml.Node) (Entry, error) {
 	if n.Kind != yaml.MappingNode {
 		return e, fmt.Errorf("%s:%d: want a speaker (name: …), found %s", file, n.Line, kindName(n))
 	}
-	if err := checkKeys(file, n, entryKeys); err != nil {
+	if err := yamlpos.CheckKeys(file, n, entryKeys); err != nil {
 		return e, err
 	}
 	// Shapes first, so that a mistake is explained in the schema's words
@@ -175,14 +175,14 @@ func parseEntry(file string, n *yaml.Node) (Entry, error) {
 			if s.Kind != yaml.MappingNode {
 				return e, fmt.Errorf("%s:%d: split: want {name, match}, found %s", file, s.Line, kindName(s))
 			}
-			if err := checkKeys(file, s, splitKeys); err != nil {
+			if err := yamlpos.CheckKeys(file, s, splitKeys); err != nil {
 				return e, err
 			}
 			if m := valueOf(s, "match"); m != nil {
 				if m.Kind != yaml.MappingNode {
 					return e, fmt.Errorf("%s:%d: match: want {docs, quotes, mentions, roles}", file, m.Line)
 				}
-				if err := checkKeys(file, m, matchKeys); err != nil {
+				if err := yamlpos.CheckKeys(file, m, matchKeys); err != nil {
 					return e, err
 				}
 			}
@@ -208,25 +208,6 @@ func yamlError(file string, err error) error {
 		return fmt.Errorf("%s: %s", file, msg)
 	}
 	return fmt.Errorf("%s:%d: %s", file, line, msg)
-}
-
-// checkKeys reports a key the schema does not know, at its line: a
-// misspelt key would otherwise be silently ignored.
-func checkKeys(file string, n *yaml.Node, allowed []string) error {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		ok := false
-		for _, a := range allowed {
-			if k.Value == a {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return fmt.Errorf("%s:%d: unknown key %q (known: %s)", file, k.Line, k.Value, strings.Join(allowed, ", "))
-		}
-	}
-	return nil
 }
 
 func valueOf(n *yaml.Node, key string) *yaml.Node {

@@ -1,10 +1,13 @@
-// Package yamlpos reads the line out of a yaml.v3 error, so that the
+// Package yamlpos gives YAML problems their place: it reads the line out of
+// a yaml.v3 error and finds keys a schema does not know, so that the
 // packages that parse YAML (front matter, speakers.yaml, corrections.yaml)
-// can all say "file:line: message", the form every verbatim error has.
+// all say "file:line: message", the form every verbatim error has.
 package yamlpos
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +43,18 @@ func Split(err error) (line int, msg string) {
 		}
 	}
 	return n, tail
+}
+
+// CheckKeys reports, as "file:line: unknown key", the first key of the
+// mapping n that allowed does not list: a misspelt key would otherwise be
+// silently ignored.
+func CheckKeys(file string, n *yaml.Node, allowed []string) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; !slices.Contains(allowed, k.Value) {
+			return fmt.Errorf("%s:%d: unknown key %q (known: %s)", file, k.Line, k.Value, strings.Join(allowed, ", "))
+		}
+	}
+	return nil
 }
 
 // parserProblems are the messages of yaml.v3's parser stage, whose line

@@ -30,3 +30,11 @@ func TestSplit(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckKeys(t *testing.T) {
+	var doc yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte("name: A\nqid: Q1\nnmae: B\n"), &doc))
+	m := doc.Content[0]
+	assert.NoError(t, CheckKeys("s.yaml", m, []string{"name", "qid", "nmae"}))
+	assert.EqualError(t, CheckKeys("s.yaml", m, []string{"name", "qid"}), `s.yaml:3: unknown key "nmae" (known: name, qid)`)
+}
