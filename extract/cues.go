@@ -226,7 +226,7 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	if c, ok := a.cueBefore(qi, s); ok {
 		return c, true
 	}
-	// « … », y compris le montant, commente Song Myung-Sup: the inverted
+	// « … », y compris le montant, commente Lina Oksanen: the inverted
 	// attribution comes after an aside, at a later comma of the sentence.
 	for k := qi + 1; k < s.tokTo && k < qi+40; k++ {
 		if toks[k].kind == tokQuote {
@@ -294,7 +294,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 		}
 	}
 	// Speaker first: "Green told", "he said", "the minister, 54, said",
-	// "St. Charles Police Lt. Tom Wilkison said": the noun phrase may chain
+	// "Brookfield Police Lt. Dana Pruitt said": the noun phrase may chain
 	// several mentions; the verb follows its last one.
 	if mi := a.mentionAt(k); mi >= 0 {
 		chain := a.nounPhraseChain(mi, s.tokTo)
@@ -381,7 +381,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.85}, true
 		}
 	}
-	// "Pour Bernard Thibault, … : « … »": an opinion holder opening the
+	// "Pour Mireille Castagne, … : « … »": an opinion holder opening the
 	// sentence.
 	if first := toks[s.tokFrom]; first.kind == tokWord && a.gr.opinion[first.low] {
 		if mi := a.mentionAt(s.tokFrom + 1); mi >= 0 {
@@ -436,7 +436,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
 			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.8}, true
 		}
-		// "Martell, the addictions doctor, is more blunt: "…"": the clause
+		// "Okafor, the night-shift nurse, is more blunt: "…"": the clause
 		// before the colon is about its subject.
 		if mi := a.clauseSubject(s.tokFrom, qi-1); mi >= 0 {
 			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.7}, true
@@ -462,7 +462,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	for start >= limit && a.toks[start].kind == tokWord && a.gr.aux[a.toks[start].low] {
 		start--
 	}
-	// "… infrastructure Amarjeet Sohi said": a name right before the verb
+	// "… transport minister Ilse Varga said": a name right before the verb
 	// is its subject, whatever precedes the name.
 	if start >= limit {
 		if mi := a.mentionEndingAt(start); mi >= 0 {
@@ -478,8 +478,8 @@ func (a *analysis) subjectBefore(v, limit int) int {
 		}
 	}
 	if start > limit && a.toks[start].isPunct(",") {
-		// The apposition may hold commas of its own ("Navdeep Bains,
-		// Minister of Innovation, Science and Economic Development, said").
+		// The apposition may hold commas of its own ("Ilse Varga,
+		// Minister of Transport, Housing and Regional Affairs, said").
 		for c := start - 1; c > limit && start-c <= 28; c-- {
 			t := a.toks[c]
 			if t.kind == tokQuote || t.isPunct(".") && c > 0 && a.toks[c-1].end != t.start {
@@ -595,7 +595,7 @@ func (a *analysis) clauseSubject(from, to int) int {
 }
 
 // agrees rejects an English base form after a singular subject with no
-// auxiliary: in "Rally Canada volunteer Tom Hinderks" and "the general
+// auxiliary: in "Harbour Festival volunteer Ana Reyes" and "the general
 // message", volunteer and message are nouns, not verbs.
 func (a *analysis) agrees(mi, v int) bool {
 	if a.lx.Lang != "en" || mi < 0 {
@@ -649,7 +649,7 @@ func (a *analysis) nounLikeBase(k int) bool {
 }
 
 // endsSentenceAt: only punctuation or a date adverb follows token k in the
-// sentence ("…, Axelrod said." / "…, Axelrod said Tuesday.").
+// sentence ("…, Okafor said." / "…, Okafor said Tuesday.").
 func (a *analysis) endsSentenceAt(k int, s sentence) bool {
 	words := 0
 	for j := k; j < s.tokTo; j++ {
@@ -664,7 +664,7 @@ func (a *analysis) endsSentenceAt(k int, s sentence) bool {
 	return words <= 2
 }
 
-// ownerOfPlace: for "Richard Shelby of Alabama", the mention of Alabama
+// ownerOfPlace: for "Dana Pruitt of Ohio", the mention of Ohio
 // gives way to the name it qualifies.
 func (a *analysis) ownerOfPlace(mi int) int {
 	m := a.mentions[mi]

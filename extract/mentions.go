@@ -317,7 +317,7 @@ func (a *analysis) nameAt(k int) int {
 			break
 		}
 		if t.capitalized() && !a.lx.NonNames[t.text] {
-			// "IFSD’s Azfar Ali Khan": a possessive closes the name before
+			// "Acme’s Lina Oksanen": a possessive closes the name before
 			// it; the next name starts fresh.
 			if p := toks[end-1].low; strings.HasSuffix(p, "'s") {
 				break
@@ -331,7 +331,7 @@ func (a *analysis) nameAt(k int) int {
 		}
 		break
 	}
-	// "Conservative Leader Andrew Scheer", "Calgary MP Michelle Rempel": a
+	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
 	for j := end - 2; j >= k; j-- {
 		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org {
@@ -697,7 +697,7 @@ func (a *analysis) roleBeforeComma(i, c int) int {
 				return -1
 			}
 		}
-		// "la veuve de l'ancien président de l'Autorité, Souha Arafat":
+		// "la sœur de l'ancien président du Conseil, Nadia Ferrand":
 		// the head of a chain of roles is the first.
 		for j > 0 {
 			p := a.mentions[j-1]

@@ -126,7 +126,7 @@ func (a *analysis) resolveNames() {
 		if ei, ok := byForm[formKey]; ok {
 			best = ei
 		} else if m.org {
-			// "SUD" and "SUD-PTT": an acronym and its hyphenated long form.
+			// "CFX" and "CFX-Santé": an acronym and its hyphenated long form.
 			if ei, ok := orgByHead[fold(words[0])]; ok && len(words) == 1 {
 				best = ei
 			}
@@ -273,7 +273,7 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			if last := a.lastNamed(m, mi, m.gender, true, prev.tok); last >= 0 {
 				return last
 			}
-			// "… positive results for accountant Babatunji Farinloye, 50.
+			// "… positive results for accountant Tomas Brandt, 50.
 			// “…,” he says": a person newly named since the last quote is
 			// the topic even outside subject position.
 			if last := a.lastNamed(m, mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 &&
@@ -326,7 +326,7 @@ func (a *analysis) lastNamed(m mention, mi int, g Gender, subjectOnly bool, afte
 		}
 		// A lone capitalised word with no gender and no role ("Toronto",
 		// "Mostly") is too weak to carry a pronoun, unless it is plainly a
-		// subject: "Mulder didn't hesitate."
+		// subject: "Okafor didn't hesitate."
 		if e.gender == 0 && len(e.words) < 2 && len(e.roles) == 0 && !a.actsAsSubject(c) {
 			continue
 		}
@@ -380,8 +380,8 @@ func (a *analysis) subjectPosition(m mention) bool {
 		m.tokFrom = m.npFrom
 	}
 	if m.kind == mName {
-		// "Public works minister Basuki Hadimuljono", "wardrobe stylist
-		// Tracy": modifiers before the name belong to its noun phrase.
+		// "Public works minister Ilse Varga", "wardrobe stylist
+		// Nell": modifiers before the name belong to its noun phrase.
 		for n := 0; n < 4 && m.tokFrom > 0; n++ {
 			p := a.toks[m.tokFrom-1]
 			if p.kind != tokWord || p.sent != a.toks[m.tokFrom].sent || isDeterminer(p.low) || prepositions[p.low] ||
@@ -398,7 +398,7 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if k < 0 {
 		return true
 	}
-	// "according to David Dodge": the source of a report is its subject.
+	// "according to Dana Pruitt": the source of a report is its subject.
 	if a.sourcePhraseBefore(m.tokFrom) {
 		return true
 	}
@@ -470,7 +470,7 @@ func (a *analysis) byGivenName(name string, byGiven map[string][]int) int {
 }
 
 // actsAsSubject: a name in subject position followed by a lowercase word
-// that is not a role ("Mulder didn't hesitate", not "Toronto retiree").
+// that is not a role ("Okafor didn't hesitate", not "Leeds retiree").
 func (a *analysis) actsAsSubject(m mention) bool {
 	if m.possessive || !a.subjectPosition(m) || m.tokTo >= len(a.toks) {
 		return false

@@ -110,7 +110,7 @@ func (lk *linking) linkSurnames() {
 	}
 
 	// A single name that no person bears in full but an organisation does
-	// ("Politico" the extractor did not flag) is the organisation.
+	// ("Newsline" the extractor did not flag) is the organisation.
 	orgs := map[string]int{}
 	for i, lc := range lk.locals {
 		if lc.kind == kindOrg && lk.of[i] >= 0 {
