@@ -462,6 +462,9 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	for start >= limit && a.toks[start].kind == tokWord && a.gr.aux[a.toks[start].low] {
 		start--
 	}
+	// "Jean Roux (PS) a dénoncé", "Sen. Ann Lee (R-Ohio) said": the
+	// parenthesis is an affiliation; the subject stands before it.
+	start = a.skipParenBack(start, limit)
 	// "… transport minister Ilse Varga said": a name right before the verb
 	// is its subject, whatever precedes the name.
 	if start >= limit {
@@ -497,6 +500,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 		}
 	}
 	for k := v - 1; k >= limit; k-- {
+		k = a.skipParenBack(k, limit)
 		mi := a.mentionEndingAt(k)
 		if mi < 0 {
 			continue
@@ -710,4 +714,26 @@ func (a *analysis) quantifiedSubject(v, limit int) string {
 		}
 	}
 	return ""
+}
+
+// maxParenTokens bounds the look-back for the "(" of an affiliation, so
+// the work per verb stays constant.
+const maxParenTokens = 12
+
+// skipParenBack: when token k closes a parenthesis of the sentence, the
+// token before its opening one; otherwise k.
+func (a *analysis) skipParenBack(k, limit int) int {
+	if k < limit || k < 0 || !a.toks[k].isPunct(")") {
+		return k
+	}
+	for j := k - 1; j >= limit && k-j <= maxParenTokens; j-- {
+		t := a.toks[j]
+		if t.kind == tokQuote || t.isPunct(")") {
+			return k
+		}
+		if t.isPunct("(") {
+			return j - 1
+		}
+	}
+	return k
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim/extract/lang"
@@ -33,6 +34,25 @@ type grammar struct {
 	quantifiers map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// genitives are the suffixes that make a name its owner's ("Acme's"),
+	// longest first; French writes none, so "Moody's" stays a name there.
+	genitives []string
+}
+
+// cutGenitive strips a genitive suffix from w, as written.
+func (g *grammar) cutGenitive(w string) (string, bool) {
+	for _, suf := range g.genitives {
+		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
+			return s, true
+		}
+		// The data folds apostrophes; the text keeps the typographic one.
+		if alt := strings.ReplaceAll(suf, "'", "’"); alt != suf {
+			if s, ok := strings.CutSuffix(w, alt); ok && s != "" {
+				return s, true
+			}
+		}
+	}
+	return w, false
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -72,6 +92,19 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		}
 		*f.dst = set
 	}
+	gen, err := readWordSet(fsys, code+"/genitives.txt", false)
+	if err != nil {
+		return nil, err
+	}
+	for suf := range gen {
+		g.genitives = append(g.genitives, suf)
+	}
+	sort.Slice(g.genitives, func(i, j int) bool {
+		if len(g.genitives[i]) != len(g.genitives[j]) {
+			return len(g.genitives[i]) > len(g.genitives[j])
+		}
+		return g.genitives[i] < g.genitives[j]
+	})
 	return g, nil
 }
 

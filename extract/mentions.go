@@ -113,7 +113,7 @@ func (a *analysis) nameWord(k int, first bool) bool {
 	if !t.capitalized() {
 		return false
 	}
-	bare := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+	bare, _ := a.gr.cutGenitive(t.text)
 	if a.lx.NonNames[t.text] || a.lx.NonNames[bare] || a.lx.Stopwords[t.low] && first {
 		return false
 	}
@@ -319,7 +319,7 @@ func (a *analysis) nameAt(k int) int {
 		if t.capitalized() && !a.lx.NonNames[t.text] {
 			// "Acme’s Lina Oksanen": a possessive closes the name before
 			// it; the next name starts fresh.
-			if p := toks[end-1].low; strings.HasSuffix(p, "'s") {
+			if _, gen := a.gr.cutGenitive(toks[end-1].low); gen {
 				break
 			}
 			end++
@@ -353,11 +353,7 @@ func (a *analysis) nameAt(k int) int {
 	for j := k; j < end; j++ {
 		w := toks[j].text
 		if j == end-1 {
-			if s, ok := strings.CutSuffix(w, "'s"); ok {
-				w, possessive = s, true
-			} else if s, ok := strings.CutSuffix(w, "’s"); ok {
-				w, possessive = s, true
-			}
+			w, possessive = a.gr.cutGenitive(w)
 		}
 		words = append(words, w)
 	}
@@ -680,22 +676,34 @@ func (a *analysis) postAdjective(k int) bool {
 // token c, possibly followed by a complement of a few words ("de
 // l'association des commerçants"), among the mentions before mention i.
 func (a *analysis) roleBeforeComma(i, c int) int {
+	const maxComplementTokens = 11
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		r := a.mentions[j]
 		if r.kind != mRole {
-			if r.tokTo > c-8 {
+			if r.tokTo > c-maxComplementTokens {
 				continue // a name inside the complement
 			}
 			return -1
 		}
-		if r.attached || r.tokTo > c || c-r.tokTo > 8 {
+		if r.attached || r.tokTo > c || c-r.tokTo > maxComplementTokens {
 			return -1
 		}
+		// The complement may hold an acronym in parentheses: "le président
+		// de l'Union des industries (UIC), Jean Roux".
+		paren := false
 		for k := r.tokTo; k < c; k++ {
 			t := a.toks[k]
-			if t.kind != tokWord || a.isVerbForm(k) > 0 {
+			switch {
+			case t.isPunct("(") && !paren:
+				paren = true
+			case t.isPunct(")") && paren:
+				paren = false
+			case t.kind != tokWord || a.isVerbForm(k) > 0:
 				return -1
 			}
+		}
+		if paren {
+			return -1
 		}
 		// "la sœur de l'ancien président du Conseil, Nadia Ferrand":
 		// the head of a chain of roles is the first.

@@ -421,7 +421,8 @@ func (a *analysis) subjectPosition(m mention) bool {
 	case tokQuote:
 		return true
 	case tokPunct:
-		return p.text != "'" && p.text != "’"
+		// Inside a parenthesis a name is an aside or an affiliation.
+		return p.text != "'" && p.text != "’" && p.text != "("
 	}
 	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !prepositions[p.low] && determiners[p.low] == 0 && !isDeterminer(p.low) {
 		return !prepositions[p.low]
