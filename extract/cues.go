@@ -14,6 +14,8 @@ type cue struct {
 	inverted *mention
 	// group: an unnamed group given as written ("certains wikipédiens").
 	group string
+	// sieve names the rule that found the cue and its mention.
+	sieve Sieve
 	score float64
 }
 
@@ -257,12 +259,12 @@ func (a *analysis) quoteCue(qi int) (cue, bool) {
 	}
 	if v := a.skipAux(k, s.tokTo); v < s.tokTo && v-k <= 3 {
 		if vn, _, ok := a.verbAt(v); ok {
-			return cue{from: k, to: v + vn, mention: -1, score: 0.5}, true
+			return cue{from: k, to: v + vn, mention: -1, sieve: SieveVerbOnly, score: 0.5}, true
 		}
 	}
 	for v := qi - 1; v >= s.tokFrom && qi-v <= 6; v-- {
 		if vn, _, ok := a.verbAt(v); ok {
-			return cue{from: v, to: v + vn, mention: -1, score: 0.5}, true
+			return cue{from: v, to: v + vn, mention: -1, sieve: SieveVerbOnly, score: 0.5}, true
 		}
 	}
 	return cue{}, false
@@ -279,17 +281,17 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	}
 	// According to X.
 	if n, mi := a.accordingAt(k, s.tokTo); n > 0 && mi >= 0 {
-		return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.9}, true
+		return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.9}, true
 	}
 	// Verb first: "a déclaré le ministre", "said Smith", "a-t-il ajouté".
 	v := a.skipAux(k, s.tokTo)
 	if v-k <= 3 {
 		if vn, inv, ok := a.verbAt(v); ok {
 			if inv != nil {
-				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.9}, true
+				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.9}, true
 			}
 			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
-				return cue{from: k, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, s.tokTo)), score: 0.9}, true
+				return cue{from: k, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, s.tokTo)), sieve: SieveVerbThenSpeaker, score: 0.9}, true
 			}
 		}
 	}
@@ -313,7 +315,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 		v := a.skipAux(j, s.tokTo)
 		if v-j <= 3 {
 			if vn, _, ok := a.verbAt(v); ok && a.agrees(a.pickHead(chain), v) {
-				return cue{from: j, to: v + vn, mention: a.pickHead(chain), score: 0.95}, true
+				return cue{from: j, to: v + vn, mention: a.pickHead(chain), sieve: SieveSpeakerThenVerb, score: 0.95}, true
 			}
 		}
 	}
@@ -378,18 +380,23 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// Windows keep the work per quote bounded in a sentence of any length.
 	for k := max(s.tokFrom, qi-40); k < qi; k++ {
 		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 && !a.verbBetween(k+n, qi) {
-			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, score: 0.85}, true
+			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.85}, true
 		}
 	}
 	// "Pour Mireille Castagne, … : « … »": an opinion holder opening the
 	// sentence.
-	if first := toks[s.tokFrom]; first.kind == tokWord && a.gr.opinion[first.low] {
-		if mi := a.mentionAt(s.tokFrom + 1); mi >= 0 {
+	// "Mais pour X, « … »": a conjunction may come first.
+	op := s.tokFrom
+	if op+1 < qi && toks[op].kind == tokWord && a.gr.clause[toks[op].low] {
+		op++
+	}
+	if first := toks[op]; first.kind == tokWord && a.gr.opinion[first.low] {
+		if mi := a.mentionAt(op + 1); mi >= 0 {
 			// The holder may carry a complement: "Pour le collectif de
 			// défense des femmes, …".
 			for end := a.mentions[mi].tokTo; end < qi && end-a.mentions[mi].tokTo <= 6; end++ {
 				if toks[end].isPunct(",") {
-					return cue{from: s.tokFrom, to: s.tokFrom + 1, mention: mi, attribution: ByAccordingTo, score: 0.8}, true
+					return cue{from: op, to: op + 1, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
 				}
 				if toks[end].kind != tokWord || a.isVerbForm(end) > 0 {
 					break
@@ -412,34 +419,34 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			continue
 		}
 		if inv != nil {
-			return cue{from: v, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, score: 0.85}, true
+			return cue{from: v, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.85}, true
 		}
 		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
 			if !a.agrees(mi, v) {
 				continue
 			}
-			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, score: 0.85}, true
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, sieve: SieveSubject, score: 0.85}, true
 		}
 		// "certains wikipédiens estiment", "some critics say": a
 		// quantified noun phrase right before the verb names a group.
 		if np := a.quantifiedSubject(v, s.tokFrom); np != "" {
-			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: -1, group: np, score: 0.6}, true
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: -1, group: np, sieve: SieveGroup, score: 0.6}, true
 		}
 		// "Comme l'a souligné le ministre, « … »": subject right after the
 		// verb, nothing but adverbs between.
 		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun {
-			return cue{from: v, to: v + vn, mention: mi, score: 0.75}, true
+			return cue{from: v, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
 		}
 	}
 	// "X : « … »"
 	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
 		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
-			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.8}, true
+			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.8}, true
 		}
 		// "Okafor, the night-shift nurse, is more blunt: "…"": the clause
 		// before the colon is about its subject.
 		if mi := a.clauseSubject(s.tokFrom, qi-1); mi >= 0 {
-			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, score: 0.7}, true
+			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.7}, true
 		}
 	}
 	return cue{}, false

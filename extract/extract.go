@@ -78,7 +78,7 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	}
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {
-		words := strings.Fields(phrase)
+		words := tokenWords(phrase)
 		l.accordingWords = append(l.accordingWords, words)
 		if len(words) > 0 {
 			last := words[len(words)-1]
@@ -91,6 +91,24 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 		}
 	}
 	return l
+}
+
+// tokenWords cuts a phrase the way the tokenizer cuts text: at spaces and
+// after an elision ("d'après" → "d'", "après").
+func tokenWords(phrase string) []string {
+	var out []string
+	for _, w := range strings.Fields(phrase) {
+		for {
+			i := strings.IndexByte(w, '\'')
+			if i < 0 || i == len(w)-1 || !frenchElisions[w[:i+1]] {
+				break
+			}
+			out = append(out, w[:i+1])
+			w = w[i+1:]
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func mapKeys[V any](m map[string]V) []string {

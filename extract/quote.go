@@ -52,6 +52,7 @@ type Quote struct {
 	SpeakerEnd     *int        `json:"speaker_end,omitempty"`
 	Cue            string      `json:"cue,omitempty"`
 	Attribution    Attribution `json:"attribution"`
+	Sieve          Sieve       `json:"sieve,omitempty"`
 	Sentence       string      `json:"sentence"`
 	Confidence     float64     `json:"confidence"`
 	Lang           string      `json:"lang"`

@@ -209,6 +209,7 @@ type decided struct {
 	unnamed   string
 	mention   *mention
 	attrib    Attribution
+	sieve     Sieve
 	accept    bool
 	sentence  int
 	quoteTok  int
@@ -235,7 +236,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		d := decided{span: int(t.quote), speaker: -1, sentence: int(t.sent), quoteTok: qi, attrib: ByNone}
 		c, ok := a.quoteCue(qi)
 		if ok {
-			d.cue, d.hasCue = c, true
+			d.cue, d.hasCue, d.sieve = c, true, c.sieve
 			a.applyCue(&d, c, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok, unnamed: last.unnamed, unnamedGender: last.unnamedGender, unnamedTok: last.unnamedTok})
 		}
 		// Context: a quote standing alone continues the previous speaker.
@@ -245,11 +246,11 @@ func (a *analysis) records(docID, code string) []Quote {
 					if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord <= 1 || sp.continued {
 						if !d.hasCue {
 							d.speaker, d.unnamed, d.attrib = prev.speaker, prev.unnamed, ByContext
-							d.mention = prev.mention
+							d.mention, d.sieve = prev.mention, SievePreviousQuote
 						}
 					}
 				} else if a.paras[sp.para].ord-lastSpeakerPara <= 1 && lastSpeaker >= 0 && !d.hasCue {
-					d.speaker, d.attrib = lastSpeaker, ByContext
+					d.speaker, d.attrib, d.sieve = lastSpeaker, ByContext, SieveLastSpeaker
 				}
 			}
 		}
@@ -263,12 +264,12 @@ func (a *analysis) records(docID, code string) []Quote {
 			if mi >= 0 {
 				m := a.mentions[mi]
 				if ent := a.resolveMention(mi, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok}); ent >= 0 {
-					d.speaker, d.attrib = ent, ByContext
+					d.speaker, d.attrib, d.sieve = ent, ByContext, SievePreviousSubject
 					d.mention = &m
 				} else if m.kind == mRole && !m.plural && !m.org && !m.attached {
 					// "la porte-parole de la fédération a nuancé les
 					// chiffres. « … »": an unnamed speaker, as written.
-					d.unnamed, d.attrib = m.text, ByContext
+					d.unnamed, d.attrib, d.sieve = m.text, ByContext, SievePreviousSubject
 					d.mention = &m
 				}
 			}
@@ -299,6 +300,7 @@ func (a *analysis) records(docID, code string) []Quote {
 			End:         sp.end,
 			Kind:        d.kind,
 			Attribution: d.attrib,
+			Sieve:       d.sieve,
 			Lang:        code,
 		}
 		q.ID = QuoteID(docID, q.Start, q.End)
@@ -322,7 +324,7 @@ func (a *analysis) records(docID, code string) []Quote {
 			q.SpeakerStart, q.SpeakerEnd = &st, &en
 		}
 		if q.Speaker == nil {
-			q.Attribution = ByNone
+			q.Attribution, q.Sieve = ByNone, SieveNone
 		}
 		q.Confidence = confidenceOf(q.Attribution, d.hasCue)
 		out = append(out, q)

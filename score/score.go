@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -504,4 +505,103 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// SieveRow is the precision of one attribution sieve: of the predicted
+// quotes that match a gold quote and carry this sieve, the share whose
+// speaker is right (score.py's strict rule).
+type SieveRow struct {
+	Sieve     string
+	Predicted int // quotes the sieve attributed
+	Matched   int // of them, quotes that match a gold quote
+	Right     int // of those, with the gold speaker
+}
+
+// Precision is Right / Matched, 0 when nothing matched.
+func (r SieveRow) Precision() float64 { return ratio(r.Right, r.Matched) }
+
+// BySieve tallies each prediction's "sieve" field: it tells which rule of
+// the extractor to work on. It is verbatim's own report, not score.py's.
+func BySieve(gold, pred *Corpus) ([]SieveRow, error) {
+	rows := map[string]*SieveRow{}
+	row := func(q *object) *SieveRow {
+		name, _ := q.get("sieve").(string)
+		if name == "" {
+			name = "(none)"
+		}
+		r, ok := rows[name]
+		if !ok {
+			r = &SieveRow{Sieve: name}
+			rows[name] = r
+		}
+		return r
+	}
+	for _, id := range gold.ids {
+		g := gold.docs[id]
+		pd, ok := pred.docs[id]
+		if !ok {
+			continue
+		}
+		gq, err := quoteList(g.get("quotes"))
+		if err != nil {
+			return nil, fmt.Errorf("%s: document %s: %w", gold.Path, id, err)
+		}
+		pqv, err := quoteList(pd.get("quotes"))
+		if err != nil {
+			return nil, fmt.Errorf("%s: document %s: prediction: %w", pred.Path, id, err)
+		}
+		var pq []predQuote
+		for _, v := range pqv {
+			q, ok := v.(*object)
+			if !ok {
+				continue
+			}
+			s, _, sOK := pyInt(q.get("start"))
+			e, _, eOK := pyInt(q.get("end"))
+			if !sOK || !eOK || s >= e {
+				continue
+			}
+			row(q).Predicted++
+			pq = append(pq, predQuote{q, s, e})
+		}
+		pairs, err := match(gq, pq)
+		if err != nil {
+			return nil, fmt.Errorf("%s: document %s: %w", gold.Path, id, err)
+		}
+		for _, p := range pairs {
+			r := row(pq[p[1]].q)
+			r.Matched++
+			ok, err := speakerOK(pq[p[1]].q.get("speaker"), gq[p[0]].(*object), false)
+			if err != nil {
+				return nil, fmt.Errorf("%s: document %s: %w", gold.Path, id, err)
+			}
+			if ok {
+				r.Right++
+			}
+		}
+	}
+	out := make([]SieveRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Predicted != out[j].Predicted {
+			return out[i].Predicted > out[j].Predicted
+		}
+		return out[i].Sieve < out[j].Sieve
+	})
+	return out, nil
+}
+
+// WriteSieves prints BySieve's rows as an aligned table.
+func WriteSieves(w io.Writer, rows []SieveRow) error {
+	if _, err := fmt.Fprintf(w, "%-20s %9s %8s %6s %9s\n", "sieve", "predicted", "matched", "right", "precision"); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, err := fmt.Fprintf(w, "%-20s %9d %8d %6d %9.4f\n", r.Sieve, r.Predicted, r.Matched, r.Right, r.Precision()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

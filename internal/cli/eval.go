@@ -30,6 +30,10 @@ Flags:
                       verbatim eval ../shared/eval/*.jsonl --json
   --by-lang         add one score line per language
                       verbatim eval ../shared/eval/ggt-en-dev.jsonl --by-lang
+  --by-sieve        after the report, the precision of each attribution sieve
+                    (verbatim's own table, not score.py's): of the matched
+                    quotes a sieve attributed, the share with the gold speaker
+                      verbatim eval ../shared/eval/fr-news-dev.jsonl --by-sieve
   -j N              documents processed in parallel (default: number of CPUs, %d)
                       verbatim eval ../shared/eval/polnear-en-dev.jsonl -j 2
   --pred-out PATH   also write the predictions as JSON Lines that score.py
@@ -42,6 +46,7 @@ Flags:
 type evalFlags struct {
 	opts    score.Options
 	json    bool
+	bySieve bool
 	workers int
 	predOut string
 }
@@ -57,6 +62,7 @@ func evalCommand(ctx context.Context, args []string, stdio Stdio, newEx func(ext
 	fs.IntVar(&f.opts.Errors, "errors", 0, "print up to N mistakes")
 	fs.BoolVar(&f.json, "json", false, "print one JSON object")
 	fs.BoolVar(&f.opts.ByLang, "by-lang", false, "one line per language")
+	fs.BoolVar(&f.bySieve, "by-sieve", false, "precision of each attribution sieve")
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.StringVar(&f.predOut, "pred-out", "", "write the predictions here")
 	golds, err := parseInterspersed(fs, args)
@@ -99,7 +105,7 @@ func evalFiles(ctx context.Context, ex quoteExtractor, golds []string, f evalFla
 	}
 	w := bufio.NewWriter(stdout)
 	for _, g := range golds {
-		report, err := evalFile(ctx, ex, g, f, len(golds) > 1)
+		report, sieves, err := evalFile(ctx, ex, g, f, len(golds) > 1)
 		if err != nil {
 			w.Flush()
 			return err
@@ -115,18 +121,23 @@ func evalFiles(ctx context.Context, ex quoteExtractor, golds []string, f evalFla
 		if err != nil {
 			return err
 		}
+		if f.bySieve {
+			if err := score.WriteSieves(w, sieves); err != nil {
+				return err
+			}
+		}
 	}
 	return w.Flush()
 }
 
-func evalFile(ctx context.Context, ex quoteExtractor, goldPath string, f evalFlags, several bool) (*score.Report, error) {
+func evalFile(ctx context.Context, ex quoteExtractor, goldPath string, f evalFlags, several bool) (*score.Report, []score.SieveRow, error) {
 	gold, err := score.Load(goldPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	docs, err := gold.Docs()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	next := func() (score.Doc, int64, error) {
 		if len(docs) == 0 {
@@ -152,7 +163,7 @@ func evalFile(ctx context.Context, ex quoteExtractor, goldPath string, f evalFla
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	predName := "predictions of " + goldPath
 	if f.predOut != "" {
@@ -162,16 +173,21 @@ func evalFile(ctx context.Context, ex quoteExtractor, goldPath string, f evalFla
 		}
 		out, err := createOutput(predName, nil)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out.w.Write(pred.Bytes())
 		if err := out.commit(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	p, err := score.Parse(pred.Bytes(), predName)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return score.Evaluate(gold, p, f.opts)
+	report, err := score.Evaluate(gold, p, f.opts)
+	if err != nil || !f.bySieve {
+		return report, nil, err
+	}
+	sieves, err := score.BySieve(gold, p)
+	return report, sieves, err
 }
