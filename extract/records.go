@@ -202,11 +202,14 @@ func lastRune(s string) (rune, bool) {
 }
 
 type decided struct {
-	span      int
-	cue       cue
-	hasCue    bool
-	speaker   int // entity, -1 none
-	unnamed   string
+	span    int
+	cue     cue
+	hasCue  bool
+	speaker int // entity, -1 none
+	unnamed string
+	// group: the unnamed speaker is a plural description ("les
+	// manifestants"), whose short partials are as often slogans as words.
+	group     bool
 	mention   *mention
 	attrib    Attribution
 	sieve     Sieve
@@ -399,8 +402,11 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 	case mRole:
 		d.attrib = ByDescription
-		if ent < 0 && !m.plural && !m.attached {
-			d.unnamed = m.text
+		// "un riverain a dit", "les autorités locales ont décrit": a
+		// description that names nobody of the article is the speaker as
+		// written, one person or a group.
+		if ent < 0 && !m.attached {
+			d.unnamed, d.group = m.text, m.plural
 		}
 	}
 	if c.attribution == ByColon || c.attribution == ByAccordingTo {
@@ -480,7 +486,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 	}
 	if d.hasCue {
 		if words <= 2 && d.kind == Partial && !speechy {
-			return d.speaker >= 0 || d.unnamed != "" || d.cue.mention < 0 && d.cue.inverted == nil
+			return d.speaker >= 0 || d.unnamed != "" && !d.group || d.cue.mention < 0 && d.cue.inverted == nil
 		}
 		return true
 	}

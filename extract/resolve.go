@@ -133,6 +133,11 @@ func (a *analysis) resolveNames() {
 		} else {
 			for _, ei := range bySurname[surname] {
 				e := &a.entities[ei]
+				if e.place && len(words) > 1 {
+					// "Radio France", "Météo France": a longer name is not
+					// the country it ends with.
+					continue
+				}
 				if len(words) == 1 {
 					if best < 0 || a.entities[best].mentions < e.mentions {
 						best = ei
