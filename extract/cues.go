@@ -466,7 +466,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	// "Joe Young, a conductor and an organizer at Railroad Workers United,
 	// said": skip the apposition between commas to the name before it.
 	start := v - 1
-	for start >= limit && a.toks[start].kind == tokWord && a.gr.aux[a.toks[start].low] {
+	for start >= limit && a.toks[start].kind == tokWord && (a.gr.aux[a.toks[start].low] || a.gr.clitics[a.toks[start].low] && (start+1 == v || a.gr.aux[a.toks[start+1].low])) {
 		start--
 	}
 	// "Jean Roux (PS) a dénoncé", "Sen. Ann Lee (R-Ohio) said": the

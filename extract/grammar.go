@@ -32,6 +32,9 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// clitics: object pronouns between a subject and its verb that are
+	// also determiners ("l'avait appelé", "la cite"), so no auxiliary.
+	clitics map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
@@ -75,6 +78,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"abbreviations.txt", &g.abbrev, true},
 		{"relative.txt", &g.relative, false},
 		{"quantifiers.txt", &g.quantifiers, false},
+		{"clitics.txt", &g.clitics, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {
