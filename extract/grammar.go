@@ -35,6 +35,9 @@ type grammar struct {
 	// clitics: object pronouns between a subject and its verb that are
 	// also determiners ("l'avait appelé", "la cite"), so no auxiliary.
 	clitics map[string]bool
+	// nameArticles: articles that belong to a name when capitalised
+	// inside a sentence ("selon Le Figaro").
+	nameArticles map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
@@ -79,6 +82,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"relative.txt", &g.relative, false},
 		{"quantifiers.txt", &g.quantifiers, false},
 		{"clitics.txt", &g.clitics, false},
+		{"name-articles.txt", &g.nameArticles, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

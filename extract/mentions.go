@@ -275,6 +275,14 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 func (a *analysis) nameAt(k int) int {
 	toks := a.toks
 	from := k
+	// "selon Le Figaro", "chez L'Oréal": a capitalised article inside a
+	// sentence belongs to the name.
+	article := -1
+	if a.gr.nameArticles[toks[k].low] && toks[k].capitalized() && !a.sentenceInitial(k) && k+1 < len(toks) &&
+		toks[k+1].para == toks[k].para && toks[k+1].kind == tokWord && a.nameWord(k+1, true) {
+		article = k
+		k++
+	}
 	var gender Gender
 	if g, n, ok := a.isHonorific(k); ok {
 		if k+n < len(toks) && toks[k+n].capitalized() {
@@ -299,7 +307,7 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || role != "") {
+	if !a.nameWord(k, k == from || k == article+1 || role != "") {
 		return 0
 	}
 	end := k + 1
@@ -357,6 +365,13 @@ func (a *analysis) nameAt(k int) int {
 		}
 		words = append(words, w)
 	}
+	if article >= 0 && k == article+1 {
+		if art := toks[article].text; toks[article].end == toks[k].start {
+			words[0] = art + words[0] // "L'Oréal" is one word
+		} else {
+			words = append([]string{art}, words...)
+		}
+	}
 	if len(words) == 1 && isPartyState(words[0]) {
 		// "(R-Wis.)", "(D-N.Y.)": a party and a state, not a name.
 		return end - from
@@ -376,6 +391,9 @@ func (a *analysis) nameAt(k int) int {
 	_, weak := a.lx.Roles[strings.ToLower(words[0])]
 	weak = weak && len(words) == 1
 	start := toks[k].start
+	if article >= 0 && k == article+1 {
+		start = toks[article].start
+	}
 	if from != k && role == "" {
 		start = toks[from].start // keep the honorific in the mention text
 	}
