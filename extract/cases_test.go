@@ -28,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 //
 //	« Nous tiendrons nos engagements », a déclaré la ministre.
 //	--- want
-//	"Nous tiendrons nos engagements" speaker="Claire Vasseur" attribution=description cue="a déclaré" mention="la ministre" kind=direct
+//	"Nous tiendrons nos engagements" speaker="Claire Vasseur" attribution=description sieve=verb_then_speaker cue="a déclaré" mention="la ministre" kind=direct
 //	===
 //
 // Headers, before "--- text": "lang:" (required: a language code, or
@@ -41,7 +41,8 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 //
 // The want section holds one line per quote, in order: the quote's text as
 // a Go string literal, then speaker= (a literal, or null), attribution=,
-// cue=, mention= (left out when empty), kind=, and start= (the code-point
+// sieve= (the rule that decided), cue=, mention= (left out when empty),
+// kind=, and start= (the code-point
 // offset, only when the same text occurs twice in the document). An empty
 // want section means no quote.
 //
@@ -76,6 +77,7 @@ type wantRecord struct {
 	text    string
 	speaker *string
 	attrib  string
+	sieve   string
 	cue     string
 	mention string
 	kind    string
@@ -83,7 +85,7 @@ type wantRecord struct {
 	has     map[string]bool
 }
 
-var recordKeys = []string{"speaker", "attribution", "cue", "mention", "kind", "start"}
+var recordKeys = []string{"speaker", "attribution", "sieve", "cue", "mention", "kind", "start"}
 
 // format writes the record with the fields it has, in the canonical order.
 func (r wantRecord) format() string {
@@ -103,6 +105,8 @@ func (r wantRecord) format() string {
 			}
 		case "attribution":
 			b.WriteString(r.attrib)
+		case "sieve":
+			b.WriteString(r.sieve)
 		case "cue":
 			b.WriteString(strconv.Quote(r.cue))
 		case "mention":
@@ -125,9 +129,9 @@ func (r wantRecord) only(keep map[string]bool) wantRecord {
 
 // recordOf is the full want record of an extracted quote.
 func recordOf(q extract.Quote, text string) wantRecord {
-	r := wantRecord{text: q.Text, speaker: q.Speaker, attrib: string(q.Attribution), cue: q.Cue,
+	r := wantRecord{text: q.Text, speaker: q.Speaker, attrib: string(q.Attribution), sieve: string(q.Sieve), cue: q.Cue,
 		mention: q.SpeakerMention, kind: string(q.Kind), start: q.Start,
-		has: map[string]bool{"speaker": true, "attribution": true, "kind": true}}
+		has: map[string]bool{"speaker": true, "attribution": true, "sieve": true, "kind": true}}
 	r.has["cue"] = q.Cue != ""
 	r.has["mention"] = q.SpeakerMention != ""
 	r.has["start"] = strings.Count(text, q.Text) > 1
@@ -137,6 +141,10 @@ func recordOf(q extract.Quote, text string) wantRecord {
 var (
 	attributions = []string{"name", "surname", "pronoun", "description", "colon", "according_to", "context", "none"}
 	kinds        = []string{"direct", "partial"}
+	sieves       = []string{string(extract.SieveAccordingTo), string(extract.SieveOpinion), string(extract.SieveInverted),
+		string(extract.SieveVerbThenSpeaker), string(extract.SieveSpeakerThenVerb), string(extract.SieveSubject),
+		string(extract.SieveColon), string(extract.SieveGroup), string(extract.SieveVerbOnly), string(extract.SievePreviousQuote),
+		string(extract.SieveLastSpeaker), string(extract.SievePreviousSubject), string(extract.SieveNone)}
 )
 
 // parseRecord reads one want line.
@@ -200,6 +208,11 @@ func parseRecord(s string) (wantRecord, error) {
 			} else {
 				r.mention = value
 			}
+		case "sieve":
+			if quoted || !slices.Contains(sieves, value) {
+				return r, fmt.Errorf("sieve %q: want one of %s", value, strings.Join(sieves, ", "))
+			}
+			r.sieve = value
 		case "attribution":
 			if quoted || !slices.Contains(attributions, value) {
 				return r, fmt.Errorf("attribution %q: want one of %s", value, strings.Join(attributions, ", "))
