@@ -38,6 +38,9 @@ type grammar struct {
 	// nameArticles: articles that belong to a name when capitalised
 	// inside a sentence ("selon Le Figaro").
 	nameArticles map[string]bool
+	// gerunds: words that make the verb after them a gerund ("en
+	// décrivant"), which reports the quote's own speaker, never an incise.
+	gerunds map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
@@ -83,6 +86,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"quantifiers.txt", &g.quantifiers, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},
+		{"gerunds.txt", &g.gerunds, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

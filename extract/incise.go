@@ -96,7 +96,7 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 			low = strings.ToLower(foldApostrophes(w))
 		}
 	}
-	if low == "" {
+	if low == "" || a.gr.gerunds[low] {
 		return 0, false
 	}
 	verb := false
