@@ -325,6 +325,12 @@ func (a *analysis) nameAt(k int) int {
 			break
 		}
 		if t.capitalized() && !a.lx.NonNames[t.text] {
+			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
+			// Hale": after an organisation, a first name followed by a
+			// surname starts the person's name.
+			if end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para && a.isGivenName(t.text) && a.orgRun(k, end) {
+				break
+			}
 			// "Acme’s Lina Oksanen": a possessive closes the name before
 			// it; the next name starts fresh.
 			if _, gen := a.gr.cutGenitive(toks[end-1].low); gen {
@@ -738,6 +744,27 @@ func (a *analysis) roleBeforeComma(i, c int) int {
 		return j
 	}
 	return -1
+}
+
+// isGivenName: a first name, or a compound one whose first part is
+// ("Gilles-Éric").
+func (a *analysis) isGivenName(w string) bool {
+	if a.isFirstName(w) {
+		return true
+	}
+	head, _, ok := strings.Cut(w, "-")
+	return ok && a.isFirstName(head)
+}
+
+// orgRun: the capitalised words [from, to) hold an acronym or an
+// organisation word.
+func (a *analysis) orgRun(from, to int) bool {
+	for j := from; j < to; j++ {
+		if w := a.toks[j].text; isAcronym(w) || a.lx.OrgWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analysis) isFirstName(w string) bool {
