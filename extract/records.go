@@ -279,6 +279,15 @@ func (a *analysis) records(docID, code string) []Quote {
 		}
 		d.kind = a.kindOf(qi)
 		d.accept = a.accept(qi, d)
+		if !d.accept && !d.hasCue && d.speaker < 0 && d.unnamed == "" && d.kind == Partial && a.longPartial(sp) {
+			// "Il apparaît que les détenus sont tenus dans « des positions
+			// douloureuses de longues heures »": a long quoted stretch in a
+			// paragraph whose speaker is known is that speaker's words.
+			if prev := a.previousQuote(ds, sp.para); prev != nil && a.spans[prev.span].para == sp.para && (prev.speaker >= 0 || prev.unnamed != "") {
+				d.speaker, d.unnamed, d.group, d.mention = prev.speaker, prev.unnamed, prev.group, prev.mention
+				d.attrib, d.sieve, d.accept = ByContext, SievePreviousQuote, true
+			}
+		}
 		if d.accept && d.speaker >= 0 {
 			lastSpeaker, lastSpeakerPara, lastSpeakerTok = d.speaker, a.paras[sp.para].ord, qi
 		}
@@ -430,6 +439,17 @@ func (a *analysis) previousQuote(ds []decided, para int) *decided {
 		}
 	}
 	return nil
+}
+
+// minContextPartialWords: a partial quote with no cue of its own takes the
+// paragraph's speaker from this many words on; shorter ones are as often
+// terms as words said.
+const minContextPartialWords = 4
+
+// longPartial: a quoted stretch long enough to be speech, not a title.
+func (a *analysis) longPartial(sp span) bool {
+	content := a.text[sp.start:sp.end]
+	return countWords(content) >= minContextPartialWords && !titleCase(content)
 }
 
 // standsAlone: the quote is its sentence, bar punctuation.
