@@ -131,7 +131,8 @@ func sortMentions(ms []mention) {
 
 // markSkipped flags the headline and page furniture.
 func (a *analysis) markSkipped() {
-	firstDone := false
+	// A document of one line has no headline: it is all text.
+	firstDone := a.lineCount() < 2
 	inList := false
 	for i := range a.paras {
 		p := &a.paras[i]
@@ -191,6 +192,20 @@ func (a *analysis) markSkipped() {
 			p.skip = true
 		}
 	}
+}
+
+// lineCount counts the non-blank paragraphs, stopping at two.
+func (a *analysis) lineCount() int {
+	n := 0
+	for _, p := range a.paras {
+		if !blank(a.text[p.start:p.end]) {
+			n++
+			if n == 2 {
+				break
+			}
+		}
+	}
+	return n
 }
 
 func lastRune(s string) (rune, bool) {
