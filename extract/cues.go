@@ -297,8 +297,14 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	}
 	// Speaker first: "Green told", "he said", "the minister, 54, said",
 	// "Brookfield Police Lt. Dana Pruitt said": the noun phrase may chain
-	// several mentions; the verb follows its last one.
-	if mi := a.mentionAt(k); mi >= 0 {
+	// several mentions; the verb follows its last one. Lowercase
+	// modifiers may open it: "former infrastructure critic Michael Chong
+	// said", "veteran councillor Ann Lee said".
+	j0 := k
+	for j0 < s.tokTo && j0-k < maxPremodifiers && a.mentionAt(j0) < 0 && a.premodifier(j0) {
+		j0++
+	}
+	if mi := a.mentionAt(j0); mi >= 0 {
 		chain := a.nounPhraseChain(mi, s.tokTo)
 		last := chain[len(chain)-1]
 		j := a.mentions[last].tokTo
@@ -743,4 +749,16 @@ func (a *analysis) skipParenBack(k, limit int) int {
 		}
 	}
 	return k
+}
+
+// maxPremodifiers bounds the lowercase words read before a speaker's noun
+// phrase.
+const maxPremodifiers = 3
+
+// premodifier: a lowercase word that may open a noun phrase before a name
+// or a role: not a verb, a function word or a clause opener.
+func (a *analysis) premodifier(k int) bool {
+	t := a.toks[k]
+	return t.kind == tokWord && !t.capitalized() && a.isVerbForm(k) == 0 && !a.lx.Stopwords[t.low] &&
+		!a.gr.clause[t.low] && !prepositions[t.low] && !isDeterminer(t.low) && !a.gr.aux[t.low]
 }

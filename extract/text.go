@@ -47,10 +47,23 @@ func (t *token) capitalized() bool {
 		return false
 	}
 	for _, r := range t.text {
+		if unicode.IsUpper(r) {
+			return true
+		}
+		break
+	}
+	// "al-Shabaab", "el-Sisi": a short lowercase particle hyphened to a
+	// capitalised name.
+	if i := strings.IndexByte(t.text, '-'); i > 0 && i <= maxNameParticle && i+1 < len(t.text) {
+		r, _ := utf8.DecodeRuneInString(t.text[i+1:])
 		return unicode.IsUpper(r)
 	}
 	return false
 }
+
+// maxNameParticle is the longest particle, in bytes, written lowercase and
+// hyphened before a name.
+const maxNameParticle = 3
 
 // sentence is a run of tokens; quotes never split a sentence.
 type sentence struct {
