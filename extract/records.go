@@ -54,7 +54,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			ord++
 		}
 	}
-	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+	a.spans = findSpans(text, a.paras, detectSpanOptions(text))
 	if a.lx.Lang == "fr" {
 		// Only French typesetting keeps the incise inside the marks;
 		// English and German close the quote before "said Smith".

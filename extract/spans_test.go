@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/verbatim-news/verbatim/extract/lang"
 )
 
 func TestFindSpans(t *testing.T) {
@@ -26,12 +28,21 @@ func TestFindSpans(t *testing.T) {
 		{"multi-paragraph", "“First part.\n“Second part,” he said.", []string{"First part.", "Second part,"}},
 		{"continued without reopening", "“First part.\nSecond part,” he said.", []string{"First part.", "Second part,"}},
 		{"empty quotes ignored", "He said “” and « ».", nil},
+		{"straight with french spacing", `Elle a déclaré : " Nous partirons demain ", a-t-elle dit. " Rien n'est décidé " selon Léa Roy.`,
+			[]string{"Nous partirons demain", "Rien n'est décidé"}},
+		{"straight french spacing before punctuation", `Ils servaient de " passeurs ". Le " plan " a échoué ".Fin`, []string{"passeurs", "plan"}},
+		{"straight french spacing at paragraph edges", "\" Nous restons \" a dit Léa Roy.\nIl cite le rapport : \" Tout va bien \"",
+			[]string{"Nous restons", "Tout va bien"}},
+		{"straight after elision", `Il parle d'" une faute grave " et qu'"un procès suivra".`, []string{"une faute grave", "un procès suivra"}},
+		{"straight nested in straight, french spacing", `Elle estime que " le mot "crise" est trop fort " ici.`, []string{`le mot "crise" est trop fort`}},
+		{"straight after bracket", `La loi (" texte court ") passe.`, []string{"texte court"}},
+		{"straight never pairs across paragraphs", "Il dit \" oui\nLe texte \" final \" ici.", []string{"oui", "final"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune(tc.text)
 			paras := splitParagraphs(text)
-			spans := findSpans(text, paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+			spans := findSpans(text, paras, detectSpanOptions(text))
 			var got []string
 			for _, s := range spans {
 				got = append(got, string(text[s.start:s.end]))
@@ -49,4 +60,13 @@ func TestFindSpansUnbalancedIsLinear(t *testing.T) {
 	spans := findSpans(text, splitParagraphs(text), spanOptions{})
 	// Every « is an opener; nothing closes, so one unclosed piece remains.
 	assert.Len(t, spans, 1)
+}
+
+func TestTypographyLoads(t *testing.T) {
+	typo, err := loadTypography(lang.FS)
+	if assert.NoError(t, err) {
+		assert.True(t, typo.openBefore[':'])
+		assert.True(t, typo.closeBefore[','])
+		assert.True(t, typo.apostrophe['’'])
+	}
 }
