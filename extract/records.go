@@ -175,6 +175,12 @@ func (a *analysis) markSkipped() {
 		}
 		last, _ := lastRune(line)
 		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
+		if last == '\'' || last == '’' {
+			// 'It's done.': a single mark ends a quote only after the
+			// sentence's own mark; otherwise it may be an apostrophe.
+			beforeLast, _ := lastRune(line[:len(line)-utf8.RuneLen(last)])
+			terminal = strings.ContainsRune(".!?…,;", beforeLast)
+		}
 		n := utf8.RuneCountInString(line)
 		if !firstDone {
 			firstDone = true

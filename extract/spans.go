@@ -69,7 +69,14 @@ func detectSingleQuotes(text []rune) bool {
 				seen = true
 			}
 		case '\'':
-			if !seen && singleSide(text, i) == sideOpen {
+			if seen {
+				break
+			}
+			if at(text, i+1) == '\'' {
+				// ''Yes,'' he said: a double mark typed as two singles.
+				double++
+				seen = true
+			} else if singleSide(text, i) == sideOpen {
 				single++
 				seen = true
 			}
@@ -203,7 +210,7 @@ func straightSide(text []rune, i int) markSide {
 // ellipsis: an ellipsis starts at i ("...and then"), which may open a
 // quote as well as follow its last word.
 func ellipsis(text []rune, i int) bool {
-	return text[i] == '…' || text[i] == '.' && at(text, i+1) == '.'
+	return text[i] == '…' || text[i] == '.' && (at(text, i+1) == '.' || isSpace(at(text, i+1)) && at(text, i+2) == '.')
 }
 
 // lineNeighbour returns the first non-space rune from i in direction dir
@@ -242,13 +249,17 @@ func singleSide(text []rune, i int) markSide {
 	switch {
 	case isWordRune(prev) && isWordRune(next):
 		return sideNone
+	case r == '\'' && (prev == '\'' || next == '\''):
+		// ''Yes,'' he said: two straight singles stand for a double mark,
+		// which some wires use; it is not a single quote.
+		return sideNone
 	case r != '’' && openerContext(prev) && unicode.IsLetter(next):
 		return sideOpen
 	case r == '‘' || blankRune(prev):
 		return sideNone
 	case unicode.IsLetter(prev) && isSpace(next) && isWordRune(lineNeighbour(text, i, 1)):
 		return sideWeakClose
-	case blankRune(next) || marks.closeBefore[next] || next == '"':
+	case !isWordRune(next):
 		return sideClose
 	}
 	return sideNone

@@ -36,6 +36,13 @@ func TestFindSpans(t *testing.T) {
 		{"straight after elision", `Il parle d'" une faute grave " et qu'"un procès suivra".`, []string{"une faute grave", "un procès suivra"}},
 		{"straight nested in straight, french spacing", `Elle estime que " le mot "crise" est trop fort " ici.`, []string{`le mot "crise" est trop fort`}},
 		{"straight after bracket", `La loi (" texte court ") passe.`, []string{"texte court"}},
+		{"british single quotes", "'We will win,' she said. 'The workers' union agrees.'", []string{"We will win,", "The workers' union agrees."}},
+		{"british single quotes around apostrophes", "'I don't know,' he said of the '90s boom.", []string{"I don't know,"}},
+		{"british weak closer is the last one", "He called it 'a total disaster' and left.\n'Yes,' she said.", []string{"a total disaster", "Yes,"}},
+		{"british single quotes around a double", `'He told me "never again",' she said.`, []string{`He told me "never again",`}},
+		{"curly single quotes around apostrophes", "‘The bosses’ plan won’t work,’ said Kim.", []string{"The bosses’ plan won’t work,"}},
+		{"straight singles nest only inside doubles", `"It's 'fine'," he said. Rock 'n' roll.`, []string{`It's 'fine',`}},
+		{"doubled singles are not single quotes", "''Yes,'' he said. It's 'late'.", nil},
 		{"straight never pairs across paragraphs", "Il dit \" oui\nLe texte \" final \" ici.", []string{"oui", "final"}},
 	}
 	for _, tc := range tests {
