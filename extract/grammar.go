@@ -33,6 +33,8 @@ type grammar struct {
 	quantifiers map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// dangling: articles and prepositions a quote never ends on.
+	dangling map[string]bool
 }
 
 func loadGrammar(code string) (*grammar, error) {
@@ -55,6 +57,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"abbreviations.txt", &g.abbrev, true},
 		{"relative.txt", &g.relative, false},
 		{"quantifiers.txt", &g.quantifiers, false},
+		{"dangling.txt", &g.dangling, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

@@ -54,7 +54,9 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			ord++
 		}
 	}
-	a.spans = findSpans(text, a.paras, detectSpanOptions(text))
+	opt := detectSpanOptions(text)
+	opt.dangling = a.gr.dangling
+	a.spans = findSpans(text, a.paras, opt)
 	if a.lx.Lang == "fr" {
 		// Only French typesetting keeps the incise inside the marks;
 		// English and German close the quote before "said Smith".

@@ -51,6 +51,9 @@ type spanOptions struct {
 	// singleQuotes: straight single marks open quotes outside other
 	// quotes (British style, 'We will,' she said).
 	singleQuotes bool
+	// dangling: lowercase words a quote never ends on (articles,
+	// prepositions); a spaced straight mark after one opens.
+	dangling map[string]bool
 }
 
 // detectSingleQuotes decides per document whether straight single marks
@@ -207,6 +210,30 @@ func straightSide(text []rune, i int) markSide {
 	return sideEither
 }
 
+// maxDangling bounds the look back at the word before a mark: the words
+// a quote cannot end on are short.
+const maxDangling = 8
+
+// afterDangling: the spaced straight mark at i follows a word a quote
+// never ends on (de " réelle "), so it opens even where it could close.
+func afterDangling(text []rune, i int, opt spanOptions) bool {
+	if len(opt.dangling) == 0 || straightSide(text, i) != sideEither {
+		return false
+	}
+	e := i - 1
+	for e >= 0 && isSpace(text[e]) {
+		e--
+	}
+	s := e + 1
+	for s > 0 && e+1-s < maxDangling && unicode.IsLetter(text[s-1]) {
+		s--
+	}
+	if s > e || unicode.IsLetter(at(text, s-1)) {
+		return false
+	}
+	return opt.dangling[strings.ToLower(string(text[s:e+1]))]
+}
+
 // ellipsis: an ellipsis starts at i ("...and then"), which may open a
 // quote as well as follow its last word.
 func ellipsis(text []rune, i int) bool {
@@ -300,7 +327,7 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 			if weakOK {
 				weak = weak[:len(weak)-1]
 			}
-			if om, ok := closeCandidate(text, i, stack, weakOK); ok {
+			if om, ok := closeCandidate(text, i, stack, weakOK); ok && !(r == '"' && afterDangling(text, i, opt)) {
 				// Pop to the matching opener: inner marks left open are dropped.
 				k := om
 				o := stack[k]
@@ -522,6 +549,10 @@ func closeCandidate(text []rune, i int, stack []openMark, weakOK bool) (int, boo
 			}
 		case o.style == styleCurly && r == '"' && rightFlanking(text, i) && !leftFlanking(text, i) && k == len(stack)-1:
 			// Mixed-up marks: “ … " closes at a right-flanking straight mark.
+			return k, true
+		case (o.style == styleSingleStraight && r == '’' || o.style == styleSingleCurly && r == '\'') && singleSide(text, i) == sideClose:
+			// Mixed-up single marks: ' … ’ and ‘ … ' close at a mark
+			// that cannot be an apostrophe.
 			return k, true
 		}
 		// Single marks are transparent: look below them for the closer.

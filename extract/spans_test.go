@@ -43,6 +43,7 @@ func TestFindSpans(t *testing.T) {
 		{"curly single quotes around apostrophes", "‘The bosses’ plan won’t work,’ said Kim.", []string{"The bosses’ plan won’t work,"}},
 		{"straight singles nest only inside doubles", `"It's 'fine'," he said. Rock 'n' roll.`, []string{`It's 'fine',`}},
 		{"doubled singles are not single quotes", "''Yes,'' he said. It's 'late'.", nil},
+		{"mixed-up single marks", "'The plan is dead.’\n‘We start again,' she said.", []string{"The plan is dead.", "We start again,"}},
 		{"straight never pairs across paragraphs", "Il dit \" oui\nLe texte \" final \" ici.", []string{"oui", "final"}},
 	}
 	for _, tc := range tests {
@@ -57,6 +58,23 @@ func TestFindSpans(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+func TestFindSpansDanglingWord(t *testing.T) {
+	gr, err := loadGrammar("fr")
+	if !assert.NoError(t, err) {
+		return
+	}
+	// Without the articles and prepositions of the language, the second
+	// spaced mark would close the quote after "d'une".
+	text := []rune(`Elle parle : " Nous avons vu le cas d'une " vraie " panne hier ", dit-elle.`)
+	opt := detectSpanOptions(text)
+	opt.dangling = gr.dangling
+	var got []string
+	for _, s := range findSpans(text, splitParagraphs(text), opt) {
+		got = append(got, string(text[s.start:s.end]))
+	}
+	assert.Equal(t, []string{`Nous avons vu le cas d'une " vraie " panne hier`}, got)
 }
 
 func TestFindSpansUnbalancedIsLinear(t *testing.T) {
