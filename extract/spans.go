@@ -502,11 +502,17 @@ func closerOf(r rune, st markStyle, opt spanOptions) rune {
 
 // closeCandidate returns the stack index of the opener that the mark at i
 // closes.
+// maxNesting bounds how far below the top of the stack a closer looks
+// for its opener through transparent marks: quotes nest two or three deep,
+// and hostile text with thousands of unclosed straight or single marks
+// must not make every later mark scan them all.
+const maxNesting = 8
+
 // weakOK lets a weak single closer (the workers' union) close: no strong
 // closer of its kind follows before the next opener.
 func closeCandidate(text []rune, i int, stack []openMark, weakOK bool) (int, bool) {
 	r := text[i]
-	for k := len(stack) - 1; k >= 0; k-- {
+	for k := len(stack) - 1; k >= 0 && k >= len(stack)-maxNesting; k-- {
 		o := stack[k]
 		switch {
 		case o.closer == r:
