@@ -57,8 +57,8 @@ type spanOptions struct {
 }
 
 // detectSingleQuotes decides per document whether straight single marks
-// quote: they do when more paragraphs start their first quote with one
-// than with a double mark or a guillemet.
+// quote: they do when more paragraphs start their first quote with a
+// single mark, straight or curly, than with a double mark or a guillemet.
 func detectSingleQuotes(text []rune) bool {
 	single, double := 0, 0
 	seen := false
@@ -71,11 +71,11 @@ func detectSingleQuotes(text []rune) bool {
 				double++
 				seen = true
 			}
-		case '\'':
+		case '\'', '‘':
 			if seen {
 				break
 			}
-			if at(text, i+1) == '\'' {
+			if r == '\'' && at(text, i+1) == '\'' {
 				// ''Yes,'' he said: a double mark typed as two singles.
 				double++
 				seen = true
