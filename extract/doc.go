@@ -8,6 +8,9 @@
 //  2. spans.go: pair quotation marks of every style (« », “ ”, " ", „ “, ‹ ›,
 //     ‘ ’) into spans, nested marks inside, unbalanced marks never past the
 //     paragraph, multi-paragraph quotes as one span per paragraph piece;
+//     straight and single marks, which may open or close or be apostrophes,
+//     are told apart by the characters around them (typography.go reads
+//     them from lang/typography.txt);
 //     incise.go cuts French quotes at an incise kept inside the marks.
 //  3. text.go: tokens (each quote span is one token) and sentences.
 //  4. mentions.go: names (with honorifics, particles, initials), roles and

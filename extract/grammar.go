@@ -43,6 +43,8 @@ type grammar struct {
 	gerunds map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// dangling: articles and prepositions a quote never ends on.
+	dangling map[string]bool
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
 	// longest first; French writes none, so "Moody's" stays a name there.
 	genitives []string
@@ -87,6 +89,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},
 		{"gerunds.txt", &g.gerunds, false},
+		{"dangling.txt", &g.dangling, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

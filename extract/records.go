@@ -54,7 +54,9 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			ord++
 		}
 	}
-	a.spans = findSpans(text, a.paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+	opt := detectSpanOptions(text)
+	opt.dangling = a.gr.dangling
+	a.spans = findSpans(text, a.paras, opt)
 	if a.lx.Lang == "fr" {
 		// Only French typesetting keeps the incise inside the marks;
 		// English and German close the quote before "said Smith".
@@ -176,6 +178,12 @@ func (a *analysis) markSkipped() {
 		}
 		last, _ := lastRune(line)
 		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
+		if last == '\'' || last == '’' {
+			// 'It's done.': a single mark ends a quote only after the
+			// sentence's own mark; otherwise it may be an apostrophe.
+			beforeLast, _ := lastRune(line[:len(line)-utf8.RuneLen(last)])
+			terminal = strings.ContainsRune(".!?…,;", beforeLast)
+		}
 		n := utf8.RuneCountInString(line)
 		if !firstDone {
 			firstDone = true

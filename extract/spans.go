@@ -48,6 +48,49 @@ type openMark struct {
 type spanOptions struct {
 	// reversedGuillemets: » opens and « closes (German typesetting).
 	reversedGuillemets bool
+	// singleQuotes: straight single marks open quotes outside other
+	// quotes (British style, 'We will,' she said).
+	singleQuotes bool
+	// dangling: lowercase words a quote never ends on (articles,
+	// prepositions); a spaced straight mark after one opens.
+	dangling map[string]bool
+}
+
+// detectSingleQuotes decides per document whether straight single marks
+// quote: they do when more paragraphs start their first quote with a
+// single mark, straight or curly, than with a double mark or a guillemet.
+func detectSingleQuotes(text []rune) bool {
+	single, double := 0, 0
+	seen := false
+	for i, r := range text {
+		switch r {
+		case '\n':
+			seen = false
+		case '"', '“', '”', '„', '«', '»', '‹', '›':
+			if !seen {
+				double++
+				seen = true
+			}
+		case '\'', '‘':
+			if seen {
+				break
+			}
+			if r == '\'' && at(text, i+1) == '\'' {
+				// ''Yes,'' he said: a double mark typed as two singles.
+				double++
+				seen = true
+			} else if singleSide(text, i) == sideOpen {
+				single++
+				seen = true
+			}
+		}
+	}
+	return single > double
+}
+
+// detectSpanOptions makes the per-document decisions about ambiguous marks.
+func detectSpanOptions(text []rune) spanOptions {
+	return spanOptions{reversedGuillemets: detectReversedGuillemets(text), singleQuotes: detectSingleQuotes(text)}
 }
 
 // detectReversedGuillemets decides per document whether » opens quotes,
@@ -103,8 +146,150 @@ func rightFlanking(text []rune, i int) bool {
 }
 
 func openerContext(r rune) bool {
-	return r == 0 || r == '\n' || isSpace(r) || r == '(' || r == '[' || r == '—' || r == '–' || r == '-' ||
-		r == ':' || r == '/' || r == '«' || r == '“' || r == '„' || r == '‹' || r == '"' || r == '‘' || r == '{'
+	return blankRune(r) || marks.openBefore[r]
+}
+
+// blankRune: a space, a line break, or outside the text.
+func blankRune(r rune) bool {
+	return r == 0 || r == '\n' || isSpace(r)
+}
+
+// markSide is what the text around an ambiguous mark says about it.
+type markSide uint8
+
+const (
+	// sideAttached: the mark touches a word or punctuation; the flanking
+	// rules decide.
+	sideAttached markSide = iota
+	sideOpen
+	sideClose
+	// sideEither: nothing around the mark tells; it closes an open quote
+	// of its kind and opens otherwise, so marks alternate.
+	sideEither
+	// sideWeakClose: a single mark after a letter and before a word (the
+	// workers' union): an apostrophe unless it is the last closer left.
+	sideWeakClose
+	// sideNone: an apostrophe (don't, l'État, '90s).
+	sideNone
+)
+
+// maxElision bounds the look back at the word an apostrophe elides
+// (jusqu', lorsqu'): longer words are not elided clitics.
+const maxElision = 8
+
+// straightSide reads a straight " that stands apart from the words on both
+// sides, as French typesetting spaces its marks (" texte "), or that follows
+// an elided clitic (qu'"une hausse"). Any other straight mark is attached.
+func straightSide(text []rune, i int) markSide {
+	prev, next := at(text, i-1), at(text, i+1)
+	if marks.apostrophe[prev] && elidedClitic(text, i-1) {
+		return sideOpen
+	}
+	switch {
+	case blankRune(prev) && marks.closeBefore[next] && !ellipsis(text, i+1):
+		// texte ". / texte ", dit-il
+		return sideClose
+	case blankRune(at(text, i-2)) && prev != '"' && marks.openBefore[prev] && blankRune(next):
+		// (" texte
+		return sideOpen
+	case !blankRune(prev) || !blankRune(next):
+		return sideAttached
+	}
+	before, after := lineNeighbour(text, i, -1), lineNeighbour(text, i, 1)
+	switch {
+	case after == 0:
+		return sideClose
+	case before == 0:
+		return sideOpen
+	case marks.closeBefore[after]:
+		return sideClose
+	case before != '"' && marks.openBefore[before]:
+		// " … " " …: a straight mark before the space could be either.
+		return sideOpen
+	}
+	return sideEither
+}
+
+// maxDangling bounds the look back at the word before a mark: the words
+// a quote cannot end on are short.
+const maxDangling = 8
+
+// afterDangling: the spaced straight mark at i follows a word a quote
+// never ends on (de " réelle "), so it opens even where it could close.
+func afterDangling(text []rune, i int, opt spanOptions) bool {
+	if len(opt.dangling) == 0 || straightSide(text, i) != sideEither {
+		return false
+	}
+	e := i - 1
+	for e >= 0 && isSpace(text[e]) {
+		e--
+	}
+	s := e + 1
+	for s > 0 && e+1-s < maxDangling && unicode.IsLetter(text[s-1]) {
+		s--
+	}
+	if s > e || unicode.IsLetter(at(text, s-1)) {
+		return false
+	}
+	return opt.dangling[strings.ToLower(string(text[s:e+1]))]
+}
+
+// ellipsis: an ellipsis starts at i ("...and then"), which may open a
+// quote as well as follow its last word.
+func ellipsis(text []rune, i int) bool {
+	return text[i] == '…' || text[i] == '.' && (at(text, i+1) == '.' || isSpace(at(text, i+1)) && at(text, i+2) == '.')
+}
+
+// lineNeighbour returns the first non-space rune from i in direction dir
+// (-1 or 1), or 0 at a line break or the end of the text. The spaces it
+// skips are the ones between two marks or a mark and a word, so every space
+// is read at most twice over a paragraph.
+func lineNeighbour(text []rune, i, dir int) rune {
+	for j := i + dir; j >= 0 && j < len(text); j += dir {
+		switch r := text[j]; {
+		case r == '\n':
+			return 0
+		case !isSpace(r):
+			return r
+		}
+	}
+	return 0
+}
+
+// elidedClitic: the apostrophe at a ends a clitic written onto the next
+// word (qu', d', l'), not a word such as "no" in 'no'".
+func elidedClitic(text []rune, a int) bool {
+	j := a
+	for j > 0 && a-j < maxElision && unicode.IsLetter(text[j-1]) {
+		j--
+	}
+	if j == a || unicode.IsLetter(at(text, j-1)) {
+		return false
+	}
+	return frenchElisions[strings.ToLower(string(text[j:a]))+"'"]
+}
+
+// singleSide reads a single mark (' ‘ ’), which is more often an
+// apostrophe than a quotation mark.
+func singleSide(text []rune, i int) markSide {
+	r, prev, next := text[i], at(text, i-1), at(text, i+1)
+	switch {
+	case isWordRune(prev) && isWordRune(next):
+		return sideNone
+	case r == '\'' && (prev == '\'' || next == '\''):
+		// ''Yes,'' he said: two straight singles stand for a double mark,
+		// which some wires use; it is not a single quote.
+		return sideNone
+	case r != '’' && openerContext(prev) && unicode.IsLetter(next):
+		return sideOpen
+	case r == '‘' || blankRune(prev):
+		return sideNone
+	case unicode.IsLetter(prev) && isSpace(next) && isWordRune(lineNeighbour(text, i, 1)):
+		return sideWeakClose
+	case !isWordRune(next):
+		return sideClose
+	}
+	return sideNone
 }
 
 // findSpans pairs quotation marks paragraph by paragraph. It runs in linear
@@ -114,6 +299,7 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	var out []span
 	var carry *openMark // unclosed top-level quote from the previous paragraph
 	var inner []span    // complete quotes nested one level deep in this paragraph
+	var weak []int      // weakClosers of this paragraph
 	for pi, p := range paras {
 		if blank(text[p.start:p.end]) {
 			continue
@@ -129,6 +315,7 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 			}
 		}
 		carry = nil
+		weak = weakClosers(text, p, weak[:0])
 		for i := p.start; i < p.end; i++ {
 			r := text[i]
 			switch r {
@@ -136,7 +323,11 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 			default:
 				continue
 			}
-			if om, ok := closeCandidate(text, i, stack, opt); ok {
+			weakOK := len(weak) > 0 && weak[len(weak)-1] == i
+			if weakOK {
+				weak = weak[:len(weak)-1]
+			}
+			if om, ok := closeCandidate(text, i, stack, weakOK); ok && !(r == '"' && afterDangling(text, i, opt)) {
 				// Pop to the matching opener: inner marks left open are dropped.
 				k := om
 				o := stack[k]
@@ -196,6 +387,36 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	return out
 }
 
+// weakClosers lists, last first, the weak single closers of paragraph p
+// that may close a quote: no strong closer of the same mark follows before
+// the next opener ('The workers' union agrees,' he said: the second mark
+// closes). One backward pass keeps this linear.
+func weakClosers(text []rune, p paragraph, buf []int) []int {
+	// strongAhead[0] is for straight ', [1] for curly ‘ ’.
+	var strongAhead [2]bool
+	for i := p.end - 1; i >= p.start; i-- {
+		kind := 0
+		switch text[i] {
+		case '\'':
+		case '‘', '’':
+			kind = 1
+		default:
+			continue
+		}
+		switch singleSide(text, i) {
+		case sideOpen:
+			strongAhead[kind] = false
+		case sideClose:
+			strongAhead[kind] = true
+		case sideWeakClose:
+			if !strongAhead[kind] {
+				buf = append(buf, i)
+			}
+		}
+	}
+	return buf
+}
+
 func startsWithDash(text []rune, p paragraph) bool {
 	i := p.start
 	for i < p.end && isSpace(text[i]) {
@@ -253,7 +474,7 @@ func opensHere(text []rune, i int, st markStyle, opt spanOptions) bool {
 }
 
 func closesStyle(text []rune, i int, st markStyle, opt spanOptions) bool {
-	_, ok := closeCandidate(text, i, []openMark{{pos: -1, style: st, closer: closerOf(text[i], st, opt)}}, opt)
+	_, ok := closeCandidate(text, i, []openMark{{pos: -1, style: st, closer: closerOf(text[i], st, opt)}}, false)
 	return ok
 }
 
@@ -281,25 +502,48 @@ func closerOf(r rune, st markStyle, opt spanOptions) rune {
 
 // closeCandidate returns the stack index of the opener that the mark at i
 // closes.
-func closeCandidate(text []rune, i int, stack []openMark, opt spanOptions) (int, bool) {
+// maxNesting bounds how far below the top of the stack a closer looks
+// for its opener through transparent marks: quotes nest two or three deep,
+// and hostile text with thousands of unclosed straight or single marks
+// must not make every later mark scan them all.
+const maxNesting = 8
+
+// weakOK lets a weak single closer (the workers' union) close: no strong
+// closer of its kind follows before the next opener.
+func closeCandidate(text []rune, i int, stack []openMark, weakOK bool) (int, bool) {
 	r := text[i]
-	for k := len(stack) - 1; k >= 0; k-- {
+	for k := len(stack) - 1; k >= 0 && k >= len(stack)-maxNesting; k-- {
 		o := stack[k]
 		switch {
 		case o.closer == r:
 			if o.style == styleStraight {
-				// A straight mark followed by a word and preceded by a space
-				// opens rather than closes (a nested straight quote).
-				if !rightFlanking(text, i) && leftFlanking(text, i) {
+				switch straightSide(text, i) {
+				case sideOpen:
 					return 0, false
-				}
-				if k != len(stack)-1 && !rightFlanking(text, i) {
-					return 0, false
+				case sideEither:
+					if k != len(stack)-1 {
+						return 0, false
+					}
+				case sideAttached:
+					// A straight mark followed by a word and preceded by a
+					// space opens rather than closes (a nested straight
+					// quote).
+					if !rightFlanking(text, i) && leftFlanking(text, i) {
+						return 0, false
+					}
+					if k != len(stack)-1 && !rightFlanking(text, i) {
+						return 0, false
+					}
 				}
 			}
 			if o.style == styleSingleCurly || o.style == styleSingleStraight {
-				// An apostrophe inside a word (it’s, l’État) never closes.
-				if isWordRune(at(text, i+1)) || !rightFlanking(text, i) {
+				switch singleSide(text, i) {
+				case sideClose:
+				case sideWeakClose:
+					if !weakOK {
+						return 0, false
+					}
+				default:
 					return 0, false
 				}
 			}
@@ -311,6 +555,10 @@ func closeCandidate(text []rune, i int, stack []openMark, opt spanOptions) (int,
 			}
 		case o.style == styleCurly && r == '"' && rightFlanking(text, i) && !leftFlanking(text, i) && k == len(stack)-1:
 			// Mixed-up marks: “ … " closes at a right-flanking straight mark.
+			return k, true
+		case (o.style == styleSingleStraight && r == '’' || o.style == styleSingleCurly && r == '\'') && singleSide(text, i) == sideClose:
+			// Mixed-up single marks: ' … ’ and ‘ … ' close at a mark
+			// that cannot be an apostrophe.
 			return k, true
 		}
 		// Single marks are transparent: look below them for the closer.
@@ -355,18 +603,23 @@ func openCandidate(text []rune, i int, stack []openMark, opt spanOptions) (openM
 			return openMark{pos: i, style: styleCurly, closer: '”'}, true
 		}
 	case '"':
-		if leftFlanking(text, i) && (openerContext(at(text, i-1)) || !rightFlanking(text, i)) {
+		switch straightSide(text, i) {
+		case sideOpen, sideEither:
 			return openMark{pos: i, style: styleStraight, closer: '"'}, true
+		case sideAttached:
+			if leftFlanking(text, i) && (openerContext(at(text, i-1)) || !rightFlanking(text, i)) {
+				return openMark{pos: i, style: styleStraight, closer: '"'}, true
+			}
 		}
 	case '‘':
 		if leftFlanking(text, i) && openerContext(at(text, i-1)) && !unicode.IsDigit(at(text, i+1)) {
 			return openMark{pos: i, style: styleSingleCurly, closer: '’'}, true
 		}
 	case '\'':
-		// A straight single mark delimits speech only inside another quote
-		// or right after a space and before a letter; elsewhere it is an
-		// apostrophe.
-		if leftFlanking(text, i) && openerContext(at(text, i-1)) && unicode.IsLetter(at(text, i+1)) && len(stack) > 0 {
+		// A straight single mark opens right after a space and before a
+		// letter, and only inside another quote unless the document quotes
+		// with single marks; elsewhere it is an apostrophe.
+		if singleSide(text, i) == sideOpen && (len(stack) > 0 || opt.singleQuotes) {
 			return openMark{pos: i, style: styleSingleStraight, closer: '\''}, true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/verbatim-news/verbatim/extract/lang"
 )
 
 func TestFindSpans(t *testing.T) {
@@ -26,12 +28,30 @@ func TestFindSpans(t *testing.T) {
 		{"multi-paragraph", "“First part.\n“Second part,” he said.", []string{"First part.", "Second part,"}},
 		{"continued without reopening", "“First part.\nSecond part,” he said.", []string{"First part.", "Second part,"}},
 		{"empty quotes ignored", "He said “” and « ».", nil},
+		{"straight with french spacing", `Elle a déclaré : " Nous partirons demain ", a-t-elle dit. " Rien n'est décidé " selon Léa Roy.`,
+			[]string{"Nous partirons demain", "Rien n'est décidé"}},
+		{"straight french spacing before punctuation", `Ils servaient de " passeurs ". Le " plan " a échoué ".Fin`, []string{"passeurs", "plan"}},
+		{"straight french spacing at paragraph edges", "\" Nous restons \" a dit Léa Roy.\nIl cite le rapport : \" Tout va bien \"",
+			[]string{"Nous restons", "Tout va bien"}},
+		{"straight after elision", `Il parle d'" une faute grave " et qu'"un procès suivra".`, []string{"une faute grave", "un procès suivra"}},
+		{"straight nested in straight, french spacing", `Elle estime que " le mot "crise" est trop fort " ici.`, []string{`le mot "crise" est trop fort`}},
+		{"straight after bracket", `La loi (" texte court ") passe.`, []string{"texte court"}},
+		{"british single quotes", "'We will win,' she said. 'The workers' union agrees.'", []string{"We will win,", "The workers' union agrees."}},
+		{"british single quotes around apostrophes", "'I don't know,' he said of the '90s boom.", []string{"I don't know,"}},
+		{"british weak closer is the last one", "He called it 'a total disaster' and left.\n'Yes,' she said.", []string{"a total disaster", "Yes,"}},
+		{"british single quotes around a double", `'He told me "never again",' she said.`, []string{`He told me "never again",`}},
+		{"curly single quotes around apostrophes", "‘The bosses’ plan won’t work,’ said Kim.", []string{"The bosses’ plan won’t work,"}},
+		{"straight singles nest only inside doubles", `"It's 'fine'," he said. Rock 'n' roll.`, []string{`It's 'fine',`}},
+		{"doubled singles are not single quotes", "''Yes,'' he said. It's 'late'.", nil},
+		{"curly singles set the document's convention", "‘Yes,’ he said.\n‘No,’ she said. It's 'fine'.\n\"Go,\" I said.", []string{"Yes,", "No,", "fine", "Go,"}},
+		{"mixed-up single marks", "'The plan is dead.’\n‘We start again,' she said.", []string{"The plan is dead.", "We start again,"}},
+		{"straight never pairs across paragraphs", "Il dit \" oui\nLe texte \" final \" ici.", []string{"oui", "final"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			text := []rune(tc.text)
 			paras := splitParagraphs(text)
-			spans := findSpans(text, paras, spanOptions{reversedGuillemets: detectReversedGuillemets(text)})
+			spans := findSpans(text, paras, detectSpanOptions(text))
 			var got []string
 			for _, s := range spans {
 				got = append(got, string(text[s.start:s.end]))
@@ -39,6 +59,23 @@ func TestFindSpans(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+func TestFindSpansDanglingWord(t *testing.T) {
+	gr, err := loadGrammar("fr")
+	if !assert.NoError(t, err) {
+		return
+	}
+	// Without the articles and prepositions of the language, the second
+	// spaced mark would close the quote after "d'une".
+	text := []rune(`Elle parle : " Nous avons vu le cas d'une " vraie " panne hier ", dit-elle.`)
+	opt := detectSpanOptions(text)
+	opt.dangling = gr.dangling
+	var got []string
+	for _, s := range findSpans(text, splitParagraphs(text), opt) {
+		got = append(got, string(text[s.start:s.end]))
+	}
+	assert.Equal(t, []string{`Nous avons vu le cas d'une " vraie " panne hier`}, got)
 }
 
 func TestFindSpansUnbalancedIsLinear(t *testing.T) {
@@ -49,4 +86,13 @@ func TestFindSpansUnbalancedIsLinear(t *testing.T) {
 	spans := findSpans(text, splitParagraphs(text), spanOptions{})
 	// Every « is an opener; nothing closes, so one unclosed piece remains.
 	assert.Len(t, spans, 1)
+}
+
+func TestTypographyLoads(t *testing.T) {
+	typo, err := loadTypography(lang.FS)
+	if assert.NoError(t, err) {
+		assert.True(t, typo.openBefore[':'])
+		assert.True(t, typo.closeBefore[','])
+		assert.True(t, typo.apostrophe['’'])
+	}
 }

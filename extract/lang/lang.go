@@ -4,12 +4,14 @@
 // demonyms, honorifics, first names, non-names, page furniture, stop words
 // and organisation words. The files are embedded so the binary needs nothing
 // at run time; extract.LoadLexicon parses them. Adding a language means adding
-// a folder, not code.
+// a folder, not code. typography.txt, at the root, holds what every language
+// shares: the characters around quotation marks that tell an opening mark
+// from a closing one, and the apostrophes.
 package lang
 
 import "embed"
 
 // FS is read-only: embed.FS cannot be modified, so sharing it is safe.
 //
-//go:embed */*.txt
+//go:embed *.txt */*.txt
 var FS embed.FS
