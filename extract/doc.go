@@ -19,12 +19,16 @@
 //  5. resolve.go: group name mentions into the article's people and
 //     organisations (spelling variants merged, fullest form canonical);
 //     resolve pronouns, "ce dernier" and descriptions to them.
-//  6. cues.go: for each quote, the attribution around it: reporting verbs
-//     before or after (inverted "a-t-il ajouté", "said Smith"), "selon" /
-//     "according to", a colon, the subject of the sentence.
-//  7. records.go: reject scare quotes and titles, carry speakers to
-//     following quotes, and build the Quote records with the cue and the
-//     mention that explain each speaker.
+//  6. attribution sieves (sieve.go and sieve_*.go, one type a file): cue
+//     sieves read the quote's sentence for a reporting expression and its
+//     speaker (after the quote, before it, after an aside, in the next
+//     sentence, a verb alone); context sieves attribute a quote with no
+//     cue (the previous quote, the subject of the sentences before, the
+//     paragraph's speaker for a long partial). cues.go holds what they
+//     share: reporting verbs with French inversion, noun-phrase chains.
+//  7. records.go: reject scare quotes and titles, and build the Quote
+//     records with the cue, the mention and the sieve that explain each
+//     speaker.
 //
 // Language knowledge lives in embedded data files under lang/<code>/ (read
 // by lexicon.go and grammar.go): a new language is a new folder.

@@ -245,12 +245,7 @@ type decided struct {
 
 // records decides, for every span, whether it is a quote and who said it.
 func (a *analysis) records(docID, code string) []Quote {
-	var ds []decided
-	lastSpeaker := -1
-	lastSpeakerPara := -10
-	lastSpeakerTok := -1
-	var last prevSpeaker // the last attributed quote, named or not
-	last.entity = -1
+	st := newRecordState()
 	for qi, t := range a.toks {
 		if t.kind != tokQuote {
 			continue
@@ -260,69 +255,34 @@ func (a *analysis) records(docID, code string) []Quote {
 			continue
 		}
 		d := decided{span: int(t.quote), speaker: -1, sentence: int(t.sent), quoteTok: qi, attrib: ByNone}
-		c, ok := a.quoteCue(qi)
-		if ok {
+		if c, ok := a.quoteCue(qi); ok {
 			d.cue, d.hasCue, d.sieve = c, true, c.sieve
-			a.applyCue(&d, c, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok, unnamed: last.unnamed, unnamedGender: last.unnamedGender, unnamedTok: last.unnamedTok})
-		}
-		// Context: a quote standing alone continues the previous speaker.
-		if !d.hasCue || d.speaker < 0 && d.unnamed == "" {
-			if a.standsAlone(qi) || sp.continued {
-				if prev := a.previousQuote(ds, sp.para); prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
-					if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord <= 1 || sp.continued {
-						if !d.hasCue {
-							d.speaker, d.unnamed, d.attrib = prev.speaker, prev.unnamed, ByContext
-							d.mention, d.sieve = prev.mention, SievePreviousQuote
-						}
-					}
-				} else if a.paras[sp.para].ord-lastSpeakerPara <= 1 && lastSpeaker >= 0 && !d.hasCue {
-					d.speaker, d.attrib, d.sieve = lastSpeaker, ByContext, SieveLastSpeaker
-				}
-			}
-		}
-		if d.speaker < 0 && d.unnamed == "" && !d.hasCue && a.standsAlone(qi) {
-			// A quote standing alone after sentences about one person: the
-			// subject of the previous sentence in the paragraph.
-			mi := a.previousSubject(qi)
-			if mi < 0 {
-				mi = a.previousParagraphSpeaker(qi)
-			}
-			if mi >= 0 {
-				m := a.mentions[mi]
-				if ent := a.resolveMention(mi, prevSpeaker{entity: lastSpeaker, tok: lastSpeakerTok}); ent >= 0 {
-					d.speaker, d.attrib, d.sieve = ent, ByContext, SievePreviousSubject
-					d.mention = &m
-				} else if m.kind == mRole && !m.plural && !m.org && !m.attached {
-					// "la porte-parole de la fédération a nuancé les
-					// chiffres. « … »": an unnamed speaker, as written.
-					d.unnamed, d.attrib, d.sieve = m.text, ByContext, SievePreviousSubject
-					d.mention = &m
+			a.applyCue(&d, c, st.prev())
+		} else {
+			for _, sv := range contextSieves {
+				if sv.attribute(a, qi, st, &d) {
+					break
 				}
 			}
 		}
 		d.kind = a.kindOf(qi)
 		d.accept = a.accept(qi, d)
-		if !d.accept && !d.hasCue && d.speaker < 0 && d.unnamed == "" && d.kind == Partial && a.longPartial(sp) {
-			// "Il apparaît que les détenus sont tenus dans « des positions
-			// douloureuses de longues heures »": a long quoted stretch in a
-			// paragraph whose speaker is known is that speaker's words.
-			if prev := a.previousQuote(ds, sp.para); prev != nil && a.spans[prev.span].para == sp.para && (prev.speaker >= 0 || prev.unnamed != "") {
-				d.speaker, d.unnamed, d.group, d.mention = prev.speaker, prev.unnamed, prev.group, prev.mention
-				d.attrib, d.sieve, d.accept = ByContext, SievePreviousQuote, true
-			}
+		if !d.accept {
+			paragraphSieve{}.rescue(a, qi, st, &d)
 		}
 		if d.accept && d.speaker >= 0 {
-			lastSpeaker, lastSpeakerPara, lastSpeakerTok = d.speaker, a.paras[sp.para].ord, qi
+			st.lastSpeaker, st.lastSpeakerPara, st.lastSpeakerTok = d.speaker, a.paras[sp.para].ord, qi
 		}
 		if d.accept && d.unnamed != "" {
-			last.unnamed, last.unnamedTok = d.unnamed, qi
-			last.unnamedGender = 0
+			st.last.unnamed, st.last.unnamedTok = d.unnamed, qi
+			st.last.unnamedGender = 0
 			if d.mention != nil {
-				last.unnamedGender = d.mention.gender
+				st.last.unnamedGender = d.mention.gender
 			}
 		}
-		ds = append(ds, d)
+		st.decided = append(st.decided, d)
 	}
+	ds := st.decided
 	out := make([]Quote, 0, len(ds))
 	for _, d := range ds {
 		if !d.accept {
@@ -452,29 +412,6 @@ func (a *analysis) resolvePronoun(m mention, prev prevSpeaker) int {
 	return a.resolve(m, a.mentionsBefore(m.tokFrom), prev)
 }
 
-func (a *analysis) previousQuote(ds []decided, para int) *decided {
-	for i := len(ds) - 1; i >= 0; i-- {
-		if ds[i].accept {
-			return &ds[i]
-		}
-		if a.paras[para].ord-a.paras[a.spans[ds[i].span].para].ord > 1 {
-			return nil
-		}
-	}
-	return nil
-}
-
-// minContextPartialWords: a partial quote with no cue of its own takes the
-// paragraph's speaker from this many words on; shorter ones are as often
-// terms as words said.
-const minContextPartialWords = 4
-
-// longPartial: a quoted stretch long enough to be speech, not a title.
-func (a *analysis) longPartial(sp span) bool {
-	content := a.text[sp.start:sp.end]
-	return countWords(content) >= minContextPartialWords && !titleCase(content)
-}
-
 // standsAlone: the quote is its sentence, bar punctuation.
 func (a *analysis) standsAlone(qi int) bool {
 	return a.sents[a.toks[qi].sent].words == 0
@@ -501,8 +438,10 @@ func (a *analysis) accept(qi int, d decided) bool {
 	content := a.text[sp.start:sp.end]
 	words := countWords(content)
 	if qi > 0 {
+		// "le rapport « … »": a title announced by the word before, in the
+		// same paragraph (a headline's last word announces nothing).
 		p := a.toks[qi-1]
-		if p.kind == tokWord && a.gr.works[p.low] && (words <= 6 || titleCase(content)) {
+		if p.kind == tokWord && p.para == a.toks[qi].para && a.gr.works[p.low] && (words <= 6 || titleCase(content)) {
 			return false
 		}
 	}
@@ -604,62 +543,6 @@ func titleCase(r []rune) bool {
 		}
 	}
 	return long > 0 && unicode.IsUpper([]rune(words[0])[0])
-}
-
-// previousSubject is the first subject-position mention of the sentence
-// before the quote's, in the same paragraph.
-func (a *analysis) previousSubject(qi int) int {
-	si := a.toks[qi].sent
-	if si == 0 || a.sents[si-1].para != a.sents[si].para {
-		return -1
-	}
-	s := a.sents[si-1]
-	for k := s.tokFrom; k < s.tokTo; k++ {
-		if a.toks[k].kind == tokQuote {
-			return -1
-		}
-		if mi := a.mentionAt(k); mi >= 0 {
-			m := a.mentions[mi]
-			if m.kind == mName && !m.possessive && a.subjectPosition(m) || m.kind == mPronoun && !m.plural ||
-				m.kind == mRole && !m.plural && !m.org && a.subjectPosition(m) {
-				return mi
-			}
-			return -1
-		}
-	}
-	return -1
-}
-
-// previousParagraphSpeaker: a paragraph that is only a quote, after a
-// paragraph whose last sentence reports someone's words without quoting
-// them ("Too often, he says, they get it."), continues that person.
-func (a *analysis) previousParagraphSpeaker(qi int) int {
-	si := a.toks[qi].sent
-	s := a.sents[si]
-	if s.tokFrom != qi || si == 0 {
-		return -1
-	}
-	prev := a.sents[si-1]
-	if a.paras[s.para].ord-a.paras[prev.para].ord != 1 {
-		return -1
-	}
-	for k := prev.tokFrom; k < prev.tokTo; k++ {
-		if a.toks[k].kind == tokQuote {
-			return -1
-		}
-	}
-	for v := prev.tokFrom; v < prev.tokTo; v++ {
-		if a.toks[v].kind != tokWord {
-			continue
-		}
-		if _, inv, ok := a.verbAt(v); !ok || inv != nil {
-			continue
-		}
-		if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
-			return mi
-		}
-	}
-	return -1
 }
 
 // unnamedAntecedent: "… a indiqué un porte-parole de la police. « … »

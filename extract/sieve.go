@@ -1,9 +1,22 @@
 package extract
 
 // Sieve names the attribution rule that decided a quote's speaker. The
-// rules run from the most precise to the loosest; the first that finds a
-// speaker decides, so a record's sieve tells which evidence to check and
-// `verbatim eval --by-sieve` measures each rule's precision.
+// rules run in a fixed order; the first that finds evidence decides, so a
+// record's sieve tells which evidence to check and `verbatim eval
+// --by-sieve` measures each rule's precision.
+//
+// Attribution runs in two passes of sieves, each a type in its own file:
+//
+//  1. cue sieves (cueSieves) read the quote's sentence for a reporting
+//     expression and its speaker: after the quote (sieve_after.go), before
+//     it (sieve_before.go), after an aside (sieve_aside.go), at the start of
+//     the next sentence (sieve_next.go), a verb with no speaker
+//     (sieve_verbonly.go);
+//  2. context sieves (contextSieves), for a quote with no cue at all: the
+//     previous quote or speaker (sieve_previous_quote.go), the subject of
+//     the sentences before (sieve_previous_subject.go); and, for a long
+//     partial quote the cue sieves left unattributed, its paragraph's
+//     speaker (sieve_paragraph.go).
 type Sieve string
 
 const (
@@ -21,5 +34,56 @@ const (
 	SievePreviousQuote   Sieve = "previous_quote"   // a quote standing alone continues the last one
 	SieveLastSpeaker     Sieve = "last_speaker"     // the last speaker, a paragraph apart at most
 	SievePreviousSubject Sieve = "previous_subject" // the subject of the sentences before
+	SieveParagraph       Sieve = "paragraph"        // a long partial takes its paragraph's speaker
 	SieveNone            Sieve = "none"
 )
+
+// cueSieve finds the reporting expression of the quote at token qi in its
+// sentence s, and the mention it names.
+type cueSieve interface {
+	find(a *analysis, qi int, s sentence) (cue, bool)
+}
+
+// cueSieves run in this order; the first that finds a cue decides. Nearer
+// evidence comes first: what follows the quote, then what precedes it.
+var cueSieves = [...]cueSieve{afterQuote{}, beforeQuote{}, afterAside{}, nextSentence{}, verbOnly{}}
+
+// quoteCue finds the attribution of the quote token qi in its sentence.
+func (a *analysis) quoteCue(qi int) (cue, bool) {
+	s := a.sents[a.toks[qi].sent]
+	for _, sv := range cueSieves {
+		if c, ok := sv.find(a, qi, s); ok {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// recordState is what the context sieves know of the quotes before.
+type recordState struct {
+	decided []decided
+	// The last quote attributed to a person of the article.
+	lastSpeaker, lastSpeakerPara, lastSpeakerTok int
+	// The last attributed quote, named or not.
+	last prevSpeaker
+}
+
+func newRecordState() *recordState {
+	return &recordState{lastSpeaker: -1, lastSpeakerPara: -10, lastSpeakerTok: -1, last: prevSpeaker{entity: -1}}
+}
+
+// prev is the previous speaker as pronoun and description resolution
+// sees it.
+func (st *recordState) prev() prevSpeaker {
+	return prevSpeaker{entity: st.lastSpeaker, tok: st.lastSpeakerTok, unnamed: st.last.unnamed,
+		unnamedGender: st.last.unnamedGender, unnamedTok: st.last.unnamedTok}
+}
+
+// contextSieve gives a quote with no cue the speaker its context names;
+// it reports whether it did.
+type contextSieve interface {
+	attribute(a *analysis, qi int, st *recordState, d *decided) bool
+}
+
+// contextSieves run in this order on a quote no cue sieve attributed.
+var contextSieves = [...]contextSieve{previousQuoteSieve{}, previousSubjectSieve{}}

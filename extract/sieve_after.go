@@ -1,0 +1,77 @@
+package extract
+
+// afterQuote reads what follows the quote: "« … », a déclaré X", "“…,”
+// X said", "“…,” said X", "« … », a-t-il ajouté", "« … », selon X".
+type afterQuote struct{}
+
+func (afterQuote) find(a *analysis, qi int, s sentence) (cue, bool) { return a.cueAfter(qi, s) }
+
+func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
+	toks := a.toks
+	k := qi + 1
+	for k < s.tokTo && toks[k].kind == tokPunct && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–" || toks[k].text == "-") {
+		k++
+	}
+	if k >= s.tokTo || toks[k].kind != tokWord {
+		return cue{}, false
+	}
+	// According to X.
+	if n, mi := a.accordingAt(k, s.tokTo); n > 0 && mi >= 0 {
+		return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.9}, true
+	}
+	// Verb first: "a déclaré le ministre", "said Smith", "a-t-il ajouté".
+	v := a.skipAux(k, s.tokTo)
+	if v-k <= 3 {
+		if vn, inv, ok := a.verbAt(v); ok {
+			if inv != nil {
+				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.9}, true
+			}
+			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
+				return cue{from: k, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, s.tokTo)), sieve: SieveVerbThenSpeaker, score: 0.9}, true
+			}
+		}
+	}
+	// Speaker first: "Green told", "he said", "the minister, 54, said",
+	// "Brookfield Police Lt. Dana Pruitt said": the noun phrase may chain
+	// several mentions; the verb follows its last one. Lowercase
+	// modifiers may open it: "former infrastructure critic Michael Chong
+	// said", "veteran councillor Ann Lee said".
+	j0 := k
+	for j0 < s.tokTo && j0-k < maxPremodifiers && a.mentionAt(j0) < 0 && a.premodifier(j0) {
+		j0++
+	}
+	if mi := a.mentionAt(j0); mi >= 0 {
+		chain := a.nounPhraseChain(mi, s.tokTo)
+		last := chain[len(chain)-1]
+		j := a.mentions[last].tokTo
+		// Apposition: ", a spokesman for the ministry," before the verb.
+		if j < s.tokTo && toks[j].isPunct(",") {
+			end := j + 1
+			for end < s.tokTo && end-j < 16 && !toks[end].isPunct(",") && toks[end].kind != tokQuote {
+				end++
+			}
+			if end < s.tokTo && toks[end].isPunct(",") {
+				j = end + 1
+			}
+		}
+		v := a.skipAux(j, s.tokTo)
+		if v-j <= 3 {
+			if vn, _, ok := a.verbAt(v); ok && a.agrees(a.pickHead(chain), v) {
+				return cue{from: j, to: v + vn, mention: a.pickHead(chain), sieve: SieveSpeakerThenVerb, score: 0.95}, true
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// premodifier: a lowercase word that may open a noun phrase before a name
+// or a role: not a verb, a function word or a clause opener.
+func (a *analysis) premodifier(k int) bool {
+	t := a.toks[k]
+	return t.kind == tokWord && !t.capitalized() && a.isVerbForm(k) == 0 && !a.lx.Stopwords[t.low] &&
+		!a.gr.clause[t.low] && !prepositions[t.low] && !isDeterminer(t.low) && !a.gr.aux[t.low]
+}
+
+// maxPremodifiers bounds the lowercase words read before a speaker's noun
+// phrase.
+const maxPremodifiers = 3

@@ -1,0 +1,246 @@
+package extract
+
+// beforeQuote reads what precedes the quote in its sentence: "Selon X,
+// « … »", "Pour X, « … »", "X a déclaré que « … »", "a-t-il dit : « … »",
+// "X : « … »".
+type beforeQuote struct{}
+
+func (beforeQuote) find(a *analysis, qi int, s sentence) (cue, bool) { return a.cueBefore(qi, s) }
+
+func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
+	toks := a.toks
+	// "Selon X, « … »" / "According to X, “…”", unless a reporting verb
+	// stands between the source and the quote.
+	// Windows keep the work per quote bounded in a sentence of any length.
+	for k := max(s.tokFrom, qi-40); k < qi; k++ {
+		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 && !a.verbBetween(k+n, qi) {
+			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.85}, true
+		}
+	}
+	// "Pour Mireille Castagne, … : « … »": an opinion holder opening the
+	// sentence.
+	// "Mais pour X, « … »": a conjunction may come first.
+	op := s.tokFrom
+	if op+1 < qi && toks[op].kind == tokWord && a.gr.clause[toks[op].low] {
+		op++
+	}
+	if first := toks[op]; first.kind == tokWord && a.gr.opinion[first.low] {
+		if mi := a.mentionAt(op + 1); mi >= 0 {
+			// The holder may carry a complement: "Pour le collectif de
+			// défense des femmes, …".
+			for end := a.mentions[mi].tokTo; end < qi && end-a.mentions[mi].tokTo <= 6; end++ {
+				if toks[end].isPunct(",") {
+					return cue{from: op, to: op + 1, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
+				}
+				if toks[end].kind != tokWord || a.isVerbForm(end) > 0 {
+					break
+				}
+			}
+		}
+	}
+	// The closest reporting verb before the quote, and its subject. A verb
+	// far from the quote governs something else.
+	reach := 22
+	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
+		reach = 25
+	}
+	for v := qi - 1; v >= s.tokFrom && qi-v <= reach; v-- {
+		if toks[v].kind != tokWord {
+			continue
+		}
+		vn, inv, ok := a.verbAt(v)
+		if !ok {
+			continue
+		}
+		if inv != nil {
+			return cue{from: v, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.85}, true
+		}
+		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
+			if !a.agrees(mi, v) {
+				continue
+			}
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, sieve: SieveSubject, score: 0.85}, true
+		}
+		// "certains wikipédiens estiment", "some critics say": a
+		// quantified noun phrase right before the verb names a group.
+		if np := a.quantifiedSubject(v, s.tokFrom); np != "" {
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: -1, group: np, sieve: SieveGroup, score: 0.6}, true
+		}
+		// "Comme l'a souligné le ministre, « … »": subject right after the
+		// verb, nothing but adverbs between.
+		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun {
+			return cue{from: v, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
+		}
+	}
+	// "X : « … »"
+	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
+		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
+			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.8}, true
+		}
+		// "Okafor, the night-shift nurse, is more blunt: "…"": the clause
+		// before the colon is about its subject.
+		if mi := a.clauseSubject(s.tokFrom, qi-1); mi >= 0 {
+			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.7}, true
+		}
+	}
+	return cue{}, false
+}
+
+// cueStart extends the cue leftwards over auxiliaries ("a déclaré").
+func (a *analysis) cueStart(v, limit int) int {
+	for v-1 >= limit && a.toks[v-1].kind == tokWord && a.gr.aux[a.toks[v-1].low] && v-1 >= 0 {
+		v--
+	}
+	return v
+}
+
+// subjectBefore looks left of the verb for the mention that is its subject.
+func (a *analysis) subjectBefore(v, limit int) int {
+	limit = max(limit, v-60) // a subject is not further back than this
+	// "Joe Young, a conductor and an organizer at Railroad Workers United,
+	// said": skip the apposition between commas to the name before it.
+	start := v - 1
+	for start >= limit && a.toks[start].kind == tokWord && (a.gr.aux[a.toks[start].low] || a.gr.clitics[a.toks[start].low] && (start+1 == v || a.gr.aux[a.toks[start+1].low])) {
+		start--
+	}
+	// "Jean Roux (PS) a dénoncé", "Sen. Ann Lee (R-Ohio) said": the
+	// parenthesis is an affiliation; the subject stands before it.
+	start = a.skipParenBack(start, limit)
+	// "… transport minister Ilse Varga said": a name right before the verb
+	// is its subject, whatever precedes the name.
+	if start >= limit {
+		if mi := a.mentionEndingAt(start); mi >= 0 {
+			if m := a.mentions[mi]; m.kind == mName && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) {
+				return mi
+			}
+		}
+	}
+	// "Ruth Adler, who called …": a relative pronoun after the name.
+	if start-1 > limit && a.toks[start].kind == tokWord && a.gr.relative[a.toks[start].low] && a.toks[start-1].isPunct(",") {
+		if mi := a.mentionEndingAt(start - 2); mi >= 0 && a.mentions[mi].kind != mPronoun {
+			return mi
+		}
+	}
+	if start > limit && a.toks[start].isPunct(",") {
+		// The apposition may hold commas of its own ("Ilse Varga,
+		// Minister of Transport, Housing and Regional Affairs, said").
+		for c := start - 1; c > limit && start-c <= 28; c-- {
+			t := a.toks[c]
+			if t.kind == tokQuote || t.isPunct(".") && c > 0 && a.toks[c-1].end != t.start {
+				break
+			}
+			if t.isPunct(",") {
+				if mi := a.mentionEndingAt(c - 1); mi >= 0 {
+					mi = a.ownerOfPlace(mi)
+					m := a.mentions[mi]
+					if m.kind == mName && !m.org && !m.possessive && a.subjectPosition(m) {
+						return mi
+					}
+				}
+			}
+		}
+	}
+	for k := v - 1; k >= limit; k-- {
+		k = a.skipParenBack(k, limit)
+		mi := a.mentionEndingAt(k)
+		if mi < 0 {
+			continue
+		}
+		m := a.mentions[mi]
+		if m.possessive || !a.subjectPosition(m) {
+			k = m.tokFrom
+			continue
+		}
+		return mi
+	}
+	return -1
+}
+
+// clauseSubject is the first mention of a clause when it stands in subject
+// position and no quote comes before it.
+func (a *analysis) clauseSubject(from, to int) int {
+	from = max(from, to-60)
+	for k := from; k < to; k++ {
+		if a.toks[k].kind == tokQuote {
+			return -1
+		}
+		if mi := a.mentionAt(k); mi >= 0 {
+			m := a.mentions[mi]
+			if m.possessive || !a.subjectPosition(m) || m.kind == mPronoun && m.plural {
+				return -1
+			}
+			return a.pickHead(a.nounPhraseChain(mi, to))
+		}
+	}
+	return -1
+}
+
+// ownerOfPlace: for "Dana Pruitt of Ohio", the mention of Ohio
+// gives way to the name it qualifies.
+func (a *analysis) ownerOfPlace(mi int) int {
+	m := a.mentions[mi]
+	k := m.tokFrom - 1
+	if k < 1 || m.kind != mName {
+		return mi
+	}
+	switch a.toks[k].low {
+	case "of", "de", "du", "from", "d'":
+	default:
+		return mi
+	}
+	if pi := a.mentionEndingAt(k - 1); pi >= 0 && a.mentions[pi].kind == mName && !a.mentions[pi].org {
+		return pi
+	}
+	return mi
+}
+
+// quantifiedSubject returns "certains wikipédiens", "some critics": a
+// quantifier and one or two lowercase words right before the verb at v.
+func (a *analysis) quantifiedSubject(v, limit int) string {
+	end := v
+	for end-1 >= limit && a.toks[end-1].kind == tokWord && a.gr.aux[a.toks[end-1].low] {
+		end--
+	}
+	for n := 1; n <= 3; n++ {
+		q := end - n - 1
+		if q < limit {
+			return ""
+		}
+		t := a.toks[q]
+		if t.kind == tokWord && a.gr.quantifiers[t.low] {
+			for k := q + 1; k < end; k++ {
+				w := a.toks[k]
+				if w.kind != tokWord || w.capitalized() || a.lx.Stopwords[w.low] || a.isVerbForm(k) > 0 {
+					return ""
+				}
+			}
+			return a.str(t.start, a.toks[end-1].end)
+		}
+		if t.kind != tokWord || t.capitalized() && !a.sentenceInitial(q) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// skipParenBack: when token k closes a parenthesis of the sentence, the
+// token before its opening one; otherwise k.
+func (a *analysis) skipParenBack(k, limit int) int {
+	if k < limit || k < 0 || !a.toks[k].isPunct(")") {
+		return k
+	}
+	for j := k - 1; j >= limit && k-j <= maxParenTokens; j-- {
+		t := a.toks[j]
+		if t.kind == tokQuote || t.isPunct(")") {
+			return k
+		}
+		if t.isPunct("(") {
+			return j - 1
+		}
+	}
+	return k
+}
+
+// maxParenTokens bounds the look-back for the "(" of an affiliation, so
+// the work per verb stays constant.
+const maxParenTokens = 12

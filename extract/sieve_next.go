@@ -1,0 +1,21 @@
+package extract
+
+// nextSentence: “Yes.” Smith said. — the quote ended its sentence; the
+// attribution opens the next one, its speaker first.
+type nextSentence struct{}
+
+func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
+	toks := a.toks
+	if qi+1 != s.tokTo || int(toks[qi].sent)+1 >= len(a.sents) {
+		return cue{}, false
+	}
+	next := a.sents[toks[qi].sent+1]
+	if next.para != s.para {
+		return cue{}, false
+	}
+	merged := sentence{tokFrom: s.tokFrom, tokTo: next.tokTo, start: s.start, end: next.end, para: s.para}
+	if c, ok := a.cueAfter(qi, merged); ok && c.mention >= 0 && a.mentions[c.mention].tokFrom == qi+1 {
+		return c, true
+	}
+	return cue{}, false
+}

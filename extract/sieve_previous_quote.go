@@ -1,0 +1,39 @@
+package extract
+
+// previousQuoteSieve: a quote standing alone, or continuing a quote over
+// paragraphs, continues the speaker of the quote before it, a paragraph
+// apart at most; with no quote there, the last speaker named.
+type previousQuoteSieve struct{}
+
+func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *decided) bool {
+	sp := a.spans[a.toks[qi].quote]
+	if !a.standsAlone(qi) && !sp.continued {
+		return false
+	}
+	prev := a.previousQuote(st.decided, sp.para)
+	if prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
+		if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord > 1 && !sp.continued {
+			return false
+		}
+		d.speaker, d.unnamed, d.attrib = prev.speaker, prev.unnamed, ByContext
+		d.mention, d.sieve = prev.mention, SievePreviousQuote
+		return true
+	}
+	if a.paras[sp.para].ord-st.lastSpeakerPara <= 1 && st.lastSpeaker >= 0 {
+		d.speaker, d.attrib, d.sieve = st.lastSpeaker, ByContext, SieveLastSpeaker
+		return true
+	}
+	return false
+}
+
+func (a *analysis) previousQuote(ds []decided, para int) *decided {
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].accept {
+			return &ds[i]
+		}
+		if a.paras[para].ord-a.paras[a.spans[ds[i].span].para].ord > 1 {
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package extract
+
+// previousSubjectSieve: a quote standing alone after sentences about one
+// person is that person's: the subject of the previous sentence in the
+// paragraph, or the speaker of indirect speech closing the paragraph
+// before.
+type previousSubjectSieve struct{}
+
+func (previousSubjectSieve) attribute(a *analysis, qi int, st *recordState, d *decided) bool {
+	if d.speaker >= 0 || d.unnamed != "" || !a.standsAlone(qi) {
+		return false
+	}
+	mi := a.previousSubject(qi)
+	if mi < 0 {
+		mi = a.previousParagraphSpeaker(qi)
+	}
+	if mi < 0 {
+		return false
+	}
+	m := a.mentions[mi]
+	if ent := a.resolveMention(mi, prevSpeaker{entity: st.lastSpeaker, tok: st.lastSpeakerTok}); ent >= 0 {
+		d.speaker, d.attrib, d.sieve = ent, ByContext, SievePreviousSubject
+		d.mention = &m
+		return true
+	}
+	if m.kind == mRole && !m.plural && !m.org && !m.attached {
+		// "la porte-parole de la fédération a nuancé les chiffres.
+		// « … »": an unnamed speaker, as written.
+		d.unnamed, d.attrib, d.sieve = m.text, ByContext, SievePreviousSubject
+		d.mention = &m
+		return true
+	}
+	return false
+}
+
+// previousSubject is the first subject-position mention of the sentence
+// before the quote's, in the same paragraph.
+func (a *analysis) previousSubject(qi int) int {
+	si := a.toks[qi].sent
+	if si == 0 || a.sents[si-1].para != a.sents[si].para {
+		return -1
+	}
+	s := a.sents[si-1]
+	for k := s.tokFrom; k < s.tokTo; k++ {
+		if a.toks[k].kind == tokQuote {
+			return -1
+		}
+		if mi := a.mentionAt(k); mi >= 0 {
+			m := a.mentions[mi]
+			if m.kind == mName && !m.possessive && a.subjectPosition(m) || m.kind == mPronoun && !m.plural ||
+				m.kind == mRole && !m.plural && !m.org && a.subjectPosition(m) {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// previousParagraphSpeaker: a paragraph that is only a quote, after a
+// paragraph whose last sentence reports someone's words without quoting
+// them ("Too often, he says, they get it."), continues that person.
+func (a *analysis) previousParagraphSpeaker(qi int) int {
+	si := a.toks[qi].sent
+	s := a.sents[si]
+	if s.tokFrom != qi || si == 0 {
+		return -1
+	}
+	prev := a.sents[si-1]
+	if a.paras[s.para].ord-a.paras[prev.para].ord != 1 {
+		return -1
+	}
+	for k := prev.tokFrom; k < prev.tokTo; k++ {
+		if a.toks[k].kind == tokQuote {
+			return -1
+		}
+	}
+	for v := prev.tokFrom; v < prev.tokTo; v++ {
+		if a.toks[v].kind != tokWord {
+			continue
+		}
+		if _, inv, ok := a.verbAt(v); !ok || inv != nil {
+			continue
+		}
+		if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
+			return mi
+		}
+	}
+	return -1
+}
