@@ -374,6 +374,15 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 		if len(stack) > 0 {
 			o := stack[0]
 			if o.style == styleSingleStraight || o.style == styleSingleCurly {
+				// An unclosed single mark is most often an apostrophe; it
+				// is a quote running on only when the next paragraph opens
+				// with the same mark ('First.¶'Second,' she said).
+				if reopensNext(text, paras, pi, text[o.pos]) {
+					if s, ok := makeSpan(text, o.pos+1, p.end, o, -1, pi); ok {
+						s.unclosed = true
+						out = append(out, s)
+					}
+				}
 				continue
 			}
 			if s, ok := makeSpan(text, o.pos+1, p.end, o, -1, pi); ok {
@@ -415,6 +424,23 @@ func weakClosers(text []rune, p paragraph, buf []int) []int {
 		}
 	}
 	return buf
+}
+
+// reopensNext: the next non-blank paragraph after pi starts with the
+// single opening mark mark. Blank paragraphs in between are each skipped
+// once per preceding paragraph, so the scan stays linear.
+func reopensNext(text []rune, paras []paragraph, pi int, mark rune) bool {
+	for _, p := range paras[pi+1:] {
+		i := p.start
+		for i < p.end && isSpace(text[i]) {
+			i++
+		}
+		if i == p.end {
+			continue
+		}
+		return text[i] == mark && singleSide(text, i) == sideOpen
+	}
+	return false
 }
 
 func startsWithDash(text []rune, p paragraph) bool {
