@@ -177,9 +177,11 @@ const (
 // (jusqu', lorsqu'): longer words are not elided clitics.
 const maxElision = 8
 
-// straightSide reads a straight " that stands apart from the words on both
-// sides, as French typesetting spaces its marks (" texte "), or that follows
-// an elided clitic (qu'"une hausse"). Any other straight mark is attached.
+// straightSide reads a straight " that is spaced off on at least one side,
+// as French typesetting spaces its marks (" texte ", texte ".), or that
+// follows an elided clitic (qu'"une hausse"). A spaced mark with nothing
+// telling on either side is sideEither; a mark touching words on both
+// sides, or a word on one side and a space on the other, is attached.
 func straightSide(text []rune, i int) markSide {
 	prev, next := at(text, i-1), at(text, i+1)
 	if marks.apostrophe[prev] && elidedClitic(text, i-1) {
@@ -283,6 +285,8 @@ func singleSide(text []rune, i int) markSide {
 	case r != '’' && openerContext(prev) && unicode.IsLetter(next):
 		return sideOpen
 	case r == '‘' || blankRune(prev):
+		// ‘ never closes, and a mark after a space that does not open
+		// stands alone.
 		return sideNone
 	case unicode.IsLetter(prev) && isSpace(next) && isWordRune(lineNeighbour(text, i, 1)):
 		return sideWeakClose
@@ -426,8 +430,8 @@ func weakClosers(text []rune, p paragraph, buf []int) []int {
 	return buf
 }
 
-// reopensNext: the next non-blank paragraph after pi starts with the
-// single opening mark mark. Blank paragraphs in between are each skipped
+// reopensNext: the next non-blank paragraph after pi starts by opening a
+// quote with the single mark given. Blank paragraphs in between are each skipped
 // once per preceding paragraph, so the scan stays linear.
 func reopensNext(text []rune, paras []paragraph, pi int, mark rune) bool {
 	for _, p := range paras[pi+1:] {
@@ -526,16 +530,15 @@ func closerOf(r rune, st markStyle, opt spanOptions) rune {
 	return '\''
 }
 
-// closeCandidate returns the stack index of the opener that the mark at i
-// closes.
 // maxNesting bounds how far below the top of the stack a closer looks
 // for its opener through transparent marks: quotes nest two or three deep,
 // and hostile text with thousands of unclosed straight or single marks
 // must not make every later mark scan them all.
 const maxNesting = 8
 
-// weakOK lets a weak single closer (the workers' union) close: no strong
-// closer of its kind follows before the next opener.
+// closeCandidate returns the stack index of the opener that the mark at i
+// closes. weakOK lets a weak single closer (the workers' union) close: no
+// strong closer of its kind follows before the next opener.
 func closeCandidate(text []rune, i int, stack []openMark, weakOK bool) (int, bool) {
 	r := text[i]
 	for k := len(stack) - 1; k >= 0 && k >= len(stack)-maxNesting; k-- {

@@ -34,6 +34,7 @@ func TestFindSpans(t *testing.T) {
 		{"straight french spacing at paragraph edges", "\" Nous restons \" a dit Léa Roy.\nIl cite le rapport : \" Tout va bien \"",
 			[]string{"Nous restons", "Tout va bien"}},
 		{"straight after elision", `Il parle d'" une faute grave " et qu'"un procès suivra".`, []string{"une faute grave", "un procès suivra"}},
+		{"straight after typographic elision", `C’est l’" affaire " du siècle.`, []string{"affaire"}},
 		{"straight nested in straight, french spacing", `Elle estime que " le mot "crise" est trop fort " ici.`, []string{`le mot "crise" est trop fort`}},
 		{"straight after bracket", `La loi (" texte court ") passe.`, []string{"texte court"}},
 		{"british single quotes", "'We will win,' she said. 'The workers' union agrees.'", []string{"We will win,", "The workers' union agrees."}},
