@@ -282,7 +282,7 @@ func singleSide(text []rune, i int) markSide {
 		// ''Yes,'' he said: two straight singles stand for a double mark,
 		// which some wires use; it is not a single quote.
 		return sideNone
-	case r != '’' && openerContext(prev) && unicode.IsLetter(next):
+	case r != '’' && openerContext(prev) && startsWords(text, i+1):
 		return sideOpen
 	case r == '‘' || blankRune(prev):
 		// ‘ never closes, and a mark after a space that does not open
@@ -381,7 +381,7 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 				// An unclosed single mark is most often an apostrophe; it
 				// is a quote running on only when the next paragraph opens
 				// with the same mark ('First.¶'Second,' she said).
-				if reopensNext(text, paras, pi, text[o.pos]) {
+				if reopensNext(text, paras, pi) {
 					if s, ok := makeSpan(text, o.pos+1, p.end, o, -1, pi); ok {
 						s.unclosed = true
 						out = append(out, s)
@@ -430,10 +430,27 @@ func weakClosers(text []rune, p paragraph, buf []int) []int {
 	return buf
 }
 
+// startsWords: words start at i, maybe after an ellipsis or a bracket
+// ('(The county) is key', '... and then'); a digit does not count, since
+// '90s elides a century.
+func startsWords(text []rune, i int) bool {
+	r := at(text, i)
+	switch {
+	case unicode.IsLetter(r):
+		return true
+	case r == '(' || r == '[':
+		return unicode.IsLetter(at(text, i+1))
+	case r != 0 && ellipsis(text, i):
+		return true
+	}
+	return false
+}
+
 // reopensNext: the next non-blank paragraph after pi starts by opening a
-// quote with the single mark given. Blank paragraphs in between are each skipped
+// quote with a single mark, straight or curly: wire copy mixes the two.
+// Blank paragraphs in between are each skipped
 // once per preceding paragraph, so the scan stays linear.
-func reopensNext(text []rune, paras []paragraph, pi int, mark rune) bool {
+func reopensNext(text []rune, paras []paragraph, pi int) bool {
 	for _, p := range paras[pi+1:] {
 		i := p.start
 		for i < p.end && isSpace(text[i]) {
@@ -442,7 +459,7 @@ func reopensNext(text []rune, paras []paragraph, pi int, mark rune) bool {
 		if i == p.end {
 			continue
 		}
-		return text[i] == mark && singleSide(text, i) == sideOpen
+		return (text[i] == '\'' || text[i] == '‘') && singleSide(text, i) == sideOpen
 	}
 	return false
 }

@@ -46,6 +46,8 @@ func TestFindSpans(t *testing.T) {
 		{"doubled singles are not single quotes", "''Yes,'' he said. It's 'late'.", nil},
 		{"curly singles set the document's convention", "‘Yes,’ he said.\n‘No,’ she said. It's 'fine'.\n\"Go,\" I said.", []string{"Yes,", "No,", "fine", "Go,"}},
 		{"british multi-paragraph quote", "'We start today.\n\n'The work ends in May,' she said. It's 'rock on.", []string{"We start today.", "The work ends in May,"}},
+		{"british single quote before a bracket or an ellipsis", "'(The county) is key,' says Ann Lee. '... and we wait,' she said.", []string{"(The county) is key,", "... and we wait,"}},
+		{"british multi-paragraph quote reopened with the other single mark", "'We start today.\n‘The work ends in May,’ she said.", []string{"We start today.", "The work ends in May,"}},
 		{"mixed-up single marks", "'The plan is dead.’\n‘We start again,' she said.", []string{"The plan is dead.", "We start again,"}},
 		{"straight never pairs across paragraphs", "Il dit \" oui\nLe texte \" final \" ici.", []string{"oui", "final"}},
 	}
