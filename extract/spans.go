@@ -177,9 +177,11 @@ const (
 // (jusqu', lorsqu'): longer words are not elided clitics.
 const maxElision = 8
 
-// straightSide reads a straight " that stands apart from the words on both
-// sides, as French typesetting spaces its marks (" texte "), or that follows
-// an elided clitic (qu'"une hausse"). Any other straight mark is attached.
+// straightSide reads a straight " that is spaced off on at least one side,
+// as French typesetting spaces its marks (" texte ", texte ".), or that
+// follows an elided clitic (qu'"une hausse"). A spaced mark with nothing
+// telling on either side is sideEither; a mark touching words on both
+// sides, or a word on one side and a space on the other, is attached.
 func straightSide(text []rune, i int) markSide {
 	prev, next := at(text, i-1), at(text, i+1)
 	if marks.apostrophe[prev] && elidedClitic(text, i-1) {
@@ -280,9 +282,11 @@ func singleSide(text []rune, i int) markSide {
 		// ''Yes,'' he said: two straight singles stand for a double mark,
 		// which some wires use; it is not a single quote.
 		return sideNone
-	case r != '’' && openerContext(prev) && unicode.IsLetter(next):
+	case r != '’' && openerContext(prev) && startsWords(text, i+1):
 		return sideOpen
 	case r == '‘' || blankRune(prev):
+		// ‘ never closes, and a mark after a space that does not open
+		// stands alone.
 		return sideNone
 	case unicode.IsLetter(prev) && isSpace(next) && isWordRune(lineNeighbour(text, i, 1)):
 		return sideWeakClose
@@ -374,6 +378,15 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 		if len(stack) > 0 {
 			o := stack[0]
 			if o.style == styleSingleStraight || o.style == styleSingleCurly {
+				// An unclosed single mark is most often an apostrophe; it
+				// is a quote running on only when the next paragraph opens
+				// with the same mark ('First.¶'Second,' she said).
+				if reopensNext(text, paras, pi) {
+					if s, ok := makeSpan(text, o.pos+1, p.end, o, -1, pi); ok {
+						s.unclosed = true
+						out = append(out, s)
+					}
+				}
 				continue
 			}
 			if s, ok := makeSpan(text, o.pos+1, p.end, o, -1, pi); ok {
@@ -415,6 +428,40 @@ func weakClosers(text []rune, p paragraph, buf []int) []int {
 		}
 	}
 	return buf
+}
+
+// startsWords: words start at i, maybe after an ellipsis or a bracket
+// ('(The county) is key', '... and then'); a digit does not count, since
+// '90s elides a century.
+func startsWords(text []rune, i int) bool {
+	r := at(text, i)
+	switch {
+	case unicode.IsLetter(r):
+		return true
+	case r == '(' || r == '[':
+		return unicode.IsLetter(at(text, i+1))
+	case r != 0 && ellipsis(text, i):
+		return true
+	}
+	return false
+}
+
+// reopensNext: the next non-blank paragraph after pi starts by opening a
+// quote with a single mark, straight or curly: wire copy mixes the two.
+// Blank paragraphs in between are each skipped
+// once per preceding paragraph, so the scan stays linear.
+func reopensNext(text []rune, paras []paragraph, pi int) bool {
+	for _, p := range paras[pi+1:] {
+		i := p.start
+		for i < p.end && isSpace(text[i]) {
+			i++
+		}
+		if i == p.end {
+			continue
+		}
+		return (text[i] == '\'' || text[i] == '‘') && singleSide(text, i) == sideOpen
+	}
+	return false
 }
 
 func startsWithDash(text []rune, p paragraph) bool {
@@ -500,16 +547,15 @@ func closerOf(r rune, st markStyle, opt spanOptions) rune {
 	return '\''
 }
 
-// closeCandidate returns the stack index of the opener that the mark at i
-// closes.
 // maxNesting bounds how far below the top of the stack a closer looks
 // for its opener through transparent marks: quotes nest two or three deep,
 // and hostile text with thousands of unclosed straight or single marks
 // must not make every later mark scan them all.
 const maxNesting = 8
 
-// weakOK lets a weak single closer (the workers' union) close: no strong
-// closer of its kind follows before the next opener.
+// closeCandidate returns the stack index of the opener that the mark at i
+// closes. weakOK lets a weak single closer (the workers' union) close: no
+// strong closer of its kind follows before the next opener.
 func closeCandidate(text []rune, i int, stack []openMark, weakOK bool) (int, bool) {
 	r := text[i]
 	for k := len(stack) - 1; k >= 0 && k >= len(stack)-maxNesting; k-- {

@@ -34,6 +34,7 @@ func TestFindSpans(t *testing.T) {
 		{"straight french spacing at paragraph edges", "\" Nous restons \" a dit Léa Roy.\nIl cite le rapport : \" Tout va bien \"",
 			[]string{"Nous restons", "Tout va bien"}},
 		{"straight after elision", `Il parle d'" une faute grave " et qu'"un procès suivra".`, []string{"une faute grave", "un procès suivra"}},
+		{"straight after typographic elision", `C’est l’" affaire " du siècle.`, []string{"affaire"}},
 		{"straight nested in straight, french spacing", `Elle estime que " le mot "crise" est trop fort " ici.`, []string{`le mot "crise" est trop fort`}},
 		{"straight after bracket", `La loi (" texte court ") passe.`, []string{"texte court"}},
 		{"british single quotes", "'We will win,' she said. 'The workers' union agrees.'", []string{"We will win,", "The workers' union agrees."}},
@@ -44,6 +45,9 @@ func TestFindSpans(t *testing.T) {
 		{"straight singles nest only inside doubles", `"It's 'fine'," he said. Rock 'n' roll.`, []string{`It's 'fine',`}},
 		{"doubled singles are not single quotes", "''Yes,'' he said. It's 'late'.", nil},
 		{"curly singles set the document's convention", "‘Yes,’ he said.\n‘No,’ she said. It's 'fine'.\n\"Go,\" I said.", []string{"Yes,", "No,", "fine", "Go,"}},
+		{"british multi-paragraph quote", "'We start today.\n\n'The work ends in May,' she said. It's 'rock on.", []string{"We start today.", "The work ends in May,"}},
+		{"british single quote before a bracket or an ellipsis", "'(The county) is key,' says Ann Lee. '... and we wait,' she said.", []string{"(The county) is key,", "... and we wait,"}},
+		{"british multi-paragraph quote reopened with the other single mark", "'We start today.\n‘The work ends in May,’ she said.", []string{"We start today.", "The work ends in May,"}},
 		{"mixed-up single marks", "'The plan is dead.’\n‘We start again,' she said.", []string{"The plan is dead.", "We start again,"}},
 		{"straight never pairs across paragraphs", "Il dit \" oui\nLe texte \" final \" ici.", []string{"oui", "final"}},
 	}
