@@ -43,6 +43,9 @@ type grammar struct {
 	gerunds map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// links: prepositions that open a description's complement ("de la
+	// police", "for the council").
+	links map[string]bool
 	// dangling: articles and prepositions a quote never ends on.
 	dangling map[string]bool
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
@@ -90,6 +93,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"name-articles.txt", &g.nameArticles, false},
 		{"gerunds.txt", &g.gerunds, false},
 		{"dangling.txt", &g.dangling, false},
+		{"links.txt", &g.links, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

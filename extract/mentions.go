@@ -538,6 +538,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			}
 		}
 	}
+	end = a.complementEnd(k, end)
 	g := info.Gender
 	if g == 0 {
 		g = detGender
@@ -552,6 +553,50 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	}
 	a.mentions = append(a.mentions, m)
 	return end - k
+}
+
+// maxComplementWords bounds the words of a description's complement.
+const maxComplementWords = 4
+
+// complementEnd extends a description over its complement, which belongs
+// to it as written: "a spokesperson for the police", "la porte-parole de
+// la fédération", "une source proche du dossier", "the mayor of
+// Springfield". Names inside it stop being speaker candidates of their
+// own: the mayor speaks, not Springfield.
+func (a *analysis) complementEnd(k, end int) int {
+	toks := a.toks
+	para := toks[k].para
+	j := end
+	if !a.gr.links[toks[end-1].low] { // "spokesperson for" holds its link
+		if j >= len(toks) || toks[j].para != para || !a.gr.links[toks[j].low] {
+			return end
+		}
+		j++
+	}
+	if j < len(toks) && toks[j].para == para && isDeterminer(toks[j].low) {
+		j++
+	}
+	c := j
+	for c < len(toks) && c-j < maxComplementWords && toks[c].para == para && a.complementWord(c) {
+		c++
+	}
+	if c == j {
+		return end
+	}
+	return c
+}
+
+// complementWord: a noun or a name inside a description's complement, not
+// a function word, a verb or a clause opener.
+func (a *analysis) complementWord(k int) bool {
+	t := a.toks[k]
+	if t.kind != tokWord {
+		return false
+	}
+	if t.capitalized() {
+		return !a.personStart(k) // "le ministre de l'Intérieur Paul Roux"
+	}
+	return !a.lx.Stopwords[t.low] && !a.gr.aux[t.low] && !prepositions[t.low] && !a.gr.clause[t.low] && a.isVerbForm(k) == 0
 }
 
 // attachAppositions links role descriptions to the names they describe:
