@@ -266,6 +266,12 @@ func (a *analysis) pickHead(chain []int) int {
 			return chain[i]
 		}
 	}
+	// "Kim's partner, Lee Park": a possessor is not the head.
+	for _, mi := range chain {
+		if !a.mentions[mi].possessive {
+			return mi
+		}
+	}
 	return chain[0]
 }
 
@@ -316,6 +322,12 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 		j := k + len(words)
 		if mi := a.mentionAt(j); mi >= 0 {
 			return len(words), mi
+		}
+		// "selon l'Unicef": the article before an organisation's name.
+		if j+1 < limit && isDeterminer(toks[j].low) {
+			if mi := a.mentionAt(j + 1); mi >= 0 && a.mentions[mi].kind == mName {
+				return len(words), mi
+			}
 		}
 		return len(words), -1
 	}
