@@ -38,6 +38,8 @@ type mention struct {
 	// weak: a lone word that is also a role ("House"): a name only when it
 	// is the surname of someone named in full.
 	weak bool
+	// speech: a document that speaks ("the report"), its role the noun.
+	speech bool
 	// npFrom is the first token of the noun phrase when a role precedes the
 	// name ("le syndicat SUD"): where its syntactic position is read.
 	npFrom int
@@ -213,6 +215,16 @@ func (a *analysis) findMentions() {
 		if g, ok := a.gr.possessives[t.low]; ok && k+1 < len(toks) && a.speechNoun(k+1) && toks[k+1].para == t.para {
 			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
 				text: a.str(t.start, toks[k+1].end), gender: g.Gender, plural: g.Plural, entity: -1})
+			k++
+			continue
+		}
+		// "the report says", "le communiqué précise": a document that
+		// speaks is its own speaker, as written, when nothing names its
+		// author.
+		if definite[t.low] && k+1 < len(toks) && toks[k+1].para == t.para && !toks[k+1].capitalized() && a.speechNoun(k+1) &&
+			!a.pluralRole(toks[k+1].low, t.low) && !a.sourceFollows(k+2) {
+			a.mentions = append(a.mentions, mention{kind: mRole, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
+				text: a.str(t.start, toks[k+1].end), org: true, role: toks[k+1].low, entity: -1, speech: true})
 			k++
 			continue
 		}
@@ -704,6 +716,12 @@ func (a *analysis) sourceLink(w string) bool {
 		return true
 	}
 	return false
+}
+
+// sourceFollows: "de Google", "by the ministry" after a speech noun name
+// its author, who speaks through it.
+func (a *analysis) sourceFollows(k int) bool {
+	return k < len(a.toks) && a.toks[k].kind == tokWord && a.sourceLink(a.toks[k].low)
 }
 
 // speechNoun: a statement, a report, a documentary: things that say.

@@ -241,6 +241,9 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		if m.appositionOf > 0 {
 			return m.entity
 		}
+		if m.speech {
+			return a.speechSource(m, mi)
+		}
 		if e := a.resolveDescription(m, mi); e >= 0 || m.org || m.plural {
 			return e
 		}
@@ -683,3 +686,23 @@ func (a *analysis) looksLikeCommonWord(k int) bool {
 	}
 	return false
 }
+
+// speechSource: "Le documentaire d'Al Jazeera … le documentaire précise":
+// a document named again speaks for the source it was first given.
+func (a *analysis) speechSource(m mention, mi int) int {
+	for j := mi - 1; j >= 0 && m.tokFrom-a.mentions[j].tokFrom <= orgWindowTokens; j-- {
+		c := a.mentions[j]
+		if c.kind != mName || c.entity < 0 || c.npFrom <= 0 || c.npFrom >= c.tokFrom {
+			continue
+		}
+		for k := c.npFrom; k < c.tokFrom; k++ {
+			if a.toks[k].low == m.role {
+				return c.entity
+			}
+		}
+	}
+	return -1
+}
+
+// orgWindowTokens bounds how far back a document's source is looked for.
+const orgWindowTokens = 1500
