@@ -46,6 +46,9 @@ var (
 	ErrBinary      = errors.New("binary file")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrOutsideRoot is a symbolic link in a content folder that leads
+	// out of it: following it could publish any file the user can read.
+	ErrOutsideRoot = errors.New("symbolic link leads outside the content folder")
 )
 
 // PosError locates a problem in an input file. Line and Column are 1-based
@@ -89,12 +92,57 @@ func ReadFile(path string) ([]Document, error) {
 // ReadFileIn reads the articles of a file found under the content folder
 // root (as Walk returns it): the ID fallback is the path relative to root,
 // slash-separated, without its extension.
+//
+// A file under root that is, or goes through, a symbolic link leading out
+// of root is not read (ErrOutsideRoot): Walk leaves such links out, and the
+// check is made again here in case a link changed since.
 func ReadFileIn(root, path string) ([]Document, error) {
 	rel, err := filepath.Rel(root, path)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return ReadFile(path)
 	}
+	if err := checkInside(root, path); err != nil {
+		return nil, err
+	}
 	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)))
+}
+
+// checkInside fails with ErrOutsideRoot when path, once every symbolic
+// link is resolved, is not under root (itself resolved).
+func checkInside(root, path string) error {
+	realRoot, err := realPath(root)
+	if err != nil {
+		return fmt.Errorf("content folder %s: %w", root, err)
+	}
+	return checkInsideReal(realRoot, path)
+}
+
+// checkInsideReal is checkInside for a root already resolved by realPath.
+func checkInsideReal(realRoot, path string) error {
+	target, err := realPath(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if !within(realRoot, target) {
+		return fmt.Errorf("%s: %w (to %s)", path, ErrOutsideRoot, target)
+	}
+	return nil
+}
+
+// realPath is the absolute path with every symbolic link resolved, so that
+// two of them compare whatever links and relative paths led to them.
+func realPath(path string) (string, error) {
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(p)
+}
+
+// within tells whether path is root or below it; both come from realPath.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func readFile(path, fallbackID string) ([]Document, error) {
@@ -225,14 +273,30 @@ func position(data []byte, i int) (line, col int) {
 // Walk lists the article files under root, sorted by path: files with a
 // supported extension, leaving out hidden files and folders (names starting
 // with ".") and Hugo section pages (_index.md).
-func Walk(root string) ([]string, error) {
+//
+// A symbolic link to a file inside root is listed; one that leads out of
+// root, or nowhere, is left out and reported to warn (which may be nil), so
+// that a link to /etc/shadow in a content folder is never published.
+// Links to folders are not followed.
+func Walk(root string, warn func(error)) ([]string, error) {
+	realRoot, err := realPath(root)
+	if err != nil {
+		return nil, fmt.Errorf("walk %s: %w", root, err)
+	}
+	// WalkDir does not follow a root that is a link; with a trailing
+	// separator the system resolves it, and the paths still start with
+	// root, as ReadFileIn needs for the IDs.
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		walkRoot = root + string(filepath.Separator)
+	}
 	var paths []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		name := d.Name()
-		if path != root && strings.HasPrefix(name, ".") {
+		if path != walkRoot && strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -244,6 +308,14 @@ func Walk(root string) ([]string, error) {
 		ext := strings.ToLower(filepath.Ext(name))
 		if !slices.Contains(extensions, ext) || strings.TrimSuffix(name, filepath.Ext(name)) == "_index" {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := checkInsideReal(realRoot, path); err != nil {
+				if warn != nil {
+					warn(fmt.Errorf("%w; skipped", err))
+				}
+				return nil
+			}
 		}
 		paths = append(paths, path)
 		return nil

@@ -39,7 +39,7 @@ func TestReadHTMLFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(savedPage), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(root, "old.HTM"), []byte(savedPage), 0o644))
 
-	paths, err := document.Walk(root)
+	paths, err := document.Walk(root, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{path, filepath.Join(root, "old.HTM")}, paths, ".html and .htm are articles")
 

@@ -141,7 +141,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		return rep, err
 	}
 
-	docs, skipped, err := readAll(ctx, opts.ContentDir, opts.KeepGoing)
+	docs, skipped, readWarnings, err := readAll(ctx, opts.ContentDir, opts.KeepGoing)
 	if err != nil {
 		return rep, err
 	}
@@ -150,6 +150,9 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if opts.Progress != nil {
 		for _, e := range skipped {
 			fmt.Fprintf(opts.Progress, "skipped %v\n", e)
+		}
+		for _, w := range readWarnings {
+			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
 		}
 	}
 
@@ -181,7 +184,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	rep.Warnings = linked.warnings
+	rep.Warnings = append(readWarnings, linked.warnings...)
 	if opts.Progress != nil {
 		for _, w := range linked.warnings {
 			fmt.Fprintf(opts.Progress, "warning: %s\n", w)

@@ -207,3 +207,44 @@ func TestConfigErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "en", cfg.Language)
 }
+
+// TestBuildSkipsLinksOutOfContent checks that a link in the content folder
+// to a file outside it (/etc/shadow, say) is not published: the build goes
+// on without it and warns, naming the link.
+func TestBuildSkipsLinksOutOfContent(t *testing.T) {
+	const secret = "root:$6$saltsalt$NotARealHash"
+	tests := []struct {
+		name, link string
+		// target is relative to the link, or to the site folder when absolute.
+		target   string
+		absolute bool
+	}{
+		{"absolute link", "shadow.txt", "shadow", true},
+		{"relative link", "sub/passwd.md", "../../shadow", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, opts, _ := smallSite(t)
+			writeTree(t, dir, map[string]string{"shadow": "Shadow\n\n“" + secret + "” said root.\n"})
+			link := filepath.Join(opts.ContentDir, filepath.FromSlash(tt.link))
+			require.NoError(t, os.MkdirAll(filepath.Dir(link), 0o755))
+			target := filepath.FromSlash(tt.target)
+			if tt.absolute {
+				target = filepath.Join(dir, target)
+			}
+			require.NoError(t, os.Symlink(target, link))
+			var progress strings.Builder
+			opts.Progress = &progress
+
+			rep, err := Build(context.Background(), opts)
+			require.NoError(t, err)
+			assert.Equal(t, 3, rep.Articles, "the three real articles, not the link")
+			for name, data := range readTree(t, opts.OutDir) {
+				assert.NotContains(t, data, "saltsalt", "%s publishes the linked file", name)
+			}
+			require.Len(t, rep.Warnings, 1)
+			assert.Contains(t, rep.Warnings[0], link+": symbolic link leads outside the content folder")
+			assert.Contains(t, progress.String(), "warning: "+link+": symbolic link leads outside the content folder")
+		})
+	}
+}

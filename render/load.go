@@ -28,10 +28,11 @@ type Extractor interface {
 // readAll reads every article file under dir in parallel. Files are
 // reported in path order, so the error of a failing build is always the
 // same one. With keepGoing, malformed files are returned in skipped.
-func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.Document, skipped []error, err error) {
-	paths, err := document.Walk(dir)
+// Symbolic links leading out of dir are left out and named in warnings.
+func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.Document, skipped []error, warnings []string, err error) {
+	paths, err := document.Walk(dir, func(err error) { warnings = append(warnings, err.Error()) })
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	type result struct {
 		docs []document.Document
@@ -44,13 +45,13 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	seen := map[string]string{} // document ID → where it was first seen
 	for _, r := range results {
 		if r.err != nil {
 			if !keepGoing {
-				return nil, nil, r.err
+				return nil, nil, nil, r.err
 			}
 			skipped = append(skipped, r.err)
 			continue
@@ -63,7 +64,7 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 			if first, dup := seen[d.ID]; dup {
 				err := fmt.Errorf("%s: document id %q is already used by %s", where, d.ID, first)
 				if !keepGoing {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				skipped = append(skipped, err)
 				continue
@@ -72,7 +73,7 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 			docs = append(docs, d)
 		}
 	}
-	return docs, skipped, nil
+	return docs, skipped, warnings, nil
 }
 
 func location(d document.Document) string {

@@ -275,7 +275,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 		case err != nil:
 			inputs = append(inputs, input{path: a, err: err})
 		case info.IsDir():
-			paths, err := document.Walk(a)
+			paths, err := document.Walk(a, func(err error) { fmt.Fprintln(stdio.Err, "warning:", err) })
 			if err != nil {
 				inputs = append(inputs, input{path: a, err: err})
 			}
