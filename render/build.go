@@ -49,8 +49,9 @@ type Options struct {
 	// the built-in ones one by one; default "templates" if it exists.
 	TemplatesDir string
 
-	// Extractor finds quotes; nil means extract.New with the site language
-	// as default.
+	// Extractor finds quotes; nil means extract.New, which detects the
+	// language of an article that gives none (never the site's interface
+	// language).
 	Extractor Extractor
 	// ExtractorVersion keys the cache and the page fingerprints; empty
 	// means a hash of the running executable, so that a new build of
@@ -158,7 +159,9 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 
 	ex := opts.Extractor
 	if ex == nil {
-		e, err := extract.New(extract.Options{DefaultLang: cfg.Language})
+		// No DefaultLang from the interface language: an article without
+		// lang is read in the language detected from its text.
+		e, err := extract.New(extract.Options{})
 		if err != nil {
 			return rep, fmt.Errorf("extractor: %w", err)
 		}
@@ -173,7 +176,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		// Without a version, cached quotes and pages could be stale.
 		c.dir, version = "", ""
 	}
-	arts, fresh, err := extractAll(ctx, docs, ex, c, cfg.Language)
+	arts, fresh, err := extractAll(ctx, docs, ex, c)
 	if err != nil {
 		return rep, err
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -190,15 +191,17 @@ var validQuoteID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 
 // extractAll finds the quotes and speakers of every document, from the
 // cache when it can. Results are by index, in the order of docs.
-func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c cache, defaultLang string) ([]article, int, error) {
+//
+// A document's language is its own lang field, else what the extractor
+// detects from the text (Result.Lang); the site's interface language never
+// stands in for it: a French article in an English-speaking site read with
+// English rules loses its speakers.
+func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c cache) ([]article, int, error) {
 	out := make([]article, len(docs))
 	var fresh atomic.Int64
 	err := parallel(ctx, len(docs), func(i int) error {
 		d := docs[i]
 		ed := extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}
-		if ed.Lang == "" {
-			ed.Lang = defaultLang
-		}
 		key := c.key(ed)
 		res, ok := c.get(key)
 		if !ok {
@@ -215,7 +218,7 @@ func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c c
 				qs[j].ID = extract.QuoteID(d.ID, qs[j].Start, qs[j].End)
 			}
 			if qs[j].Lang == "" {
-				qs[j].Lang = ed.Lang
+				qs[j].Lang = cmp.Or(ed.Lang, res.Lang)
 			}
 		}
 		out[i] = article{doc: d, result: res}

@@ -169,7 +169,7 @@ func newSite(cfg Config, arts []article, c *corpus) *Site {
 		art := &Article{
 			Doc:    a.doc,
 			Slug:   articleSlugs[a.doc.ID],
-			Lang:   cmp.Or(a.doc.Lang, cfg.Language),
+			Lang:   cmp.Or(a.doc.Lang, a.result.Lang, cfg.Language),
 			Source: safeURL(a.doc.SourceURL),
 		}
 		art.URL = b.rel("articles/" + art.Slug + "/")
