@@ -86,7 +86,7 @@ var extensions = []string{".md", ".markdown", ".txt", ".jsonl", ".html", ".htm"}
 // ReadFile reads the articles of one file. The ID fallback is the path as
 // given, without its extension.
 func ReadFile(path string) ([]Document, error) {
-	return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)))
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)), nil)
 }
 
 // ReadFileIn reads the articles of a file found under the content folder
@@ -104,7 +104,23 @@ func ReadFileIn(root, path string) ([]Document, error) {
 	if err := checkInside(root, path); err != nil {
 		return nil, err
 	}
-	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)))
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)), nil)
+}
+
+// ReadFileInSkipping is ReadFileIn for a build that goes on past bad input:
+// a bad line of a JSON Lines file is given to skip, its error naming
+// path:line, and the other lines are read; one bad line no longer costs
+// the whole file. Other errors (a bad .md file, a read error) are
+// returned as by ReadFileIn.
+func ReadFileInSkipping(root, path string, skip func(error)) ([]Document, error) {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)), skip)
+	}
+	if err := checkInside(root, path); err != nil {
+		return nil, err
+	}
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)), skip)
 }
 
 // checkInside fails with ErrOutsideRoot when path, once every symbolic
@@ -145,7 +161,10 @@ func within(root, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-func readFile(path, fallbackID string) ([]Document, error) {
+// readFile reads the articles of one file. With skip nil, the first bad
+// line of a JSON Lines file is the file's error; otherwise it goes to skip
+// and reading goes on.
+func readFile(path, fallbackID string, skip func(error)) ([]Document, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if !slices.Contains(extensions, ext) {
 		return nil, fmt.Errorf("%s: %w %q (supported: %s)", path, ErrUnsupported, ext, strings.Join(extensions, ", "))
@@ -159,12 +178,20 @@ func readFile(path, fallbackID string) ([]Document, error) {
 		var docs []Document
 		r := NewJSONLReader(f, path)
 		for {
-			d, err := r.Next()
+			l, err := r.NextLine()
 			if errors.Is(err, io.EOF) {
 				return docs, nil
 			}
 			if err != nil {
-				return nil, err
+				return nil, err // a read error: the following lines are lost too
+			}
+			d, err := ParseJSONLine(l)
+			if err != nil {
+				if skip == nil {
+					return nil, err
+				}
+				skip(err)
+				continue
 			}
 			docs = append(docs, d)
 		}

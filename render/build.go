@@ -68,7 +68,8 @@ type Report struct {
 	// Pages counts the files of the site; Unchanged those identical to the
 	// previous build, kept as they were.
 	Pages, Unchanged int
-	// Skipped lists the malformed articles left out under KeepGoing.
+	// Skipped lists the malformed articles left out under KeepGoing: whole
+	// files, or single lines of JSON Lines files (path:line).
 	Skipped []error
 	// Warnings are for the editors, naming file and line: speakers.yaml
 	// entries that matched nothing, corrections whose quote no article

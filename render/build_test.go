@@ -248,3 +248,49 @@ func TestBuildSkipsLinksOutOfContent(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildKeepGoingJSONLines checks that under KeepGoing one bad line of a
+// JSON Lines file costs that line alone, reported as path:line, and that
+// without it the line fails the build.
+func TestBuildKeepGoingJSONLines(t *testing.T) {
+	feed := `{"id": "j1", "title": "One", "text": "“Alpha” said Ada."}` + "\n" +
+		`{"id": "j2", "title": "Two", "text": ` + "\n" + // truncated JSON
+		`{"id": "j3", "title": "Three", "text": "“Gamma” said Ada."}` + "\n" +
+		`{"title": "No id", "text": "“Delta” said Ada."}` + "\n" +
+		`{"id": "j5", "title": "Five", "text": "“Epsilon” said Ada."}` + "\n"
+	tests := []struct {
+		name      string
+		keepGoing bool
+		articles  int
+		skipped   []string // path:line of each skipped line
+		fails     string   // the build's error, when it fails
+	}{
+		{"keep going", true, 3 + 3, []string{"feed.jsonl:2", "feed.jsonl:4"}, ""},
+		{"stop", false, 0, nil, "feed.jsonl:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, opts, _ := smallSite(t)
+			writeTree(t, dir, map[string]string{"content/feed.jsonl": feed})
+			opts.KeepGoing = tt.keepGoing
+			var progress strings.Builder
+			opts.Progress = &progress
+			rep, err := Build(context.Background(), opts)
+			path := filepath.Join(opts.ContentDir, "feed.jsonl")
+			if tt.fails != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), filepath.Join(opts.ContentDir, tt.fails)+":")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.articles, rep.Articles)
+			require.Len(t, rep.Skipped, len(tt.skipped))
+			for i, want := range tt.skipped {
+				where := filepath.Join(opts.ContentDir, want) + ":"
+				assert.True(t, strings.HasPrefix(rep.Skipped[i].Error(), where), "%v names %s", rep.Skipped[i], where)
+				assert.Contains(t, progress.String(), "skipped "+where)
+			}
+			assert.NotContains(t, progress.String(), "skipped "+path+": ", "the file is not skipped as a whole")
+		})
+	}
+}

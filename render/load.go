@@ -28,7 +28,8 @@ type Extractor interface {
 
 // readAll reads every article file under dir in parallel. Files are
 // reported in path order, so the error of a failing build is always the
-// same one. With keepGoing, malformed files are returned in skipped.
+// same one. With keepGoing, malformed files, and bad lines of JSON Lines
+// files, are returned in skipped.
 // Symbolic links leading out of dir are left out and named in warnings.
 func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.Document, skipped []error, warnings []string, err error) {
 	paths, err := document.Walk(dir, func(err error) { warnings = append(warnings, err.Error()) })
@@ -38,11 +39,18 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 	type result struct {
 		docs []document.Document
 		err  error
+		// badLines are the JSON Lines skipped under keepGoing.
+		badLines []error
 	}
 	results := make([]result, len(paths))
 	err = parallel(ctx, len(paths), func(i int) error {
-		d, err := document.ReadFileIn(dir, paths[i])
-		results[i] = result{d, err}
+		var r result
+		if keepGoing {
+			r.docs, r.err = document.ReadFileInSkipping(dir, paths[i], func(err error) { r.badLines = append(r.badLines, err) })
+		} else {
+			r.docs, r.err = document.ReadFileIn(dir, paths[i])
+		}
+		results[i] = r
 		return nil
 	})
 	if err != nil {
@@ -50,6 +58,7 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 	}
 	seen := map[string]string{} // document ID → where it was first seen
 	for _, r := range results {
+		skipped = append(skipped, r.badLines...)
 		if r.err != nil {
 			if !keepGoing {
 				return nil, nil, nil, r.err
