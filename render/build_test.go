@@ -2,11 +2,14 @@ package render
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -292,5 +295,47 @@ func TestBuildKeepGoingJSONLines(t *testing.T) {
 			}
 			assert.NotContains(t, progress.String(), "skipped "+path+": ", "the file is not skipped as a whole")
 		})
+	}
+}
+
+// TestBuildRemovesStaleStages checks that a build removes the staging
+// folders that killed builds left beside the output, and only those.
+func TestBuildRemovesStaleStages(t *testing.T) {
+	dir, opts, _ := smallSite(t)
+	dead := exec.Command(os.Args[0], "-test.run=^$")
+	require.NoError(t, dead.Run())
+	old := time.Now().Add(-2 * time.Hour)
+	tests := []struct {
+		name string
+		old  bool
+		kept bool
+	}{
+		{fmt.Sprintf(".public.new-%d-1", dead.Process.Pid), true, false},
+		{".public.new-12345", true, false},                          // named before the process ids
+		{fmt.Sprintf(".public.new-%d-2", os.Getppid()), true, true}, // a live build's
+		{fmt.Sprintf(".public.new-%d-3", dead.Process.Pid), false, true},
+		{fmt.Sprintf(".other.new-%d-4", dead.Process.Pid), true, true},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(dir, tt.name)
+		writeTree(t, p, map[string]string{"index.html": "x"})
+		if tt.old {
+			require.NoError(t, os.Chtimes(p, old, old))
+		}
+	}
+	_, err := Build(context.Background(), opts)
+	require.NoError(t, err)
+	for _, tt := range tests {
+		_, err := os.Stat(filepath.Join(dir, tt.name))
+		assert.Equal(t, tt.kept, err == nil, tt.name)
+	}
+	planted := map[string]bool{}
+	for _, tt := range tests {
+		planted[tt.name] = true
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), ".public.new-") && !planted[e.Name()], "the build left its stage %s", e.Name())
 	}
 }
