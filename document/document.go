@@ -97,21 +97,14 @@ func ReadFile(path string) ([]Document, error) {
 // of root is not read (ErrOutsideRoot): Walk leaves such links out, and the
 // check is made again here in case a link changed since.
 func ReadFileIn(root, path string) ([]Document, error) {
-	rel, err := filepath.Rel(root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return ReadFile(path)
-	}
-	if err := checkInside(root, path); err != nil {
-		return nil, err
-	}
-	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)), nil)
+	return ReadFileInSkipping(root, path, nil)
 }
 
 // ReadFileInSkipping is ReadFileIn for a build that goes on past bad input:
 // a bad line of a JSON Lines file is given to skip, its error naming
-// path:line, and the other lines are read; one bad line no longer costs
-// the whole file. Other errors (a bad .md file, a read error) are
-// returned as by ReadFileIn.
+// path:line, and the other lines are read, so that one bad line does not
+// cost the whole file. Other errors (a bad .md file, a read error) are
+// returned as by ReadFileIn. With skip nil, it is ReadFileIn.
 func ReadFileInSkipping(root, path string, skip func(error)) ([]Document, error) {
 	rel, err := filepath.Rel(root, path)
 	if err != nil || strings.HasPrefix(rel, "..") {
