@@ -71,7 +71,8 @@ type Report struct {
 	// Skipped lists the malformed articles left out under KeepGoing: whole
 	// files, or single lines of JSON Lines files (path:line).
 	Skipped []error
-	// Warnings are for the editors, naming file and line: speakers.yaml
+	// Warnings are for the editors, naming file and line: links in the
+	// content folder that lead out of it (skipped), speakers.yaml
 	// entries that matched nothing, corrections whose quote no article
 	// has any more. The build goes on.
 	Warnings []string
