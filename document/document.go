@@ -46,6 +46,9 @@ var (
 	ErrBinary      = errors.New("binary file")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrOutsideRoot is a symbolic link in a content folder that leads
+	// out of it: following it could publish any file the user can read.
+	ErrOutsideRoot = errors.New("symbolic link leads outside the content folder")
 )
 
 // PosError locates a problem in an input file. Line and Column are 1-based
@@ -83,21 +86,78 @@ var extensions = []string{".md", ".markdown", ".txt", ".jsonl", ".html", ".htm"}
 // ReadFile reads the articles of one file. The ID fallback is the path as
 // given, without its extension.
 func ReadFile(path string) ([]Document, error) {
-	return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)))
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)), nil)
 }
 
 // ReadFileIn reads the articles of a file found under the content folder
 // root (as Walk returns it): the ID fallback is the path relative to root,
 // slash-separated, without its extension.
+//
+// A file under root that is, or goes through, a symbolic link leading out
+// of root is not read (ErrOutsideRoot): Walk leaves such links out, and the
+// check is made again here in case a link changed since.
 func ReadFileIn(root, path string) ([]Document, error) {
-	rel, err := filepath.Rel(root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return ReadFile(path)
-	}
-	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)))
+	return ReadFileInSkipping(root, path, nil)
 }
 
-func readFile(path, fallbackID string) ([]Document, error) {
+// ReadFileInSkipping is ReadFileIn for a build that goes on past bad input:
+// a bad line of a JSON Lines file is given to skip, its error naming
+// path:line, and the other lines are read, so that one bad line does not
+// cost the whole file. Other errors (a bad .md file, a read error) are
+// returned as by ReadFileIn. With skip nil, it is ReadFileIn.
+func ReadFileInSkipping(root, path string, skip func(error)) ([]Document, error) {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return readFile(path, strings.TrimSuffix(filepath.ToSlash(filepath.Clean(path)), filepath.Ext(path)), skip)
+	}
+	if err := checkInside(root, path); err != nil {
+		return nil, err
+	}
+	return readFile(path, strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel)), skip)
+}
+
+// checkInside fails with ErrOutsideRoot when path, once every symbolic
+// link is resolved, is not under root (itself resolved).
+func checkInside(root, path string) error {
+	realRoot, err := realPath(root)
+	if err != nil {
+		return fmt.Errorf("content folder %s: %w", root, err)
+	}
+	return checkInsideReal(realRoot, path)
+}
+
+// checkInsideReal is checkInside for a root already resolved by realPath.
+func checkInsideReal(realRoot, path string) error {
+	target, err := realPath(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if !within(realRoot, target) {
+		return fmt.Errorf("%s: %w (to %s)", path, ErrOutsideRoot, target)
+	}
+	return nil
+}
+
+// realPath is the absolute path with every symbolic link resolved, so that
+// two of them compare whatever links and relative paths led to them.
+func realPath(path string) (string, error) {
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(p)
+}
+
+// within tells whether path is root or below it; both come from realPath.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// readFile reads the articles of one file. With skip nil, the first bad
+// line of a JSON Lines file is the file's error; otherwise it goes to skip
+// and reading goes on.
+func readFile(path, fallbackID string, skip func(error)) ([]Document, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if !slices.Contains(extensions, ext) {
 		return nil, fmt.Errorf("%s: %w %q (supported: %s)", path, ErrUnsupported, ext, strings.Join(extensions, ", "))
@@ -111,12 +171,20 @@ func readFile(path, fallbackID string) ([]Document, error) {
 		var docs []Document
 		r := NewJSONLReader(f, path)
 		for {
-			d, err := r.Next()
+			l, err := r.NextLine()
 			if errors.Is(err, io.EOF) {
 				return docs, nil
 			}
 			if err != nil {
-				return nil, err
+				return nil, err // a read error: the following lines are lost too
+			}
+			d, err := ParseJSONLine(l)
+			if err != nil {
+				if skip == nil {
+					return nil, err
+				}
+				skip(err)
+				continue
 			}
 			docs = append(docs, d)
 		}
@@ -225,14 +293,30 @@ func position(data []byte, i int) (line, col int) {
 // Walk lists the article files under root, sorted by path: files with a
 // supported extension, leaving out hidden files and folders (names starting
 // with ".") and Hugo section pages (_index.md).
-func Walk(root string) ([]string, error) {
+//
+// A symbolic link to a file inside root is listed; one that leads out of
+// root, or nowhere, is left out and reported to warn (which may be nil), so
+// that a link to /etc/shadow in a content folder is never published.
+// Links to folders are not followed.
+func Walk(root string, warn func(error)) ([]string, error) {
+	realRoot, err := realPath(root)
+	if err != nil {
+		return nil, fmt.Errorf("walk %s: %w", root, err)
+	}
+	// WalkDir does not follow a root that is a link; with a trailing
+	// separator the system resolves it, and the paths still start with
+	// root, as ReadFileIn needs for the IDs.
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		walkRoot = root + string(filepath.Separator)
+	}
 	var paths []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		name := d.Name()
-		if path != root && strings.HasPrefix(name, ".") {
+		if path != walkRoot && strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -244,6 +328,14 @@ func Walk(root string) ([]string, error) {
 		ext := strings.ToLower(filepath.Ext(name))
 		if !slices.Contains(extensions, ext) || strings.TrimSuffix(name, filepath.Ext(name)) == "_index" {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := checkInsideReal(realRoot, path); err != nil {
+				if warn != nil {
+					warn(fmt.Errorf("%w; skipped", err))
+				}
+				return nil
+			}
 		}
 		paths = append(paths, path)
 		return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -158,7 +159,7 @@ func TestReadFileAndWalk(t *testing.T) {
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
 	}
-	paths, err := document.Walk(root)
+	paths, err := document.Walk(root, nil)
 	require.NoError(t, err)
 	var rel []string
 	for _, p := range paths {
@@ -193,7 +194,7 @@ func TestReadFileAndWalk(t *testing.T) {
 	_, err = document.ReadFile(filepath.Join(root, "missing.md"))
 	require.ErrorIs(t, err, os.ErrNotExist)
 
-	_, err = document.Walk(filepath.Join(root, "missing"))
+	_, err = document.Walk(filepath.Join(root, "missing"), nil)
 	require.ErrorIs(t, err, os.ErrNotExist)
 }
 
@@ -216,4 +217,80 @@ func TestParseDate(t *testing.T) {
 	}
 	_, err := document.ParseDate("1er mars 2024")
 	assert.Error(t, err)
+}
+
+// TestWalkSymlinks checks that a content folder never leads out of itself:
+// a link to a file outside (a system file, say) is skipped with a warning
+// naming it, and ReadFileIn refuses it too.
+func TestWalkSymlinks(t *testing.T) {
+	base := t.TempDir()
+	root := filepath.Join(base, "content")
+	outside := filepath.Join(base, "secret.txt")
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "sub"), 0o755))
+	require.NoError(t, os.WriteFile(outside, []byte("Secret\n\nroot:x:0:0"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "real.txt"), []byte("Title\n\nText"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(base, "elsewhere"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(base, "elsewhere", "b.txt"), []byte("B\n\nText"), 0o644))
+
+	links := []struct {
+		name, target string
+		listed       bool
+	}{
+		{"inside.txt", "real.txt", true},
+		{"sub/up.txt", "../real.txt", true},
+		{"absolute-inside.txt", filepath.Join(root, "real.txt"), true},
+		{"shadow.txt", outside, false},
+		{"relative-out.txt", "../secret.txt", false},
+		{"sub/two-up.txt", "../../secret.txt", false},
+		{"etc.txt", "/etc/passwd", false},
+		{"broken.txt", "missing.txt", false},
+		{"dir-out", filepath.Join(base, "elsewhere"), false}, // folders are not followed
+	}
+	for _, l := range links {
+		require.NoError(t, os.Symlink(l.target, filepath.Join(root, filepath.FromSlash(l.name))))
+	}
+	var warnings []string
+	paths, err := document.Walk(root, func(err error) { warnings = append(warnings, err.Error()) })
+	require.NoError(t, err)
+	want := []string{filepath.Join(root, "real.txt")}
+	for _, l := range links {
+		p := filepath.Join(root, filepath.FromSlash(l.name))
+		if l.listed {
+			want = append(want, p)
+			continue
+		}
+		if l.name == "dir-out" {
+			continue
+		}
+		assert.True(t, slices.ContainsFunc(warnings, func(w string) bool { return strings.HasPrefix(w, p+": ") }),
+			"a warning names %s: %q", p, warnings)
+	}
+	slices.Sort(want)
+	assert.Equal(t, want, paths)
+	assert.Len(t, warnings, 5)
+
+	for _, l := range links {
+		if l.name == "dir-out" || l.name == "broken.txt" {
+			continue
+		}
+		p := filepath.Join(root, filepath.FromSlash(l.name))
+		docs, err := document.ReadFileIn(root, p)
+		if l.listed {
+			require.NoError(t, err, l.name)
+			assert.Equal(t, "Title", docs[0].Title)
+			continue
+		}
+		require.ErrorIs(t, err, document.ErrOutsideRoot, l.name)
+		assert.True(t, strings.HasPrefix(err.Error(), p+": symbolic link leads outside the content folder"), err.Error())
+	}
+
+	t.Run("content folder that is itself a link", func(t *testing.T) {
+		link := filepath.Join(base, "content-link")
+		require.NoError(t, os.Symlink(root, link))
+		paths, err := document.Walk(link, nil)
+		require.NoError(t, err)
+		assert.Len(t, paths, 4)
+		_, err = document.ReadFileIn(link, filepath.Join(link, "shadow.txt"))
+		require.ErrorIs(t, err, document.ErrOutsideRoot)
+	})
 }

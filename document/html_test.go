@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/webpage"
 )
 
 const savedPage = `<!DOCTYPE html>
@@ -38,7 +39,7 @@ func TestReadHTMLFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(savedPage), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(root, "old.HTM"), []byte(savedPage), 0o644))
 
-	paths, err := document.Walk(root)
+	paths, err := document.Walk(root, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{path, filepath.Join(root, "old.HTM")}, paths, ".html and .htm are articles")
 
@@ -96,6 +97,44 @@ func TestParseHTMLEncodings(t *testing.T) {
 			d, err := document.ParseHTML("p.html", data)
 			require.NoError(t, err)
 			assert.Equal(t, text+"\n", d.Text)
+		})
+	}
+}
+
+// TestHostileHTMLFiles reads, through ReadFileIn as build and serve do, the
+// pages that made golang.org/x/net v0.41's parser loop forever or take most
+// of a minute: each must come back with an error naming the file.
+func TestHostileHTMLFiles(t *testing.T) {
+	// Each page is read in well under a second; the deadline only keeps a
+	// regression from stalling the test run.
+	const deadline = 20 * time.Second
+	tests := []struct {
+		name, page, want string
+		is               error
+	}{
+		{"svg and select in a table", `<table><tbody><svg><td><desc><select></select></tbody>`,
+			"table.html: no article text found (is it an article page?)", webpage.ErrNoText},
+		{"64k nested divs", strings.Repeat("<div>", 64<<10) + "<p>Deep words.</p>",
+			"deep.html: HTML nested too deep: more than 512 levels of elements", webpage.ErrTooDeep},
+	}
+	root := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, _, _ := strings.Cut(tt.want, ":")
+			path := filepath.Join(root, name)
+			require.NoError(t, os.WriteFile(path, []byte(tt.page), 0o644))
+			done := make(chan error, 1)
+			go func() {
+				_, err := document.ReadFileIn(root, path)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				require.ErrorIs(t, err, tt.is)
+				assert.Equal(t, filepath.Join(root, tt.want), err.Error())
+			case <-time.After(deadline):
+				t.Fatalf("reading %s did not return within %s: the HTML parser loops", path, deadline)
+			}
 		})
 	}
 }

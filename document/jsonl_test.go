@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -145,4 +147,51 @@ func TestJSONLReadError(t *testing.T) {
 	require.EqualError(t, err, "read in.jsonl: disk on fire")
 	_, err = r.Next()
 	require.EqualError(t, err, "read in.jsonl: disk on fire", "read errors are sticky")
+}
+
+// TestReadFileInSkipping reads a JSON Lines file with bad lines as a build
+// does: with a skip func, each bad line is reported and the others kept;
+// without, the first bad line is the file's error.
+func TestReadFileInSkipping(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, "feed.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(`{"id": "a", "text": "one"}`+"\n"+
+		`{"id": "b", "text": `+"\n"+
+		`{"id": "c", "text": "three"}`+"\n"+
+		`{"text": "no id"}`+"\n"), 0o644))
+	tests := []struct {
+		name    string
+		skip    bool
+		ids     []string
+		skipped []string // error prefixes, path relative to root
+		fails   string
+	}{
+		{"skipping", true, []string{"a", "c"}, []string{"feed.jsonl:2:", "feed.jsonl:4:"}, ""},
+		{"not skipping", false, nil, nil, "feed.jsonl:2:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var skipped []string
+			var skip func(error)
+			if tt.skip {
+				skip = func(err error) { skipped = append(skipped, err.Error()) }
+			}
+			docs, err := document.ReadFileInSkipping(root, path, skip)
+			if tt.fails != "" {
+				require.Error(t, err)
+				assert.True(t, strings.HasPrefix(err.Error(), filepath.Join(root, tt.fails)), err.Error())
+				return
+			}
+			require.NoError(t, err)
+			var ids []string
+			for _, d := range docs {
+				ids = append(ids, d.ID)
+			}
+			assert.Equal(t, tt.ids, ids)
+			require.Len(t, skipped, len(tt.skipped))
+			for i, want := range tt.skipped {
+				assert.True(t, strings.HasPrefix(skipped[i], filepath.Join(root, want)), skipped[i])
+			}
+		})
+	}
 }

@@ -59,17 +59,23 @@ func TestBrowser(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
 
+	// A dialog blocks the page and the action that opened it, so a second
+	// goroutine counts and dismisses them.
 	var dialogs atomic.Int32
-	chromedp.ListenTarget(ctx, func(ev any) {
-		if _, ok := ev.(*cdppage.EventJavascriptDialogOpening); ok {
+	opening := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
+	go func() {
+		for _, err := range opening {
+			if err != nil {
+				return
+			}
 			dialogs.Add(1)
-			go func() { _ = chromedp.Run(ctx, cdppage.HandleJavaScriptDialog(false)) }()
+			_, _ = chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
 		}
-	})
-	shot := func(name string) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
-			var buf []byte
-			if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+	}()
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			buf, err := chromedp.FullScreenshot(100)(ctx, tg)
+			if err != nil {
 				return err
 			}
 			path := filepath.Join(t.ArtifactDir(), name)
@@ -83,10 +89,10 @@ func TestBrowser(t *testing.T) {
 
 	// A speaker page: her five quotes, newest first.
 	var quotes []string
-	require.NoError(t, chromedp.Run(ctx,
+	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(site+"speakers/helene-marchetti-roux/"),
 		chromedp.WaitVisible("main h1"),
-		chromedp.Evaluate(`[...document.querySelectorAll("figure.quote blockquote")].map(e => e.textContent)`, &quotes),
+		into(&quotes, chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure.quote blockquote")].map(e => e.textContent)`)),
 		shot("speaker.png"),
 	))
 	require.Len(t, quotes, 5)
@@ -94,12 +100,12 @@ func TestBrowser(t *testing.T) {
 
 	// A permalink page with its JSON-LD.
 	var text, ld string
-	require.NoError(t, chromedp.Run(ctx,
+	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(site+"speakers/claire-delaunay-ibarra/"),
 		chromedp.Click(`figure.quote a[href*="/quotes/"]`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`main h1`),
-		chromedp.Text(`figure.quote blockquote`, &text),
-		chromedp.Evaluate(`JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent)["@type"]`, &ld),
+		into(&text, chromedp.Text(`figure.quote blockquote`)),
+		into(&ld, chromedp.Evaluate[string](`JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent)["@type"]`)),
 		shot("quote.png"),
 	))
 	assert.Contains(t, text, "je suis venue vous apporter des moyens")
@@ -109,11 +115,11 @@ func TestBrowser(t *testing.T) {
 	// from, newest first.
 	var mark string
 	var fixes []string
-	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Text(`figure.quote .verified`, &mark, chromedp.NodeVisible),
+	require.NoError(t, chromedp.Do(ctx,
+		into(&mark, chromedp.Text(`figure.quote .verified`, chromedp.NodeVisible)),
 		chromedp.Navigate(site+"corrections/"),
 		chromedp.WaitVisible("ol.corrections"),
-		chromedp.Evaluate(`[...document.querySelectorAll("ol.corrections > li strong")].map(e => e.textContent)`, &fixes),
+		into(&fixes, chromedp.Evaluate[[]string](`[...document.querySelectorAll("ol.corrections > li strong")].map(e => e.textContent)`)),
 		shot("corrections.png"),
 	))
 	assert.Equal(t, "✓ Vérifiée par Camille Ferrand le 3 avril 2024", mark)
@@ -121,21 +127,21 @@ func TestBrowser(t *testing.T) {
 
 	// Search by words, then by speaker.
 	var results []string
-	require.NoError(t, chromedp.Run(ctx,
+	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(site+"search/"),
 		chromedp.WaitVisible("#q"),
 		chromedp.SendKeys("#q", "fondations"),
 		chromedp.WaitVisible("#results li"),
-		chromedp.Evaluate(`[...document.querySelectorAll("#results li")].map(e => e.textContent)`, &results),
+		into(&results, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#results li")].map(e => e.textContent)`)),
 		shot("search.png"),
 	))
 	require.Len(t, results, 1)
 	assert.Contains(t, results[0], "On repeint les façades")
 	assert.Contains(t, results[0], "Bastien Keraudren")
-	require.NoError(t, chromedp.Run(ctx,
+	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(site+"search/?s=jerome-lefevre-daucourt"),
 		chromedp.WaitVisible("#results li"),
-		chromedp.Evaluate(`[...document.querySelectorAll("#results li")].map(e => e.textContent)`, &results),
+		into(&results, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#results li")].map(e => e.textContent)`)),
 	))
 	assert.Len(t, results, 4, "both spellings, one speaker")
 
@@ -149,18 +155,31 @@ func TestBrowser(t *testing.T) {
 	} {
 		var injected int
 		var title string
-		require.NoError(t, chromedp.Run(ctx,
+		require.NoError(t, chromedp.Do(ctx,
 			chromedp.Navigate(site+p),
 			chromedp.WaitVisible("main h1"),
 			chromedp.Sleep(200*time.Millisecond), // let onerror handlers fire if any exist
-			chromedp.Evaluate(`document.querySelectorAll('img, iframe, b[onmouseover], [onerror], [onmouseover], a[href^="javascript:"], script:not([src]):not([type="application/ld+json"])').length`, &injected),
-			chromedp.Title(&title),
+			into(&injected, chromedp.Evaluate[int](`document.querySelectorAll('img, iframe, b[onmouseover], [onerror], [onmouseover], a[href^="javascript:"], script:not([src]):not([type="application/ld+json"])').length`)),
+			into(&title, chromedp.Title()),
 		), p)
 		assert.Zero(t, injected, "injected elements on %q", p)
 		if p == "articles/etc-hostile/" {
 			assert.True(t, strings.HasPrefix(title, "<script>alert(1)</script>"), "the title shows as text: %q", title)
-			require.NoError(t, chromedp.Run(ctx, shot("hostile.png")))
+			require.NoError(t, chromedp.Do(ctx, shot("hostile.png")))
 		}
 	}
 	assert.Zero(t, dialogs.Load(), "a script of the hostile sample ran")
+}
+
+// into runs an action that returns a value and stores the value in dst, so
+// that steps reading the page can sit in one chromedp.Do with the others.
+func into[T any](dst *T, a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		v, err := a(ctx, tg)
+		if err != nil {
+			return err
+		}
+		*dst = v
+		return nil
+	})
 }

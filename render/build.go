@@ -49,8 +49,9 @@ type Options struct {
 	// the built-in ones one by one; default "templates" if it exists.
 	TemplatesDir string
 
-	// Extractor finds quotes; nil means extract.New with the site language
-	// as default.
+	// Extractor finds quotes; nil means extract.New, which detects the
+	// language of an article that gives none (never the site's interface
+	// language).
 	Extractor Extractor
 	// ExtractorVersion keys the cache and the page fingerprints; empty
 	// means a hash of the running executable, so that a new build of
@@ -67,9 +68,11 @@ type Report struct {
 	// Pages counts the files of the site; Unchanged those identical to the
 	// previous build, kept as they were.
 	Pages, Unchanged int
-	// Skipped lists the malformed articles left out under KeepGoing.
+	// Skipped lists the malformed articles left out under KeepGoing: whole
+	// files, or single lines of JSON Lines files (path:line).
 	Skipped []error
-	// Warnings are for the editors, naming file and line: speakers.yaml
+	// Warnings are for the editors, naming file and line: links in the
+	// content folder that lead out of it (skipped), speakers.yaml
 	// entries that matched nothing, corrections whose quote no article
 	// has any more. The build goes on.
 	Warnings []string
@@ -141,7 +144,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		return rep, err
 	}
 
-	docs, skipped, err := readAll(ctx, opts.ContentDir, opts.KeepGoing)
+	docs, skipped, readWarnings, err := readAll(ctx, opts.ContentDir, opts.KeepGoing)
 	if err != nil {
 		return rep, err
 	}
@@ -151,11 +154,16 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		for _, e := range skipped {
 			fmt.Fprintf(opts.Progress, "skipped %v\n", e)
 		}
+		for _, w := range readWarnings {
+			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
+		}
 	}
 
 	ex := opts.Extractor
 	if ex == nil {
-		e, err := extract.New(extract.Options{DefaultLang: cfg.Language})
+		// No DefaultLang from the interface language: an article without
+		// lang is read in the language detected from its text.
+		e, err := extract.New(extract.Options{})
 		if err != nil {
 			return rep, fmt.Errorf("extractor: %w", err)
 		}
@@ -170,7 +178,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		// Without a version, cached quotes and pages could be stale.
 		c.dir, version = "", ""
 	}
-	arts, fresh, err := extractAll(ctx, docs, ex, c, cfg.Language)
+	arts, fresh, err := extractAll(ctx, docs, ex, c)
 	if err != nil {
 		return rep, err
 	}
@@ -181,7 +189,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	rep.Warnings = linked.warnings
+	rep.Warnings = append(readWarnings, linked.warnings...)
 	if opts.Progress != nil {
 		for _, w := range linked.warnings {
 			fmt.Fprintf(opts.Progress, "warning: %s\n", w)

@@ -2,11 +2,14 @@ package render
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -206,4 +209,133 @@ func TestConfigErrors(t *testing.T) {
 	cfg, err := LoadConfig(filepath.Join(dir, "missing.yaml"), true)
 	require.NoError(t, err)
 	assert.Equal(t, "en", cfg.Language)
+}
+
+// TestBuildSkipsLinksOutOfContent checks that a link in the content folder
+// to a file outside it (/etc/shadow, say) is not published: the build goes
+// on without it and warns, naming the link.
+func TestBuildSkipsLinksOutOfContent(t *testing.T) {
+	const secret = "root:$6$saltsalt$NotARealHash"
+	tests := []struct {
+		name, link string
+		// target is relative to the link, or to the site folder when absolute.
+		target   string
+		absolute bool
+	}{
+		{"absolute link", "shadow.txt", "shadow", true},
+		{"relative link", "sub/passwd.md", "../../shadow", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, opts, _ := smallSite(t)
+			writeTree(t, dir, map[string]string{"shadow": "Shadow\n\n“" + secret + "” said root.\n"})
+			link := filepath.Join(opts.ContentDir, filepath.FromSlash(tt.link))
+			require.NoError(t, os.MkdirAll(filepath.Dir(link), 0o755))
+			target := filepath.FromSlash(tt.target)
+			if tt.absolute {
+				target = filepath.Join(dir, target)
+			}
+			require.NoError(t, os.Symlink(target, link))
+			var progress strings.Builder
+			opts.Progress = &progress
+
+			rep, err := Build(context.Background(), opts)
+			require.NoError(t, err)
+			assert.Equal(t, 3, rep.Articles, "the three real articles, not the link")
+			for name, data := range readTree(t, opts.OutDir) {
+				assert.NotContains(t, data, "saltsalt", "%s publishes the linked file", name)
+			}
+			require.Len(t, rep.Warnings, 1)
+			assert.Contains(t, rep.Warnings[0], link+": symbolic link leads outside the content folder")
+			assert.Contains(t, progress.String(), "warning: "+link+": symbolic link leads outside the content folder")
+		})
+	}
+}
+
+// TestBuildKeepGoingJSONLines checks that under KeepGoing one bad line of a
+// JSON Lines file costs that line alone, reported as path:line, and that
+// without it the line fails the build.
+func TestBuildKeepGoingJSONLines(t *testing.T) {
+	feed := `{"id": "j1", "title": "One", "text": "“Alpha” said Ada."}` + "\n" +
+		`{"id": "j2", "title": "Two", "text": ` + "\n" + // truncated JSON
+		`{"id": "j3", "title": "Three", "text": "“Gamma” said Ada."}` + "\n" +
+		`{"title": "No id", "text": "“Delta” said Ada."}` + "\n" +
+		`{"id": "j5", "title": "Five", "text": "“Epsilon” said Ada."}` + "\n"
+	tests := []struct {
+		name      string
+		keepGoing bool
+		articles  int
+		skipped   []string // path:line of each skipped line
+		fails     string   // the build's error, when it fails
+	}{
+		{"keep going", true, 3 + 3, []string{"feed.jsonl:2", "feed.jsonl:4"}, ""},
+		{"stop", false, 0, nil, "feed.jsonl:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, opts, _ := smallSite(t)
+			writeTree(t, dir, map[string]string{"content/feed.jsonl": feed})
+			opts.KeepGoing = tt.keepGoing
+			var progress strings.Builder
+			opts.Progress = &progress
+			rep, err := Build(context.Background(), opts)
+			path := filepath.Join(opts.ContentDir, "feed.jsonl")
+			if tt.fails != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), filepath.Join(opts.ContentDir, tt.fails)+":")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.articles, rep.Articles)
+			require.Len(t, rep.Skipped, len(tt.skipped))
+			for i, want := range tt.skipped {
+				where := filepath.Join(opts.ContentDir, want) + ":"
+				assert.True(t, strings.HasPrefix(rep.Skipped[i].Error(), where), "%v names %s", rep.Skipped[i], where)
+				assert.Contains(t, progress.String(), "skipped "+where)
+			}
+			assert.NotContains(t, progress.String(), "skipped "+path+": ", "the file is not skipped as a whole")
+		})
+	}
+}
+
+// TestBuildRemovesStaleStages checks that a build removes the staging
+// folders that killed builds left beside the output, and only those.
+func TestBuildRemovesStaleStages(t *testing.T) {
+	dir, opts, _ := smallSite(t)
+	dead := exec.Command(os.Args[0], "-test.run=^$")
+	require.NoError(t, dead.Run())
+	old := time.Now().Add(-2 * time.Hour)
+	tests := []struct {
+		name string
+		old  bool
+		kept bool
+	}{
+		{fmt.Sprintf(".public.new-%d-1", dead.Process.Pid), true, false},
+		{".public.new-12345", true, false},                          // named before the process ids
+		{fmt.Sprintf(".public.new-%d-2", os.Getppid()), true, true}, // a live build's
+		{fmt.Sprintf(".public.new-%d-3", dead.Process.Pid), false, true},
+		{fmt.Sprintf(".other.new-%d-4", dead.Process.Pid), true, true},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(dir, tt.name)
+		writeTree(t, p, map[string]string{"index.html": "x"})
+		if tt.old {
+			require.NoError(t, os.Chtimes(p, old, old))
+		}
+	}
+	_, err := Build(context.Background(), opts)
+	require.NoError(t, err)
+	for _, tt := range tests {
+		_, err := os.Stat(filepath.Join(dir, tt.name))
+		assert.Equal(t, tt.kept, err == nil, tt.name)
+	}
+	planted := map[string]bool{}
+	for _, tt := range tests {
+		planted[tt.name] = true
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), ".public.new-") && !planted[e.Name()], "the build left its stage %s", e.Name())
+	}
 }

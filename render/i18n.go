@@ -183,12 +183,3 @@ func formatDate(lang string, t time.Time) string {
 	}
 	return fmt.Sprintf("%s %s %d", day, m[t.Month()-1], t.Year())
 }
-
-// uiLang maps an article language to an interface language, falling back to
-// the site's.
-func uiLang(lang, site string) string {
-	if _, ok := messages[lang]; ok {
-		return lang
-	}
-	return site
-}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -27,30 +28,40 @@ type Extractor interface {
 
 // readAll reads every article file under dir in parallel. Files are
 // reported in path order, so the error of a failing build is always the
-// same one. With keepGoing, malformed files are returned in skipped.
-func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.Document, skipped []error, err error) {
-	paths, err := document.Walk(dir)
+// same one. With keepGoing, malformed files, and bad lines of JSON Lines
+// files, are returned in skipped.
+// Symbolic links leading out of dir are left out and named in warnings.
+func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.Document, skipped []error, warnings []string, err error) {
+	paths, err := document.Walk(dir, func(err error) { warnings = append(warnings, err.Error()) })
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	type result struct {
 		docs []document.Document
 		err  error
+		// badLines are the JSON Lines skipped under keepGoing.
+		badLines []error
 	}
 	results := make([]result, len(paths))
 	err = parallel(ctx, len(paths), func(i int) error {
-		d, err := document.ReadFileIn(dir, paths[i])
-		results[i] = result{d, err}
+		var r result
+		if keepGoing {
+			r.docs, r.err = document.ReadFileInSkipping(dir, paths[i], func(err error) { r.badLines = append(r.badLines, err) })
+		} else {
+			r.docs, r.err = document.ReadFileIn(dir, paths[i])
+		}
+		results[i] = r
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	seen := map[string]string{} // document ID → where it was first seen
 	for _, r := range results {
+		skipped = append(skipped, r.badLines...)
 		if r.err != nil {
 			if !keepGoing {
-				return nil, nil, r.err
+				return nil, nil, nil, r.err
 			}
 			skipped = append(skipped, r.err)
 			continue
@@ -63,7 +74,7 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 			if first, dup := seen[d.ID]; dup {
 				err := fmt.Errorf("%s: document id %q is already used by %s", where, d.ID, first)
 				if !keepGoing {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				skipped = append(skipped, err)
 				continue
@@ -72,7 +83,7 @@ func readAll(ctx context.Context, dir string, keepGoing bool) (docs []document.D
 			docs = append(docs, d)
 		}
 	}
-	return docs, skipped, nil
+	return docs, skipped, warnings, nil
 }
 
 func location(d document.Document) string {
@@ -189,15 +200,17 @@ var validQuoteID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 
 // extractAll finds the quotes and speakers of every document, from the
 // cache when it can. Results are by index, in the order of docs.
-func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c cache, defaultLang string) ([]article, int, error) {
+//
+// A document's language is its own lang field, else what the extractor
+// detects from the text (Result.Lang); the site's interface language never
+// stands in for it: a French article in an English-speaking site read with
+// English rules loses its speakers.
+func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c cache) ([]article, int, error) {
 	out := make([]article, len(docs))
 	var fresh atomic.Int64
 	err := parallel(ctx, len(docs), func(i int) error {
 		d := docs[i]
 		ed := extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}
-		if ed.Lang == "" {
-			ed.Lang = defaultLang
-		}
 		key := c.key(ed)
 		res, ok := c.get(key)
 		if !ok {
@@ -214,7 +227,7 @@ func extractAll(ctx context.Context, docs []document.Document, ex Extractor, c c
 				qs[j].ID = extract.QuoteID(d.ID, qs[j].Start, qs[j].End)
 			}
 			if qs[j].Lang == "" {
-				qs[j].Lang = ed.Lang
+				qs[j].Lang = cmp.Or(ed.Lang, res.Lang)
 			}
 		}
 		out[i] = article{doc: d, result: res}

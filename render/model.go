@@ -169,7 +169,7 @@ func newSite(cfg Config, arts []article, c *corpus) *Site {
 		art := &Article{
 			Doc:    a.doc,
 			Slug:   articleSlugs[a.doc.ID],
-			Lang:   cmp.Or(a.doc.Lang, cfg.Language),
+			Lang:   cmp.Or(a.doc.Lang, a.result.Lang, cfg.Language),
 			Source: safeURL(a.doc.SourceURL),
 		}
 		art.URL = b.rel("articles/" + art.Slug + "/")
@@ -194,7 +194,7 @@ func newSite(cfg Config, arts []article, c *corpus) *Site {
 		s.Quotes = append(s.Quotes, a.Quotes...)
 	}
 	// Articles are newest first and quotes by position within each, so
-	// s.Quotes is in compareQuotes order.
+	// s.Quotes is in that order: article (compareArticles), then position.
 
 	// Duplicates: the oldest source stands for the group.
 	oldest := slices.Clone(s.Quotes)
@@ -322,13 +322,6 @@ func compareArticles(x, y *Article) int {
 		return -1
 	}
 	return cmp.Or(y.Doc.Date.Compare(x.Doc.Date), cmp.Compare(x.Slug, y.Slug))
-}
-
-func compareQuotes(x, y *Quote) int {
-	if x.Article != y.Article {
-		return compareArticles(x.Article, y.Article)
-	}
-	return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.ID, y.ID))
 }
 
 // compareOldest orders quotes oldest article first, so that the original

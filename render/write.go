@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/verbatim-news/verbatim/internal/tempfiles"
 )
 
 // marker names the file that tells a folder was written by verbatim, so
@@ -58,7 +60,11 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if exists {
 		old = readManifest(out)
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	// A build killed before its swap leaves its stage behind; the next
+	// build removes those of dead processes.
+	stagePrefix := "." + filepath.Base(out) + ".new-"
+	_, _ = tempfiles.Clean(parent, stagePrefix, "", tempfiles.StaleAfter)
+	stage, err := os.MkdirTemp(parent, tempfiles.Pattern(stagePrefix, ""))
 	if err != nil {
 		return 0, err
 	}

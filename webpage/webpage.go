@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -41,7 +42,21 @@ const DefaultMaxBytes = 20 << 20
 
 // maxDepth bounds element nesting: real pages stay under a hundred levels,
 // and the tree walks of the readability library recurse once per level.
+// golang.org/x/net/html, as go.mod requires it, stops at the same depth;
+// both limits are reported as ErrTooDeep.
 const maxDepth = 512
+
+// htmlDepthError is how golang.org/x/net/html words its own depth limit.
+// It exports no sentinel error, so the message is the only way to tell a
+// page nested too deep from other parse failures.
+const htmlDepthError = "open stack of elements exceeds"
+
+// DefaultTimeout bounds the time spent on one page. Parsing is linear in
+// the size of the page with current libraries and the limits above, and a
+// 20 MB page takes a few seconds; the timeout is the last defence should a
+// library bug make some input loop, so that one page cannot stall a whole
+// build, fetch or server.
+const DefaultTimeout = 30 * time.Second
 
 // maxWork bounds the sum over all nodes of their depth. The readability
 // library's cost grows with it (it measures the text of every ancestor of
@@ -57,6 +72,7 @@ var (
 	ErrTooDeep    = errors.New("HTML nested too deep")
 	ErrTooComplex = errors.New("page too complex")
 	ErrMalformed  = errors.New("page could not be read as an article")
+	ErrTimeout    = errors.New("page took too long to read")
 )
 
 // Options tune ParseWith. The zero value is what Parse uses.
@@ -66,6 +82,8 @@ type Options struct {
 	// ContentType is the HTTP Content-Type header, whose charset parameter
 	// wins over the page's <meta charset>.
 	ContentType string
+	// Timeout bounds the time spent parsing; 0 means DefaultTimeout.
+	Timeout time.Duration
 }
 
 // Parse reads an HTML page and returns its article. pageURL, which may be
@@ -88,7 +106,39 @@ func ParseWith(r io.Reader, pageURL string, opts Options) (Article, error) {
 	if int64(len(data)) > limit {
 		return Article{}, fmt.Errorf("%w: more than %s", ErrTooLarge, FormatBytes(limit))
 	}
-	return parseBytes(data, pageURL, opts.ContentType)
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	return parseWithin(data, pageURL, opts.ContentType, timeout)
+}
+
+// parseWithin parses in a goroutine and gives up after timeout. Go cannot
+// stop a goroutine from outside, so a page that makes a library loop keeps
+// one CPU busy until the process exits; the caller still gets an error and
+// goes on with the other pages, which is what a build or a server needs.
+func parseWithin(data []byte, pageURL, contentType string, timeout time.Duration) (Article, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if ctx.Err() != nil {
+		return Article{}, fmt.Errorf("%w: more than %s", ErrTimeout, timeout)
+	}
+	type result struct {
+		a   Article
+		err error
+	}
+	// Buffered, so that a parse finishing after the timeout does not block.
+	done := make(chan result, 1)
+	go func() {
+		a, err := parseBytes(data, pageURL, contentType)
+		done <- result{a, err}
+	}()
+	select {
+	case r := <-done:
+		return r.a, r.err
+	case <-ctx.Done():
+		return Article{}, fmt.Errorf("%w: more than %s", ErrTimeout, timeout)
+	}
 }
 
 // FormatBytes writes a byte count the way people read it in error messages.
@@ -117,6 +167,9 @@ func parseBytes(data []byte, pageURL, contentType string) (a Article, err error)
 	src := decode(data, contentType)
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
+		if strings.Contains(err.Error(), htmlDepthError) {
+			return Article{}, fmt.Errorf("%w: more than %d levels of elements", ErrTooDeep, maxDepth)
+		}
 		return Article{}, fmt.Errorf("%w: %w", ErrMalformed, err)
 	}
 	switch d, nodes, work := measureTree(doc); {

@@ -310,3 +310,67 @@ func TestTitleFallbacks(t *testing.T) {
 		})
 	}
 }
+
+// hostileDeadline is how long a hostile page may take before the test
+// calls it a hang. Each page below is read in well under a second; the
+// deadline only stops a regression from stalling the test run.
+const hostileDeadline = 20 * time.Second
+
+// parseOrHang parses page in a goroutine and fails the test if it does not
+// return before hostileDeadline.
+func parseOrHang(t *testing.T, page string, opts webpage.Options) (webpage.Article, error) {
+	t.Helper()
+	type result struct {
+		a   webpage.Article
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		a, err := webpage.ParseWith(strings.NewReader(page), "", opts)
+		done <- result{a, err}
+	}()
+	select {
+	case r := <-done:
+		return r.a, r.err
+	case <-time.After(hostileDeadline):
+		t.Fatalf("parsing did not return within %s: the HTML parser loops", hostileDeadline)
+		return webpage.Article{}, nil
+	}
+}
+
+// TestHostileHTMLReturns holds the pages that made the HTML parser of
+// golang.org/x/net v0.41 loop forever (CVE-2025-58190) or take most of a
+// minute (CVE-2025-47911).
+func TestHostileHTMLReturns(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		want error
+	}{
+		{"svg and select in a table (CVE-2025-58190)", `<table><tbody><svg><td><desc><select></select></tbody>`, webpage.ErrNoText},
+		{"64k nested divs (CVE-2025-47911)", strings.Repeat("<div>", 64<<10) + "<p>Deep words.</p>", webpage.ErrTooDeep},
+		{"64k nested spans", strings.Repeat("<span>", 64<<10) + "text", webpage.ErrTooDeep},
+		{"64k stray closing tags", strings.Repeat("</dl>", 64<<10) + "<p>Some words here.</p>", nil},
+		{"20k nested tables", strings.Repeat("<table><tr><td>", 20<<10) + "text", webpage.ErrTooDeep},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseOrHang(t, tt.page, webpage.Options{})
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, tt.want)
+		})
+	}
+}
+
+func TestParseTimeout(t *testing.T) {
+	data, err := os.ReadFile("testdata/furniture.html")
+	require.NoError(t, err)
+	// A timeout that has passed before parsing starts gives the error
+	// every time, whatever the speed of the machine.
+	_, err = parseOrHang(t, string(data), webpage.Options{Timeout: time.Nanosecond})
+	require.ErrorIs(t, err, webpage.ErrTimeout)
+	assert.EqualError(t, err, "page took too long to read: more than 1ns")
+}

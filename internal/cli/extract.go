@@ -19,6 +19,7 @@ import (
 
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/tempfiles"
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
@@ -275,7 +276,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 		case err != nil:
 			inputs = append(inputs, input{path: a, err: err})
 		case info.IsDir():
-			paths, err := document.Walk(a)
+			paths, err := document.Walk(a, func(err error) { fmt.Fprintln(stdio.Err, "warning:", err) })
 			if err != nil {
 				inputs = append(inputs, input{path: a, err: err})
 			}
@@ -404,6 +405,13 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 	return cmp.Or(err, rerr)
 }
 
+// The spool's name in os.TempDir: spoolPrefix, process id, random part,
+// spoolSuffix.
+const (
+	spoolPrefix = "verbatim-extract-"
+	spoolSuffix = ".jsonl"
+)
+
 // spool holds the output lines of pass 1 in a temporary file.
 type spool struct {
 	f     *os.File
@@ -412,7 +420,10 @@ type spool struct {
 }
 
 func newSpool() (*spool, error) {
-	f, err := os.CreateTemp("", "verbatim-extract-*.jsonl")
+	// A run killed with SIGKILL leaves its spool behind; the next one
+	// removes those of dead processes.
+	_, _ = tempfiles.Clean(os.TempDir(), spoolPrefix, spoolSuffix, tempfiles.StaleAfter)
+	f, err := os.CreateTemp("", tempfiles.Pattern(spoolPrefix, spoolSuffix))
 	if err != nil {
 		return nil, fmt.Errorf("temporary file: %w", err)
 	}
@@ -698,7 +709,9 @@ func createOutput(path string, stdout io.Writer) (*output, error) {
 		}
 		return &output{w: bufio.NewWriterSize(f, 1<<16), file: f}, nil
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	prefix := "." + filepath.Base(path) + "."
+	_, _ = tempfiles.Clean(filepath.Dir(path), prefix, ".tmp", tempfiles.StaleAfter)
+	f, err := os.CreateTemp(filepath.Dir(path), tempfiles.Pattern(prefix, ".tmp"))
 	if err != nil {
 		return nil, fmt.Errorf("create output: %w", err)
 	}

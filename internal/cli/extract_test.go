@@ -538,3 +538,20 @@ func TestExtractUsesAnalyze(t *testing.T) {
 	assert.Equal(t, int64(2), ex.analyzed.Load(), "the command asks for the speakers too")
 	assert.Equal(t, 2, strings.Count(stdout.String(), `"speaker":"Harrow Port","attribution":"name","sentence":"","confidence":0,"lang":"en","speaker_id":"harrow-port"}`))
 }
+
+// TestExtractFolderSkipsLinksOut checks that extract DIR, like build, does
+// not read a link that leads out of the folder, and warns naming it.
+func TestExtractFolderSkipsLinksOut(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	writeFile(t, filepath.Join(content, "b.txt"), "Titre\n\n“Fine,” said John Smith.\n")
+	writeFile(t, filepath.Join(dir, "secret.txt"), "Secret\n\n“root:x:0:0,” said root.\n")
+	link := filepath.Join(content, "shadow.txt")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "secret.txt"), link))
+	var stdout, stderr bytes.Buffer
+	code := mainWith(t, &markExtractor{}, []string{"extract", content}, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	assert.NotContains(t, stdout.String(), "root:x")
+	assert.Equal(t, 1, strings.Count(stdout.String(), "\n"), "one article: %s", stdout.String())
+	assert.Contains(t, stderr.String(), "warning: "+link+": symbolic link leads outside the content folder")
+}

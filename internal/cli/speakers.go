@@ -96,7 +96,7 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	if err != nil {
 		return err
 	}
-	docs, err := readContent(f.content)
+	docs, err := readContent(f.content, stdio.Err)
 	if err != nil {
 		return err
 	}
@@ -141,8 +141,9 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 }
 
 // readContent reads every article of the content folder, in path order
-// (the corpus order).
-func readContent(root string) ([]document.Document, error) {
+// (the corpus order). Symbolic links leading out of it are skipped with a
+// warning on warnings.
+func readContent(root string, warnings io.Writer) ([]document.Document, error) {
 	info, err := os.Stat(root)
 	if err != nil {
 		return nil, fmt.Errorf("content: %w", err)
@@ -150,7 +151,7 @@ func readContent(root string) ([]document.Document, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("content: %s is not a folder", root)
 	}
-	paths, err := document.Walk(root)
+	paths, err := document.Walk(root, func(err error) { fmt.Fprintln(warnings, "warning:", err) })
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/verbatim-news/verbatim/internal/tempfiles"
 	"github.com/verbatim-news/verbatim/render"
 )
 
@@ -70,7 +71,10 @@ func Run(ctx context.Context, o Options) error {
 	defer ln.Close()
 	url := "http://" + ln.Addr().String() + "/"
 
-	tmp, err := os.MkdirTemp("", "verbatim-serve-")
+	// A server killed with SIGKILL leaves its folder behind; the next one
+	// removes those of dead processes.
+	_, _ = tempfiles.Clean(os.TempDir(), serveTempPrefix, "", tempfiles.StaleAfter)
+	tmp, err := os.MkdirTemp("", tempfiles.Pattern(serveTempPrefix, ""))
 	if err != nil {
 		return err
 	}
@@ -252,6 +256,9 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 func watchList(b render.Options) []string {
 	return b.Inputs()
 }
+
+// serveTempPrefix names the folder in os.TempDir where serve builds.
+const serveTempPrefix = "verbatim-serve-"
 
 // signature sums the names, sizes and times of every file under roots.
 // Polling keeps serve free of platform-specific watchers; for a site of a
