@@ -232,15 +232,14 @@ type decided struct {
 	unnamed string
 	// group: the unnamed speaker is a plural description ("les
 	// manifestants"), whose short partials are as often slogans as words.
-	group     bool
-	mention   *mention
-	attrib    Attribution
-	sieve     Sieve
-	accept    bool
-	sentence  int
-	quoteTok  int
-	kind      Kind
-	confident float64
+	group    bool
+	mention  *mention
+	attrib   Attribution
+	sieve    Sieve
+	accept   bool
+	sentence int
+	quoteTok int
+	kind     Kind
 }
 
 // records decides, for every span, whether it is a quote and who said it.

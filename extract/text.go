@@ -46,11 +46,8 @@ func (t *token) capitalized() bool {
 	if t.kind != tokWord {
 		return false
 	}
-	for _, r := range t.text {
-		if unicode.IsUpper(r) {
-			return true
-		}
-		break
+	if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsUpper(r) {
+		return true
 	}
 	// "al-Shabaab", "el-Sisi": a short lowercase particle hyphened to a
 	// capitalised name.
