@@ -19,15 +19,6 @@ type cue struct {
 	score float64
 }
 
-var invertedClitics = []struct {
-	suffix string
-	gender Gender
-	plural bool
-}{
-	{"-t-il", 'm', false}, {"-t-elle", 'f', false}, {"-t-on", 0, true}, {"-t-ils", 'm', true}, {"-t-elles", 'f', true},
-	{"-il", 'm', false}, {"-elle", 'f', false}, {"-on", 0, true}, {"-ils", 'm', true}, {"-elles", 'f', true},
-}
-
 // verbAt matches a reporting verb at token k, with French inversion
 // ("ajoute-t-elle", "a-t-il ajouté", "a -t-il ajouté", "s'est-il félicité").
 // It returns the tokens consumed and the inverted pronoun if any.
@@ -37,8 +28,8 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 		return 0, nil, false
 	}
 	t := toks[k]
-	if a.lx.Lang == "fr" {
-		for _, c := range invertedClitics {
+	if len(a.gr.inversions) > 0 {
+		for _, c := range a.gr.inversions {
 			base, found := strings.CutSuffix(t.low, c.suffix)
 			if !found {
 				continue
@@ -103,20 +94,19 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 		return false
 	}
 	next, inf := a.toks[j].low, a.toks[j+1]
-	switch a.lx.Lang {
-	case "fr":
-		if next == "de" || next == "d'" || next == "à" {
-			for _, suf := range []string{"er", "ir", "re"} {
-				if strings.HasSuffix(inf.low, suf) && !inf.capitalized() && !a.lx.Stopwords[inf.low] {
-					return true
-				}
-			}
+	if !a.gr.infinitiveMarkers[next] || inf.capitalized() || a.lx.Stopwords[inf.low] {
+		return false
+	}
+	for _, suf := range a.gr.infinitiveEndings {
+		if strings.HasSuffix(inf.low, suf) {
+			return true
 		}
-	case "en":
-		if next == "to" && !inf.capitalized() && !isDeterminer(inf.low) && !a.lx.Stopwords[inf.low] {
-			if lemma, ok := a.lx.Verbs[inf.low]; !ok || lemma == inf.low {
-				return lemma == inf.low || !ok && !strings.HasSuffix(inf.low, "s")
-			}
+	}
+	if len(a.gr.infinitiveEndings) == 0 && !isDeterminer(inf.low) {
+		// "continues to play": the lexicon's base form, or an unknown word
+		// that does not read as a third person.
+		if lemma, ok := a.lx.Verbs[inf.low]; !ok || lemma == inf.low {
+			return lemma == inf.low || !ok && !strings.HasSuffix(inf.low, "s")
 		}
 	}
 	return false
@@ -183,7 +173,7 @@ func (a *analysis) verbFormLen(k int) int {
 			best = n + 1
 		}
 	}
-	if best == 1 && a.lx.Lang == "en" && toks[k].capitalized() && !a.sentenceInitial(k) {
+	if best == 1 && a.gr.features[featCapitalVerbIsName] && toks[k].capitalized() && !a.sentenceInitial(k) {
 		// "Will", "Mark", "Say": a capitalised verb form inside a sentence
 		// is a name.
 		return 0
@@ -349,7 +339,7 @@ func (a *analysis) clauseBetween(from, to int) bool {
 // auxiliary: in "Harbour Festival volunteer Ana Reyes" and "the general
 // message", volunteer and message are nouns, not verbs.
 func (a *analysis) agrees(mi, v int) bool {
-	if a.lx.Lang != "en" || mi < 0 {
+	if !a.gr.features[featBaseFormIsNoun] || mi < 0 {
 		return true
 	}
 	t := a.toks[v]
@@ -389,7 +379,7 @@ func (a *analysis) verbBetween(from, to int) bool {
 // auxiliary before it, is a noun ("volunteer media coordinator").
 func (a *analysis) nounLikeBase(k int) bool {
 	t := a.toks[k]
-	if a.lx.Lang != "en" {
+	if !a.gr.features[featBaseFormIsNoun] {
 		return false
 	}
 	lemma, ok := a.lx.Verbs[t.low]

@@ -48,9 +48,118 @@ type grammar struct {
 	links map[string]bool
 	// dangling: articles and prepositions a quote never ends on.
 	dangling map[string]bool
+	// features are the traits of the language the rules ask about (see
+	// the feat* constants).
+	features map[string]bool
+	// inversions are the clitic pronouns written after a verb ("dit-il"),
+	// longest first within each family, as the data lists them.
+	inversions []inversion
+	// infinitiveMarkers introduce an infinitive ("de", "to"); the verb
+	// before governs it and reports nothing.
+	infinitiveMarkers map[string]bool
+	// infinitiveEndings end an infinitive ("er", "ir", "re"); with none,
+	// an infinitive is the lexicon's base form.
+	infinitiveEndings []string
+	// adjectiveEndings end adjectives that follow a role ("directrice
+	// scientifique"); pastHistoricEndings end narrative verb forms that
+	// open incises ("reprit-il"); commonWordEndings end words that are
+	// not names ("Announcing", "Normally").
+	adjectiveEndings, pastHistoricEndings, commonWordEndings []string
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
 	// longest first; French writes none, so "Moody's" stays a name there.
 	genitives []string
+}
+
+// Features of a language, as features.txt names them.
+const (
+	// featIncisesInsideMarks: « A, dit-il, B »: the attribution stays
+	// inside the quotation marks and cuts the quote in two.
+	featIncisesInsideMarks = "incises-inside-marks"
+	// featAdjectivesFollowNoun: "une source proche", "le président kazakh".
+	featAdjectivesFollowNoun = "adjectives-follow-noun"
+	// featCompoundHeadLast: "the council leader": the last noun heads.
+	featCompoundHeadLast = "compound-head-last"
+	// featCapitalVerbIsName: "Will", "Mark": a capitalised verb form inside
+	// a sentence is a name.
+	featCapitalVerbIsName = "capitalised-verb-is-name"
+	// featBaseFormIsNoun: "volunteer coordinator": a bare base verb form
+	// after a singular subject, with no auxiliary, is a noun.
+	featBaseFormIsNoun = "base-form-is-noun"
+	// featNamesNeedFirstName: every noun is capitalised, so a name starts
+	// with a first name, an honorific or a title.
+	featNamesNeedFirstName = "names-need-first-name"
+)
+
+// inversion is a clitic pronoun written after its verb.
+type inversion struct {
+	suffix string
+	gender Gender
+	plural bool
+}
+
+// readInversions reads "suffix gender number" lines, in the file's order.
+func readInversions(fsys fs.FS, code string) ([]inversion, error) {
+	lines, err := readLines(fsys, code+"/inversions.txt")
+	if err != nil {
+		return nil, err
+	}
+	var out []inversion
+	for _, l := range lines {
+		f := strings.Fields(l.text)
+		if len(f) != 3 {
+			return nil, fmt.Errorf("lang/%s/inversions.txt:%d: want \"suffix gender number\", got %q", code, l.n, l.text)
+		}
+		inv := inversion{suffix: f[0], plural: f[2] == "pl"}
+		switch f[1] {
+		case "m", "f":
+			inv.gender = Gender(f[1][0])
+		}
+		out = append(out, inv)
+	}
+	return out, nil
+}
+
+// readList reads a file's entries in order, lowercased.
+func readList(fsys fs.FS, name string) ([]string, error) {
+	lines, err := readLines(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, strings.ToLower(l.text))
+	}
+	return out, nil
+}
+
+type numberedLine struct {
+	n    int
+	text string
+}
+
+// readLines reads the entries of a data file, comments and blank lines
+// aside; a missing file has none.
+func readLines(fsys fs.FS, name string) ([]numberedLine, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("read lang/%s: %w", name, err)
+	}
+	var out []numberedLine
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, numberedLine{n, foldApostrophes(line)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read lang/%s: %w", name, err)
+	}
+	return out, nil
 }
 
 // cutGenitive strips a genitive suffix from w, as written.
@@ -94,6 +203,8 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"gerunds.txt", &g.gerunds, false},
 		{"dangling.txt", &g.dangling, false},
 		{"links.txt", &g.links, false},
+		{"features.txt", &g.features, false},
+		{"infinitive-markers.txt", &g.infinitiveMarkers, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {
@@ -110,6 +221,26 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 			return nil, err
 		}
 		*f.dst = set
+	}
+	inv, err := readInversions(fsys, code)
+	if err != nil {
+		return nil, err
+	}
+	g.inversions = inv
+	for _, f := range []struct {
+		name string
+		dst  *[]string
+	}{
+		{"infinitive-endings.txt", &g.infinitiveEndings},
+		{"adjective-endings.txt", &g.adjectiveEndings},
+		{"past-historic-endings.txt", &g.pastHistoricEndings},
+		{"common-word-endings.txt", &g.commonWordEndings},
+	} {
+		list, err := readList(fsys, code+"/"+f.name)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = list
 	}
 	gen, err := readWordSet(fsys, code+"/genitives.txt", false)
 	if err != nil {

@@ -100,7 +100,7 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 		return 0, false
 	}
 	verb := false
-	for _, c := range invertedClitics {
+	for _, c := range a.gr.inversions {
 		if base, ok := strings.CutSuffix(low, c.suffix); ok && base != "" {
 			_, isVerb := a.lx.Verbs[base]
 			// "-t-il" only follows a verb; after a bare "-il" the base must
@@ -188,10 +188,10 @@ func (a *analysis) turnDash(p int, cur span) bool {
 // lexicon ("commanda", "reprit", "fit"), recognised by its ending; used only
 // inside a quote, between commas, before a subject.
 func (a *analysis) pastHistoricLike(w string) bool {
-	if a.lx.Lang != "fr" || len([]rune(w)) < 4 || a.lx.Stopwords[w] {
+	if len([]rune(w)) < 4 || a.lx.Stopwords[w] {
 		return false
 	}
-	for _, suf := range []string{"a", "it", "ut", "int", "ait"} {
+	for _, suf := range a.gr.pastHistoricEndings {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}

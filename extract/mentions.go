@@ -314,7 +314,7 @@ func (a *analysis) nameAt(k int) int {
 			k += n2
 		}
 	}
-	if a.lx.Lang == "de" && from == k && role == "" && !a.isFirstName(toks[k].text) {
+	if a.gr.features[featNamesNeedFirstName] && from == k && role == "" && !a.isFirstName(toks[k].text) {
 		// German capitalises every noun: a name starts with a first name,
 		// an honorific or a title.
 		return 0
@@ -529,20 +529,20 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	}
 	// "the council leader": in English the last noun of a compound heads
 	// it; this role word is a modifier of the next.
-	if a.lx.Lang == "en" && end < len(toks) && toks[end].para == toks[k].para {
+	if a.gr.features[featCompoundHeadLast] && end < len(toks) && toks[end].para == toks[k].para {
 		if _, _, n2 := a.roleAt(end); n2 > 0 && !toks[end].capitalized() {
 			return n
 		}
 	}
 	// "sa directrice scientifique": French adjectives follow the noun.
-	if a.lx.Lang == "fr" {
+	if a.gr.features[featAdjectivesFollowNoun] {
 		for n := 0; n < 2 && end < len(toks) && toks[end].para == toks[k].para && a.postAdjective(end); n++ {
 			end++
 		}
 	}
 	// "the general message": a role word followed by a noun is an
 	// adjective, not the head of a description.
-	if a.lx.Lang != "fr" && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
+	if !a.gr.features[featAdjectivesFollowNoun] && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
 		nl := toks[end].low
 		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
 			if _, ok := a.lx.Roles[nl]; !ok {
@@ -751,7 +751,7 @@ func (a *analysis) postAdjective(k int) bool {
 		a.gr.clause[t.low] || a.isVerbForm(k) > 0 {
 		return false
 	}
-	for _, suf := range []string{"e", "al", "el", "if", "ive", "ique", "aire", "eur", "ien", "ienne", "ais", "aise", "ain", "aine", "ant", "ante", "é", "ée", "ier", "ière", "al", "ale", "aux", "ales", "eux", "euse", "é"} {
+	for _, suf := range a.gr.adjectiveEndings {
 		if strings.HasSuffix(t.low, suf) {
 			return true
 		}

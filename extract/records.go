@@ -57,9 +57,9 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	opt := detectSpanOptions(text)
 	opt.dangling = a.gr.dangling
 	a.spans = findSpans(text, a.paras, opt)
-	if a.lx.Lang == "fr" {
-		// Only French typesetting keeps the incise inside the marks;
-		// English and German close the quote before "said Smith".
+	if a.gr.features[featIncisesInsideMarks] {
+		// French typesetting keeps the incise inside the marks; English
+		// and German close the quote before "said Smith".
 		a.splitIncises()
 	}
 	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, sc.toks)

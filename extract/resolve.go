@@ -676,10 +676,7 @@ func (a *analysis) looksLikeCommonWord(k int) bool {
 	if a.lowerSeen[t.low] || a.isVerbForm(k) > 0 {
 		return true
 	}
-	if a.lx.Lang != "en" {
-		return false
-	}
-	for _, suf := range []string{"ing", "ed", "al", "ly", "ive", "ous", "ic", "ful", "less"} {
+	for _, suf := range a.gr.commonWordEndings {
 		if strings.HasSuffix(t.low, suf) && len(t.low) > len(suf)+2 {
 			return true
 		}
