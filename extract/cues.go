@@ -79,12 +79,12 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 // jouer", "continues to play").
 func (a *analysis) auxiliaryUse(k, n int) bool {
 	t := a.toks[k]
-	if n == 1 && (prepositions[t.low] || t.low == "contre" || t.low == "entre") {
+	if n == 1 && (a.gr.prepositions[t.low] || t.low == "contre" || t.low == "entre") {
 		return true
 	}
 	// "l'annonce", "the call": after a determiner the form is a noun
 	// ("il l'annonce", with a subject pronoun before "l'", stays a verb).
-	if p := a.toks[max(k-1, 0)]; k > 0 && p.kind == tokWord && isDeterminer(p.low) && p.low != "that" && !(p.low == "a" && a.lx.Lang != "en") {
+	if p := a.toks[max(k-1, 0)]; k > 0 && p.kind == tokWord && a.isDeterminer(p.low) && p.low != "that" {
 		if a.toks[k-1].low != "l'" || k < 2 || !(a.lx.Pronouns[a.toks[k-2].low] != (PronounInfo{}) || a.toks[k-2].low == "ne" || a.toks[k-2].low == "n'") {
 			return true
 		}
@@ -102,7 +102,7 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 			return true
 		}
 	}
-	if len(a.gr.infinitiveEndings) == 0 && !isDeterminer(inf.low) {
+	if len(a.gr.infinitiveEndings) == 0 && !a.isDeterminer(inf.low) {
 		// "continues to play": the lexicon's base form, or an unknown word
 		// that does not read as a third person.
 		if lemma, ok := a.lx.Verbs[inf.low]; !ok || lemma == inf.low {
@@ -236,7 +236,7 @@ func (a *analysis) nounPhraseGap(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := a.toks[k]
 		switch {
-		case t.kind == tokWord && (a.isVerbForm(k) == 0 || a.nounLikeBase(k)) && !a.gr.clause[t.low] && (!prepositions[t.low] || t.low == "de" || t.low == "of" || t.low == "d'"):
+		case t.kind == tokWord && (a.isVerbForm(k) == 0 || a.nounLikeBase(k)) && !a.gr.clause[t.low] && (!a.gr.prepositions[t.low] || t.low == "de" || t.low == "of" || t.low == "d'"):
 		case t.isPunct(".") && k > 0 && a.toks[k-1].end == t.start:
 		default:
 			return false
@@ -252,7 +252,7 @@ func (a *analysis) pickHead(chain []int) int {
 	for i := len(chain) - 1; i >= 0; i-- {
 		m := a.mentions[chain[i]]
 		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) &&
-			(i == 0 || m.tokFrom == 0 || !prepositions[a.toks[m.tokFrom-1].low]) {
+			(i == 0 || m.tokFrom == 0 || !a.gr.prepositions[a.toks[m.tokFrom-1].low]) {
 			return chain[i]
 		}
 	}
@@ -272,7 +272,7 @@ func (a *analysis) firstMentionAfter(k, limit, window int) int {
 		}
 		if mi := a.mentionAt(j); mi >= 0 {
 			m := a.mentions[mi]
-			if j > k && prepositions[a.toks[j-1].low] {
+			if j > k && a.gr.prepositions[a.toks[j-1].low] {
 				j = m.tokTo - 1
 				continue
 			}
@@ -314,7 +314,7 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 			return len(words), mi
 		}
 		// "selon l'Unicef": the article before an organisation's name.
-		if j+1 < limit && isDeterminer(toks[j].low) {
+		if j+1 < limit && a.isDeterminer(toks[j].low) {
 			if mi := a.mentionAt(j + 1); mi >= 0 && a.mentions[mi].kind == mName {
 				return len(words), mi
 			}

@@ -78,7 +78,7 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	}
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {
-		words := tokenWords(phrase)
+		words := tokenWords(phrase, gr.elisions)
 		l.accordingWords = append(l.accordingWords, words)
 		if len(words) > 0 {
 			last := words[len(words)-1]
@@ -95,12 +95,12 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 
 // tokenWords cuts a phrase the way the tokenizer cuts text: at spaces and
 // after an elision ("d'après" → "d'", "après").
-func tokenWords(phrase string) []string {
+func tokenWords(phrase string, elisions map[string]bool) []string {
 	var out []string
 	for _, w := range strings.Fields(phrase) {
 		for {
 			i := strings.IndexByte(w, '\'')
-			if i < 0 || i == len(w)-1 || !frenchElisions[w[:i+1]] {
+			if i < 0 || i == len(w)-1 || !elisions[w[:i+1]] {
 				break
 			}
 			out = append(out, w[:i+1])

@@ -48,6 +48,17 @@ type grammar struct {
 	links map[string]bool
 	// dangling: articles and prepositions a quote never ends on.
 	dangling map[string]bool
+	// determiners with the gender they give a description; definite ones
+	// make a description refer back to someone named.
+	determiners map[string]Gender
+	definite    map[string]bool
+	// prepositions: a mention right after one is no subject.
+	prepositions map[string]bool
+	// elisions: clitics written onto the next word ("l'", "qu'").
+	elisions map[string]bool
+	// particles: lowercase words inside names of any origin ("de Gaulle",
+	// "van Gogh"), shared by every language (lang/particles.txt).
+	particles map[string]bool
 	// features are the traits of the language the rules ask about (see
 	// the feat* constants).
 	features map[string]bool
@@ -115,6 +126,27 @@ func readInversions(fsys fs.FS, code string) ([]inversion, error) {
 			inv.gender = Gender(f[1][0])
 		}
 		out = append(out, inv)
+	}
+	return out, nil
+}
+
+// readDeterminers reads "form gender" lines.
+func readDeterminers(fsys fs.FS, code string) (map[string]Gender, error) {
+	lines, err := readLines(fsys, code+"/determiners.txt")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Gender{}
+	for _, l := range lines {
+		f := strings.Fields(strings.ToLower(l.text))
+		if len(f) != 2 {
+			return nil, fmt.Errorf("lang/%s/determiners.txt:%d: want \"form gender\", got %q", code, l.n, l.text)
+		}
+		var g Gender
+		if f[1] == "m" || f[1] == "f" {
+			g = Gender(f[1][0])
+		}
+		out[f[0]] = g
 	}
 	return out, nil
 }
@@ -204,6 +236,9 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"dangling.txt", &g.dangling, false},
 		{"links.txt", &g.links, false},
 		{"features.txt", &g.features, false},
+		{"definite.txt", &g.definite, false},
+		{"prepositions.txt", &g.prepositions, false},
+		{"elisions.txt", &g.elisions, false},
 		{"infinitive-markers.txt", &g.infinitiveMarkers, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
@@ -221,6 +256,14 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 			return nil, err
 		}
 		*f.dst = set
+	}
+	particles, err := readWordSet(fsys, "particles.txt", false)
+	if err != nil {
+		return nil, err
+	}
+	g.particles = particles
+	if g.determiners, err = readDeterminers(fsys, code); err != nil {
+		return nil, err
 	}
 	inv, err := readInversions(fsys, code)
 	if err != nil {

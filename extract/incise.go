@@ -86,13 +86,13 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 	for i < limit && isSpace(text[i]) {
 		i++
 	}
-	w, j := wordAt(text, i, limit)
+	w, j := wordAt(text, i, limit, a.gr.elisions)
 	low := strings.ToLower(foldApostrophes(w))
 	// Object clitics before the verb: "me dit Sérapion", "lui répondit-il".
 	switch low {
 	case "me", "m'", "lui", "leur", "nous", "vous", "te", "t'", "se", "s'":
 		if k := skipSpaces(text, j, limit); k < limit {
-			w, j = wordAt(text, k, limit)
+			w, j = wordAt(text, k, limit, a.gr.elisions)
 			low = strings.ToLower(foldApostrophes(w))
 		}
 	}
@@ -115,7 +115,7 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 	if !verb && a.gr.aux[low] {
 		// "avait demandé la baronne": an auxiliary and a participle.
 		if k := skipSpaces(text, j, limit); k < limit {
-			if w2, j2 := wordAt(text, k, limit); w2 != "" {
+			if w2, j2 := wordAt(text, k, limit, a.gr.elisions); w2 != "" {
 				if _, ok := a.lx.Verbs[strings.ToLower(w2)]; ok {
 					low, j, verb, known = strings.ToLower(w2), j2, false, true
 				}
@@ -131,9 +131,9 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 		// A bare verb form must be followed by its subject: a name or a
 		// determiner ("dit Pierre", "dit l'inexorable prêtre").
 		k := skipSpaces(text, j, limit)
-		next, _ := wordAt(text, k, limit)
+		next, _ := wordAt(text, k, limit, a.gr.elisions)
 		nl := strings.ToLower(foldApostrophes(next))
-		if next == "" || !(unicode.IsUpper([]rune(next)[0]) || isDeterminer(nl) || nl == "l'") {
+		if next == "" || !(unicode.IsUpper([]rune(next)[0]) || a.isDeterminer(nl) || nl == "l'") {
 			return 0, false
 		}
 	}
@@ -208,7 +208,7 @@ func skipSpaces(text []rune, i, limit int) int {
 
 // wordAt reads a word with inner hyphens and apostrophes; an elided clitic
 // ("l'", "s'") is a word of its own.
-func wordAt(text []rune, i, limit int) (string, int) {
+func wordAt(text []rune, i, limit int, elisions map[string]bool) (string, int) {
 	j := i
 	for j < limit {
 		c := text[j]
@@ -217,7 +217,7 @@ func wordAt(text []rune, i, limit int) (string, int) {
 			continue
 		}
 		if (c == '-' || c == '\'' || c == '’') && j > i && j+1 < limit && isWordRune(text[j+1]) {
-			if c != '-' && frenchElisions[strings.ToLower(string(text[i:j]))+"'"] {
+			if c != '-' && elisions[strings.ToLower(string(text[i:j]))+"'"] {
 				return string(text[i : j+1]), j + 1
 			}
 			j++

@@ -45,29 +45,6 @@ type mention struct {
 	npFrom int
 }
 
-var nameParticles = map[string]bool{
-	"de": true, "du": true, "des": true, "van": true, "von": true, "der": true, "den": true, "da": true,
-	"di": true, "del": true, "della": true, "dos": true, "das": true, "al": true, "el": true, "bin": true,
-	"ben": true, "ibn": true, "la": true, "le": true, "y": true, "ter": true, "zu": true, "d'": true,
-}
-
-var determiners = map[string]Gender{
-	"le": 'm', "la": 'f', "les": 0, "l'": 0, "un": 'm', "une": 'f', "ce": 'm', "cet": 'm', "cette": 'f',
-	"son": 0, "sa": 'f', "ses": 0, "leur": 0, "leurs": 0, "notre": 0, "votre": 0, "du": 'm', "des": 0,
-	"the": 0, "a": 0, "an": 0, "his": 0, "her": 0, "its": 0, "their": 0, "this": 0, "that": 0, "our": 0,
-	"der": 'm', "die": 0, "das": 0, "ein": 'm', "eine": 'f', "dem": 0, "den": 0,
-}
-
-var prepositions = map[string]bool{
-	"de": true, "d'": true, "à": true, "avec": true, "par": true, "pour": true, "contre": true, "sur": true,
-	"chez": true, "entre": true, "vers": true, "sans": true, "envers": true, "auprès": true, "dans": true,
-	"au": true, "aux": true, "du": true, "des": true, "en": true,
-	"with": true, "to": true, "by": true, "of": true, "from": true, "for": true, "at": true, "on": true,
-	"about": true, "against": true, "than": true, "like": true, "into": true, "toward": true, "towards": true,
-	"between": true, "among": true, "under": true, "over": true, "in": true, "including": true, "and": false,
-	"von": true, "mit": true, "zu": true, "bei": true, "an": false,
-}
-
 // analysis holds everything computed for one document.
 type analysis struct {
 	lx       *Lexicon
@@ -221,7 +198,7 @@ func (a *analysis) findMentions() {
 		// "the report says", "le communiqué précise": a document that
 		// speaks is its own speaker, as written, when nothing names its
 		// author.
-		if definite[t.low] && k+1 < len(toks) && toks[k+1].para == t.para && !toks[k+1].capitalized() && a.speechNoun(k+1) &&
+		if a.gr.definite[t.low] && k+1 < len(toks) && toks[k+1].para == t.para && !toks[k+1].capitalized() && a.speechNoun(k+1) &&
 			!a.pluralRole(toks[k+1].low, t.low) && !a.sourceFollows(k+2) {
 			a.mentions = append(a.mentions, mention{kind: mRole, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
 				text: a.str(t.start, toks[k+1].end), org: true, role: toks[k+1].low, entity: -1, speech: true})
@@ -242,7 +219,7 @@ func (a *analysis) findMentions() {
 		}
 		// Roles, capitalised too when no name follows ("Le Premier
 		// ministre suédois").
-		if key, info, n := a.roleAt(k); n > 0 && (!t.capitalized() || !info.Org && k > 0 && isDeterminer(toks[k-1].low)) {
+		if key, info, n := a.roleAt(k); n > 0 && (!t.capitalized() || !info.Org && k > 0 && a.isDeterminer(toks[k-1].low)) {
 			k += a.addRole(k, key, info, n) - 1
 		}
 	}
@@ -351,7 +328,7 @@ func (a *analysis) nameAt(k int) int {
 			end++
 			continue
 		}
-		if (nameParticles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-")) && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para {
+		if (a.gr.particles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-")) && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para {
 			end += 2
 			continue
 		}
@@ -461,7 +438,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		if t.kind != tokWord || t.para != toks[k].para {
 			break
 		}
-		if g, ok := determiners[t.low]; ok {
+		if g, ok := a.gr.determiners[t.low]; ok {
 			from, detGender, hasDet = j, g, true
 			break
 		}
@@ -544,7 +521,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	// adjective, not the head of a description.
 	if !a.gr.features[featAdjectivesFollowNoun] && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
 		nl := toks[end].low
-		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
+		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !a.gr.prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
 			if _, ok := a.lx.Roles[nl]; !ok {
 				return n
 			}
@@ -585,7 +562,7 @@ func (a *analysis) complementEnd(k, end int) int {
 		}
 		j++
 	}
-	if j < len(toks) && toks[j].para == para && isDeterminer(toks[j].low) {
+	if j < len(toks) && toks[j].para == para && a.isDeterminer(toks[j].low) {
 		j++
 	}
 	c := j
@@ -608,7 +585,7 @@ func (a *analysis) complementWord(k int) bool {
 	if t.capitalized() {
 		return !a.personStart(k) // "le ministre de l'Intérieur Paul Roux"
 	}
-	return !a.lx.Stopwords[t.low] && !a.gr.aux[t.low] && !prepositions[t.low] && !a.gr.clause[t.low] && a.isVerbForm(k) == 0
+	return !a.lx.Stopwords[t.low] && !a.gr.aux[t.low] && !a.gr.prepositions[t.low] && !a.gr.clause[t.low] && a.isVerbForm(k) == 0
 }
 
 // attachAppositions links role descriptions to the names they describe:
@@ -626,18 +603,18 @@ func (a *analysis) attachAppositions() {
 		// "Le documentaire d'Al Jazeera … précise", "a statement from
 		// Google said": the source of a speech noun speaks through it.
 		k := n.tokFrom
-		if k >= 1 && isDeterminer(a.toks[k-1].low) {
+		if k >= 1 && a.isDeterminer(a.toks[k-1].low) {
 			k-- // "a study by the Senate Committee"
 		}
 		if k >= 2 && a.sourceLink(a.toks[k-1].low) && a.speechNoun(k-2) {
 			n.npFrom = k - 2
 			for n.npFrom > 0 && n.tokFrom-n.npFrom < 8 {
 				p := a.toks[n.npFrom-1]
-				if isDeterminer(p.low) {
+				if a.isDeterminer(p.low) {
 					n.npFrom--
 					break
 				}
-				if p.kind != tokWord || a.isVerbForm(n.npFrom-1) > 0 || prepositions[p.low] {
+				if p.kind != tokWord || a.isVerbForm(n.npFrom-1) > 0 || a.gr.prepositions[p.low] {
 					break
 				}
 				n.npFrom-- // "A June 2017 study by …"
@@ -747,7 +724,7 @@ func (a *analysis) personStart(k int) bool {
 // adjective: not a function word, verb, auxiliary or role.
 func (a *analysis) postAdjective(k int) bool {
 	t := a.toks[k]
-	if t.kind != tokWord || t.capitalized() || a.lx.Stopwords[t.low] || a.gr.aux[t.low] || prepositions[t.low] ||
+	if t.kind != tokWord || t.capitalized() || a.lx.Stopwords[t.low] || a.gr.aux[t.low] || a.gr.prepositions[t.low] ||
 		a.gr.clause[t.low] || a.isVerbForm(k) > 0 {
 		return false
 	}

@@ -62,7 +62,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 		// and German close the quote before "said Smith".
 		a.splitIncises()
 	}
-	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, sc.toks)
+	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, a.gr.elisions, sc.toks)
 	a.verbLen = grow(sc.verbLen, len(a.toks))
 	for i := range a.verbLen {
 		a.verbLen[i] = -1

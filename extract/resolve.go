@@ -250,7 +250,7 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		// "Jones recorded his first goal. “…,” said the rookie
 		// defenceman": a definite description right after a sentence whose
 		// subject is a person of the same gender refers to that person.
-		if definite[a.toks[m.tokFrom].low] {
+		if a.gr.definite[a.toks[m.tokFrom].low] {
 			if e := a.previousSentenceSubject(m, mi, prev.entity); e >= 0 {
 				return e
 			}
@@ -294,10 +294,6 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 	}
 	return -1
 }
-
-// definite determiners make a description refer back to someone named.
-var definite = map[string]bool{"the": true, "le": true, "la": true, "l'": true, "ce": true, "cet": true, "cette": true,
-	"this": true, "that": true, "der": true, "die": true}
 
 // prevSpeaker is the speaker of the last attributed quote and where it was.
 type prevSpeaker struct {
@@ -392,12 +388,15 @@ func (a *analysis) subjectPosition(m mention) bool {
 		// Nell": modifiers before the name belong to its noun phrase.
 		for n := 0; n < 4 && m.tokFrom > 0; n++ {
 			p := a.toks[m.tokFrom-1]
-			if p.kind != tokWord || p.sent != a.toks[m.tokFrom].sent || isDeterminer(p.low) || prepositions[p.low] ||
+			if p.kind != tokWord || p.sent != a.toks[m.tokFrom].sent || a.isDeterminer(p.low) || a.gr.prepositions[p.low] || a.gr.aux[p.low] ||
 				a.gr.clause[p.low] || a.lx.Stopwords[p.low] || a.isVerbForm(m.tokFrom-1) > 0 || a.mentionByEnd[m.tokFrom-1] >= 0 && a.mentions[a.mentionByEnd[m.tokFrom-1]].kind != mName {
 				break
 			}
 			if p.capitalized() && !a.sentenceInitial(m.tokFrom-1) {
 				break
+			}
+			if m.tokFrom >= 2 && a.gr.aux[a.toks[m.tokFrom-2].low] {
+				break // "a reçu Marc Lenoir": a participle, and its object
 			}
 			m.tokFrom--
 		}
@@ -415,7 +414,7 @@ func (a *analysis) subjectPosition(m mention) bool {
 		return true
 	}
 	// "la NASA", "le syndicat SUD": look past the determiner.
-	if p.kind == tokWord && isDeterminer(p.low) && m.kind == mName {
+	if p.kind == tokWord && a.isDeterminer(p.low) && m.kind == mName {
 		if k == 0 {
 			return true
 		}
@@ -432,8 +431,8 @@ func (a *analysis) subjectPosition(m mention) bool {
 		// Inside a parenthesis a name is an aside or an affiliation.
 		return p.text != "'" && p.text != "’" && p.text != "("
 	}
-	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !prepositions[p.low] && determiners[p.low] == 0 && !isDeterminer(p.low) {
-		return !prepositions[p.low]
+	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !a.gr.prepositions[p.low] && a.gr.determiners[p.low] == 0 && !a.isDeterminer(p.low) {
+		return !a.gr.prepositions[p.low]
 	}
 	if p.capitalized() && a.sentenceInitial(k) {
 		return true
@@ -441,8 +440,8 @@ func (a *analysis) subjectPosition(m mention) bool {
 	return false
 }
 
-func isDeterminer(w string) bool {
-	_, ok := determiners[w]
+func (a *analysis) isDeterminer(w string) bool {
+	_, ok := a.gr.determiners[w]
 	return ok
 }
 

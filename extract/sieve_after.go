@@ -69,7 +69,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 func (a *analysis) premodifier(k int) bool {
 	t := a.toks[k]
 	return t.kind == tokWord && !t.capitalized() && a.isVerbForm(k) == 0 && !a.lx.Stopwords[t.low] &&
-		!a.gr.clause[t.low] && !prepositions[t.low] && !isDeterminer(t.low) && !a.gr.aux[t.low]
+		!a.gr.clause[t.low] && !a.gr.prepositions[t.low] && !a.isDeterminer(t.low) && !a.gr.aux[t.low]
 }
 
 // maxPremodifiers bounds the lowercase words read before a speaker's noun

@@ -268,7 +268,7 @@ func elidedClitic(text []rune, a int) bool {
 	if j == a || unicode.IsLetter(at(text, j-1)) {
 		return false
 	}
-	return frenchElisions[strings.ToLower(string(text[j:a]))+"'"]
+	return marks.elided[strings.ToLower(string(text[j:a]))+"'"]
 }
 
 // singleSide reads a single mark (' ‘ ’), which is more often an

@@ -90,16 +90,9 @@ func splitParagraphs(text []rune) []paragraph {
 	return out
 }
 
-// frenchElisions are clitics written with an apostrophe before a word; they
-// become tokens of their own so "d'Antony" yields the name Antony.
-var frenchElisions = map[string]bool{
-	"l'": true, "d'": true, "qu'": true, "s'": true, "n'": true, "j'": true, "m'": true, "c'": true,
-	"t'": true, "jusqu'": true, "lorsqu'": true, "puisqu'": true, "quoiqu'": true, "presqu'": true,
-}
-
 // tokenize turns paragraph text outside quote spans into tokens and each
 // quote span (marks included) into one tokQuote.
-func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo, buf []token) []token {
+func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo, elisions map[string]bool, buf []token) []token {
 	str := func(i, j int) string { return src[boff[i]:boff[j]] }
 	toks := buf[:0]
 	if cap(toks) < len(text)/6 {
@@ -146,7 +139,7 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 					if (c == '-' || c == '\'' || c == '’' || c == '.' || c == '‑' || c == '&') && j+1 < p.end && isWordRune(text[j+1]) {
 						if c == '\'' || c == '’' {
 							pre := strings.ToLower(str(i, j)) + "'"
-							if frenchElisions[pre] {
+							if elisions[pre] {
 								break
 							}
 						}
@@ -158,7 +151,7 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 				end := j
 				if j < p.end && (text[j] == '\'' || text[j] == '’') {
 					pre := strings.ToLower(str(i, j)) + "'"
-					if frenchElisions[pre] {
+					if elisions[pre] {
 						end = j + 1
 					}
 				}

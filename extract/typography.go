@@ -17,6 +17,10 @@ type typography struct {
 	openBefore  map[rune]bool
 	closeBefore map[rune]bool
 	apostrophe  map[rune]bool
+	// elided are the clitics every language writes onto the next word
+	// with an apostrophe (lang/*/elisions.txt): a straight mark after one
+	// opens a quote (qu'"une hausse"), whatever the document's language.
+	elided map[string]bool
 }
 
 const typographyFile = "typography.txt"
@@ -62,6 +66,20 @@ func loadTypography(fsys fs.FS) (*typography, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	t.elided = map[string]bool{}
+	files, err := fs.Glob(fsys, "*/elisions.txt")
+	if err != nil {
+		return nil, fmt.Errorf("load elisions: %w", err)
+	}
+	for _, f := range files {
+		set, err := readWordSet(fsys, f, false)
+		if err != nil {
+			return nil, err
+		}
+		for w := range set {
+			t.elided[w] = true
+		}
 	}
 	for name := range classes {
 		if !seen[name] {
