@@ -211,6 +211,14 @@ func (a *analysis) findMentions() {
 			k += n - 1
 			continue
 		}
+		// "the PM said", "le Premier ministre a dit": a capitalised role
+		// after a determiner, with no name after it, is a description.
+		if t.capitalized() && k > 0 && a.isDeterminer(toks[k-1].low) && toks[k-1].para == t.para {
+			if key, info, n := a.roleAt(k); n > 0 && !info.Org && (k+n >= len(toks) || !toks[k+n].capitalized()) {
+				k += a.addRole(k, key, info, n) - 1
+				continue
+			}
+		}
 		if t.capitalized() {
 			if n := a.nameAt(k); n > 0 {
 				k += n - 1
