@@ -257,7 +257,7 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			// "L'élue a également salué …" after her quote: the last
 			// speaker, when a person of the description's gender.
 			if p := prev.entity; p >= 0 && !a.entities[p].org && a.entities[p].gender != 0 && m.gender == a.entities[p].gender &&
-				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.namedSince(prev.tok, m.tokFrom, false) {
+				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.otherNamedSince(prev.tok, m.tokFrom, p) {
 				return p
 			}
 		}
@@ -547,6 +547,21 @@ func (a *analysis) namedSince(from, to int, org bool) bool {
 			break
 		}
 		if c.kind == mName && c.entity >= 0 && a.entities[c.entity].org == org {
+			return true
+		}
+	}
+	return false
+}
+
+// otherNamedSince: a person other than entity e is named between tokens
+// from and to (the speaker named after their own quote does not count).
+func (a *analysis) otherNamedSince(from, to, e int) bool {
+	for j := a.mentionsBefore(from + 1); j < len(a.mentions); j++ {
+		c := a.mentions[j]
+		if c.tokFrom >= to {
+			break
+		}
+		if c.kind == mName && c.entity >= 0 && c.entity != e && !a.entities[c.entity].org && !a.entities[c.entity].place {
 			return true
 		}
 	}

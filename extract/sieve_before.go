@@ -25,7 +25,11 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		op++
 	}
 	if first := toks[op]; first.kind == tokWord && a.gr.opinion[first.low] {
-		if mi := a.mentionAt(op + 1); mi >= 0 {
+		holder := op + 1
+		if holder+1 < qi && a.isDeterminer(toks[holder].low) && a.mentionAt(holder) < 0 {
+			holder++ // "Pour la CGT, « … »"
+		}
+		if mi := a.mentionAt(holder); mi >= 0 {
 			// The holder may carry a complement: "Pour le collectif de
 			// défense des femmes, …".
 			for end := a.mentions[mi].tokTo; end < qi && end-a.mentions[mi].tokTo <= 6; end++ {
