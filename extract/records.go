@@ -440,7 +440,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// "le rapport « … »": a title announced by the word before, in the
 		// same paragraph (a headline's last word announces nothing).
 		p := a.toks[qi-1]
-		if p.kind == tokWord && p.para == a.toks[qi].para && a.gr.works[p.low] && (words <= 6 || titleCase(content)) {
+		if p.kind == tokWord && p.para == a.toks[qi].para && a.gr.works[p.low] && (words <= 6 || titleCase(content)) && !a.judgedObject(qi, d, content) {
 			return false
 		}
 	}
@@ -487,6 +487,21 @@ func (a *analysis) accept(qi int, d decided) bool {
 	}
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
+}
+
+// judgedObject: "Paul called the bill "a disgrace"", "a qualifié le
+// projet de « brutal »": the reporting verb right before the object says
+// what the speaker thinks of it, in words that start lowercase as speech
+// does, not a title.
+func (a *analysis) judgedObject(qi int, d decided, content []rune) bool {
+	if !d.hasCue || d.cue.mention < 0 && d.cue.inverted == nil || len(content) == 0 || !unicode.IsLower(content[0]) {
+		return false
+	}
+	k := d.cue.to
+	if k < qi && a.isDeterminer(a.toks[k].low) {
+		k++
+	}
+	return k == qi-1
 }
 
 func countWords(r []rune) int {
