@@ -637,8 +637,13 @@ func (a *analysis) attachAppositions() {
 		// "un jeune manifestant, Abdel Nasser", "le président de
 		// l'association des commerçants, Yanis Belkacem,": the name after
 		// the comma names the person the description introduced.
-		if i > 0 && n.tokFrom > 0 && a.toks[n.tokFrom-1].isPunct(",") && a.closesAppositive(n.tokTo) {
-			if ri := a.roleBeforeComma(i, n.tokFrom-1); ri >= 0 {
+		// "…du logiciel libre, l'April :": an article may stand between.
+		comma := n.tokFrom - 1
+		if comma > 0 && a.isDeterminer(a.toks[comma].low) {
+			comma--
+		}
+		if i > 0 && comma >= 0 && a.toks[comma].isPunct(",") && a.closesAppositive(n.tokTo) {
+			if ri := a.roleBeforeComma(i, comma); ri >= 0 {
 				a.attach(ri, i)
 			}
 		}
