@@ -260,6 +260,13 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.otherNamedSince(prev.tok, m.tokFrom, p) {
 				return p
 			}
+			// "Le ministre de l'Industrie a déclaré que « … ». Arnaud
+			// Martel reconnaît …": a lead that describes before it names.
+			if prev.entity < 0 && !m.plural {
+				if e := a.nextSentenceSubject(m, mi); e >= 0 {
+					return e
+				}
+			}
 		}
 		return -1
 	case mPronoun:
@@ -717,3 +724,32 @@ func (a *analysis) speechSource(m mention, mi int) int {
 
 // orgWindowTokens bounds how far back a document's source is looked for.
 const orgWindowTokens = 1500
+
+// nextSentenceSubject: the person a description announces when nobody was
+// quoted before it: the name opening the next sentence of its paragraph,
+// of a gender that agrees, with no other person named in between.
+func (a *analysis) nextSentenceSubject(m mention, mi int) int {
+	si := int(a.toks[m.tokFrom].sent)
+	if si+1 >= len(a.sents) || a.sents[si+1].para != a.sents[si].para {
+		return -1
+	}
+	next := a.sents[si+1]
+	for j := mi + 1; j < len(a.mentions); j++ {
+		c := a.mentions[j]
+		if c.tokFrom >= next.tokTo {
+			break
+		}
+		if c.kind != mName || c.entity < 0 {
+			continue
+		}
+		e := a.entities[c.entity]
+		if e.org || e.place {
+			continue
+		}
+		if c.tokFrom < next.tokFrom || c.tokFrom != next.tokFrom && !a.subjectPosition(c) || !genderAgrees(e.gender, m.gender) || e.gender == 0 {
+			return -1 // someone else named first, or not the subject
+		}
+		return c.entity
+	}
+	return -1
+}
