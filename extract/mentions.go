@@ -131,6 +131,12 @@ func (a *analysis) sentenceInitial(k int) bool {
 // roleAt matches the longest role phrase starting at token k.
 func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 	if t := &a.toks[k]; t.kind != tokWord || t.info&wRoleStart == 0 {
+		// "le président-candidat": a compound headed by a role.
+		if head, _, ok := strings.Cut(t.low, "-"); ok && t.kind == tokWord {
+			if info, ok := a.lx.Roles[head]; ok && !info.Org {
+				return fold(head), info, 1
+			}
+		}
 		return "", RoleInfo{}, 0
 	}
 	max := a.lx.RoleMaxWords
