@@ -456,6 +456,15 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			from, detGender, hasDet = j, g, true
 			break
 		}
+		if a.gr.quantifiers[t.low] {
+			// "plusieurs témoins", "de nombreux habitants" at the start of
+			// a clause: the quantifier determines the group.
+			from, hasDet = j, true
+			if j > 0 && a.gr.prepositions[toks[j-1].low] && toks[j-1].para == t.para && (j == 1 || toks[j-2].kind != tokWord || toks[j-2].para != t.para) {
+				from = j - 1
+			}
+			break
+		}
 		if country, ok := a.lx.Demonyms[t.low]; ok && country != "" {
 			from = j
 			continue

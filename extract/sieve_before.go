@@ -151,7 +151,9 @@ func (a *analysis) subjectBefore(v, limit int) int {
 			continue
 		}
 		m := a.mentions[mi]
-		if m.possessive || !a.subjectPosition(m) {
+		// "Les habitants, témoins de la scène, ont dit": a bare
+		// description in apposition is not the subject.
+		if m.possessive || !a.subjectPosition(m) || m.kind == mRole && m.attached && m.appositionOf == 0 {
 			k = m.tokFrom
 			continue
 		}
