@@ -11,6 +11,6 @@ func TestBeforeQuote(t *testing.T) {
 		{"french affiliation in parentheses", "fr", "Titre\n\nPaul Girard (UMP) a dénoncé un « incident grave et une manipulation ».", "a dénoncé", "Paul Girard"},
 		{"french object clitic", "fr", "Titre\n\nNadine Morel, ex-députée, l'avait appelé la « châtelaine du village ».", "avait appelé", "Nadine Morel"},
 		{"english colon", "en", "Headline\n\nMarc Lenoir: “I will not resign.”", ":", "Marc Lenoir"},
-		{"english quantified group", "en", "Headline\n\nSome critics say the plan is “far too slow to adapt”.", "say", "critics"},
+		{"english quantified group", "en", "Headline\n\nSome critics say the plan is “far too slow to adapt”.", "say", "Some critics"},
 	})
 }
