@@ -76,6 +76,9 @@ type grammar struct {
 	// open incises ("reprit-il"); commonWordEndings end words that are
 	// not names ("Announcing", "Normally").
 	adjectiveEndings, pastHistoricEndings, commonWordEndings []string
+	// participleEndings end present participles ("estimant", "saying"),
+	// whose subject is their main clause's.
+	participleEndings []string
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
 	// longest first; French writes none, so "Moody's" stays a name there.
 	genitives []string
@@ -278,6 +281,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"adjective-endings.txt", &g.adjectiveEndings},
 		{"past-historic-endings.txt", &g.pastHistoricEndings},
 		{"common-word-endings.txt", &g.commonWordEndings},
+		{"participle-endings.txt", &g.participleEndings},
 	} {
 		list, err := readList(fsys, code+"/"+f.name)
 		if err != nil {

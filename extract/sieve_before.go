@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // beforeQuote reads what precedes the quote in its sentence: "Selon X,
 // « … »", "Pour X, « … »", "X a déclaré que « … »", "a-t-il dit : « … »",
 // "X : « … »".
@@ -58,6 +60,14 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		}
 		if inv != nil {
 			return cue{from: v, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.85}, true
+		}
+		if a.participle(v) {
+			// "Estimant que « … », il a voté contre", "X est intervenu,
+			// trouvant le « procédé choquant »": a participle's subject is
+			// its main clause's.
+			if mi := a.participleSubject(v, qi, s); mi >= 0 {
+				return cue{from: v, to: v + vn, mention: mi, sieve: SieveSubject, score: 0.75}, true
+			}
 		}
 		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
 			if !a.agrees(mi, v) {
@@ -250,3 +260,46 @@ func (a *analysis) skipParenBack(k, limit int) int {
 // maxParenTokens bounds the look-back for the "(" of an affiliation, so
 // the work per verb stays constant.
 const maxParenTokens = 12
+
+// participle: the verb form at v ends as a present participle does
+// ("estimant", "saying").
+func (a *analysis) participle(v int) bool {
+	for _, suf := range a.gr.participleEndings {
+		if strings.HasSuffix(a.toks[v].low, suf) && len(a.toks[v].low) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// participleSubject finds the subject of the clause a participle at v
+// hangs on: after the participial clause when it opens the sentence, the
+// subject of the verb before it when it follows a comma.
+func (a *analysis) participleSubject(v, qi int, s sentence) int {
+	toks := a.toks
+	switch {
+	case v == s.tokFrom:
+		for k := qi + 1; k+1 < s.tokTo && k <= qi+maxParticipleReach; k++ {
+			if toks[k].kind == tokQuote {
+				return -1
+			}
+			if toks[k].isPunct(",") {
+				mi := a.mentionAt(k + 1)
+				if mi < 0 {
+					return -1
+				}
+				if m := a.mentions[mi]; m.possessive || m.kind == mRole && m.attached || m.kind == mPronoun && m.plural {
+					return -1
+				}
+				return mi
+			}
+		}
+	case v > s.tokFrom && toks[v-1].isPunct(","):
+		return a.clauseSubject(s.tokFrom, v-1)
+	}
+	return -1
+}
+
+// maxParticipleReach bounds the look past the quote for the comma that
+// closes an opening participial clause.
+const maxParticipleReach = 12
