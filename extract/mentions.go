@@ -220,7 +220,7 @@ func (a *analysis) findMentions() {
 		// "the PM said", "le Premier ministre a dit": a capitalised role
 		// after a determiner, with no name after it, is a description.
 		if t.capitalized() && k > 0 && a.isDeterminer(toks[k-1].low) && toks[k-1].para == t.para {
-			if key, info, n := a.roleAt(k); n > 0 && !info.Org && (k+n >= len(toks) || !toks[k+n].capitalized()) {
+			if key, info, n := a.roleAt(k); n > 0 && (!info.Org || isAcronym(t.text)) && (k+n >= len(toks) || !toks[k+n].capitalized() || info.Org) {
 				k += a.addRole(k, key, info, n) - 1
 				continue
 			}

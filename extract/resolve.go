@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // entity is one person or organisation of the article, with every form its
@@ -99,6 +101,7 @@ func (a *analysis) resolveNames() {
 	bySurname := map[string][]int{}
 	orgByHead := map[string]int{}
 	byGiven := map[string][]int{}
+	byInitials := map[string]int{}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
 		if m.kind != mName {
@@ -125,6 +128,10 @@ func (a *analysis) resolveNames() {
 		}
 		if ei, ok := byForm[formKey]; ok {
 			best = ei
+		} else if ei, ok := byInitials[fold(full)]; ok && len(words) == 1 && isAcronym(words[0]) {
+			// "Human Rights Watch (HRW)": an acronym of a name before it.
+			best = ei
+			m.org = true
 		} else if m.org {
 			// "CFX" and "CFX-Santé": an acronym and its hyphenated long form.
 			if ei, ok := orgByHead[fold(words[0])]; ok && len(words) == 1 {
@@ -182,6 +189,13 @@ func (a *analysis) resolveNames() {
 		}
 		if _, ok := byForm[formKey]; !ok {
 			byForm[formKey] = best
+		}
+		if len(words) >= minAcronymWords {
+			if ini := initials(words); ini != "" {
+				if _, ok := byInitials[ini]; !ok {
+					byInitials[ini] = best
+				}
+			}
 		}
 		e := &a.entities[best]
 		e.addForm(full)
@@ -752,4 +766,22 @@ func (a *analysis) nextSentenceSubject(m mention, mi int) int {
 		return c.entity
 	}
 	return -1
+}
+
+// minAcronymWords: a name of this many words or more may be written as its
+// initials ("Human Rights Watch", HRW).
+const minAcronymWords = 2
+
+// initials folds the first letters of capitalised words ("Human Rights
+// Watch" → "hrw"); "" when a word is not capitalised.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return fold(b.String())
 }
