@@ -342,9 +342,17 @@ func (a *analysis) nameAt(k int) int {
 			end++
 			continue
 		}
-		if (a.gr.particles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-")) && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para {
-			end += 2
-			continue
+		if a.gr.particles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-") {
+			// "de Gaulle", "van der Pluijm", "de la Fuente": particles,
+			// one or two, before a capitalised word.
+			n := 1
+			if end+2 < len(toks) && a.gr.particles[toks[end+1].low] && toks[end+1].para == t.para {
+				n = 2
+			}
+			if end+n < len(toks) && toks[end+n].capitalized() && toks[end+n].para == t.para {
+				end += n + 1
+				continue
+			}
 		}
 		break
 	}
