@@ -426,9 +426,15 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if k < 0 {
 		return true
 	}
-	// "according to Dana Pruitt": the source of a report is its subject.
-	if a.sourcePhraseBefore(m.tokFrom) {
-		return true
+	// "according to Dana Pruitt", "according to former Bank of Canada
+	// governor David Dodge": the source of a report is its subject.
+	for j := m.tokFrom; j > 0 && m.tokFrom-j <= maxSourceModifiers; j-- {
+		if a.sourcePhraseBefore(j) {
+			return true
+		}
+		if t := a.toks[j-1]; t.kind != tokWord || t.sent != a.toks[m.tokFrom].sent || a.isVerbForm(j-1) > 0 || a.gr.clause[t.low] {
+			break
+		}
 	}
 	p := a.toks[k]
 	if p.sent != a.toks[m.tokFrom].sent || p.para != a.toks[m.tokFrom].para {
@@ -785,3 +791,7 @@ func initials(words []string) string {
 	}
 	return fold(b.String())
 }
+
+// maxSourceModifiers bounds the words between "according to" and the name
+// it introduces ("former Bank of Canada governor").
+const maxSourceModifiers = 6
