@@ -754,7 +754,8 @@ func (a *analysis) nextSentenceSubject(m mention, mi int) int {
 		return -1
 	}
 	next := a.sents[si+1]
-	for j := mi + 1; j < len(a.mentions); j++ {
+	first := max(mi+1, a.mentionsBefore(next.tokFrom))
+	for j := first; j < len(a.mentions) && j < first+maxLeadMentions; j++ {
 		c := a.mentions[j]
 		if c.tokFrom >= next.tokTo {
 			break
@@ -773,6 +774,10 @@ func (a *analysis) nextSentenceSubject(m mention, mi int) int {
 	}
 	return -1
 }
+
+// maxLeadMentions bounds the mentions read at the start of the sentence
+// after a lead's description: the name it announces comes first.
+const maxLeadMentions = 4
 
 // minAcronymWords: a name of this many words or more may be written as its
 // initials ("Human Rights Watch", HRW).

@@ -25,6 +25,13 @@ func BenchmarkWorstCase(b *testing.B) {
 		{"quotes-and-commas", "en", "“a b c”, d, "},
 		{"names", "en", "Jean Dupont "},
 		{"roles", "fr", "le président du Kazakhstan, "},
+		{"descriptions-with-complements", "fr", "« Oui », dit la porte-parole de la fédération des banques. "},
+		{"speaking-documents", "en", "The report says “no”. "},
+		{"opinion-holders", "fr", "Pour la CGT, « non ». "},
+		{"participles", "fr", "Estimant que « non », il a voté, trouvant le « oui » "},
+		{"lead-descriptions", "fr", "Le ministre a déclaré que « non ». Le maire a dit « oui ». "},
+		{"acronyms", "en", "Human Rights Watch (HRW) said “no”. "},
+		{"particles", "en", "Ben van der Pluijm said “no”. "},
 	}
 	ex, err := extract.New(extract.Options{})
 	if err != nil {
