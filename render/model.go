@@ -9,7 +9,7 @@ import (
 	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
-	"github.com/verbatim-news/verbatim/render/slug"
+	"github.com/verbatim-news/verbatim/internal/slug"
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
