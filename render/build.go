@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
@@ -144,21 +145,6 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		return rep, err
 	}
 
-	docs, skipped, readWarnings, err := readAll(ctx, opts.ContentDir, opts.KeepGoing)
-	if err != nil {
-		return rep, err
-	}
-	rep.Skipped = skipped
-	phase("read")
-	if opts.Progress != nil {
-		for _, e := range skipped {
-			fmt.Fprintf(opts.Progress, "skipped %v\n", e)
-		}
-		for _, w := range readWarnings {
-			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
-		}
-	}
-
 	ex := opts.Extractor
 	if ex == nil {
 		// No DefaultLang from the interface language: an article without
@@ -171,33 +157,32 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	}
 	version := opts.ExtractorVersion
 	if version == "" {
-		version, err = executableVersion()
+		version, err = corpus.ExecutableVersion()
 	}
-	c := cache{dir: opts.CacheDir, version: version}
+	c := corpus.Cache{Dir: opts.CacheDir, Version: version}
 	if err != nil {
 		// Without a version, cached quotes and pages could be stale.
-		c.dir, version = "", ""
+		c.Dir, version = "", ""
 	}
-	arts, fresh, err := extractAll(ctx, docs, ex, c)
+	cor, err := corpus.Load(ctx, opts.ContentDir, corpus.Options{
+		Extractor: ex, Cache: c, KeepGoing: opts.KeepGoing, Speakers: spk, Corrections: fixes, Phase: phase,
+	})
 	if err != nil {
 		return rep, err
 	}
-	rep.Extracted = fresh
-	phase("extract")
-
-	linked, err := linkCorpus(arts, spk, fixes)
-	if err != nil {
-		return rep, err
-	}
-	rep.Warnings = append(readWarnings, linked.warnings...)
+	rep.Skipped = cor.Skipped
+	rep.Extracted = cor.Extracted
+	rep.Warnings = cor.Warnings
 	if opts.Progress != nil {
-		for _, w := range linked.warnings {
+		for _, e := range cor.Skipped {
+			fmt.Fprintf(opts.Progress, "skipped %v\n", e)
+		}
+		for _, w := range cor.Warnings {
 			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
 		}
 	}
-	phase("link")
 
-	site := newSite(cfg, arts, linked)
+	site := newSite(cfg, cor)
 	rep.Articles, rep.Quotes, rep.Speakers = len(site.Articles), len(site.Quotes), len(site.Speakers)
 
 	r := &renderer{site: site, tmpl: tmpl, static: sources}
