@@ -9,12 +9,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
-	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
 )
@@ -52,9 +50,7 @@ type speakersFlags struct {
 
 // analyzer is what the speakers command needs of *extract.Extractor;
 // tests substitute their own.
-type analyzer interface {
-	Analyze(extract.Document) extract.Result
-}
+type analyzer = corpus.Extractor
 
 func runSpeakers(ctx context.Context, args []string, stdio Stdio) error {
 	return speakersCommand(ctx, args, stdio, func(opts extract.Options) (analyzer, error) { return extract.New(opts) })
@@ -83,48 +79,47 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 		fmt.Fprintln(stdio.Err, "verbatim speakers: -j must be at least 1")
 		return errUsage
 	}
-	cfgPath, explicit := f.config, f.config != ""
-	if !explicit {
+	cfgPath := f.config
+	if cfgPath == "" {
+		// The site folder's speakers.yaml, which build applies.
 		cfgPath = filepath.Join(filepath.Dir(filepath.Clean(f.content)), "speakers.yaml")
 	}
-	if explicit {
-		if _, err := os.Stat(cfgPath); err != nil {
-			return fmt.Errorf("config: %w", err)
-		}
-	}
-	cfg, err := speakers.LoadConfig(cfgPath)
+	cfg, err := loadSpeakers(f.config, cfgPath)
 	if err != nil {
 		return err
 	}
-	docs, err := readContent(f.content, stdio.Err)
+	if err := isFolder(f.content); err != nil {
+		return err
+	}
+	docs, _, readWarnings, err := corpus.Read(ctx, f.content, false)
 	if err != nil {
 		return err
+	}
+	for _, w := range readWarnings {
+		fmt.Fprintln(stdio.Err, "warning:", w)
 	}
 	ex, err := newAnalyzer(extract.Options{DefaultLang: f.lang})
 	if err != nil {
 		return err
 	}
-	lk, err := speakers.New(cfg, speakers.Options{})
-	if err != nil {
-		return err
-	}
+	opts := corpus.Options{Extractor: ex, Workers: f.workers, Speakers: cfg}
 	var prog *progress
 	if f.progress || isTerminal(stdio.Err) {
 		prog = startProgress(stdio.Err, isTerminal(stdio.Err), func(done, _ int64, _ time.Duration) string {
 			return fmt.Sprintf("speakers: %d/%d articles extracted", done, len(docs))
 		})
+		opts.Extracted = func() { prog.add(0) }
 	}
-	results, err := analyzeAll(ctx, ex, docs, f.workers, prog)
+	c, err := corpus.Build(ctx, docs, opts)
 	prog.stop()
 	if err != nil {
 		return err
 	}
 	quotes := 0
-	for i, d := range docs {
-		lk.Add(d.ID, results[i])
-		quotes += len(results[i].Quotes)
+	for _, a := range c.Articles {
+		quotes += len(a.Result.Quotes)
 	}
-	res := lk.Link()
+	res := c.Speakers
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stdio.Err, "warning:", w)
 	}
@@ -140,80 +135,16 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	return writeSpeakersTable(stdio.Out, len(docs), quotes, res.Speakers, list)
 }
 
-// readContent reads every article of the content folder, in path order
-// (the corpus order). Symbolic links leading out of it are skipped with a
-// warning on warnings.
-func readContent(root string, warnings io.Writer) ([]document.Document, error) {
+// isFolder checks that the content folder is one, for a clear error.
+func isFolder(root string) error {
 	info, err := os.Stat(root)
 	if err != nil {
-		return nil, fmt.Errorf("content: %w", err)
+		return fmt.Errorf("content: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("content: %s is not a folder", root)
+		return fmt.Errorf("content: %s is not a folder", root)
 	}
-	paths, err := document.Walk(root, func(err error) { fmt.Fprintln(warnings, "warning:", err) })
-	if err != nil {
-		return nil, err
-	}
-	var docs []document.Document
-	for _, p := range paths {
-		ds, err := document.ReadFileIn(root, p)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range ds {
-			if !d.Draft {
-				docs = append(docs, d)
-			}
-		}
-	}
-	return docs, nil
-}
-
-// analyzeAll extracts every document on n workers; results are by index,
-// so the corpus order, and the speaker ids, do not depend on n.
-func analyzeAll(ctx context.Context, ex analyzer, docs []document.Document, n int, prog *progress) ([]extract.Result, error) {
-	results := make([]extract.Result, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	for range min(n, max(len(docs), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(docs) || ctx.Err() != nil {
-					return
-				}
-				d := docs[i]
-				r, err := safeAnalyze(ex, d)
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-					return
-				}
-				results[i] = r
-				prog.add(0)
-			}
-		})
-	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return results, ctx.Err()
-}
-
-func safeAnalyze(ex analyzer, d document.Document) (r extract.Result, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: document %q: extractor panic: %v", d.Path, d.ID, p)
-		}
-	}()
-	return ex.Analyze(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}), nil
+	return nil
 }
 
 func writeSpeakersJSON(w io.Writer, articles, quotes int, list []speakers.Speaker, warnings []string) error {
