@@ -210,7 +210,7 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 			return nil, fmt.Errorf("%s:%d: %w", l.Path, l.Number, err)
 		}
 		line, err := encodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
-		return []extracted{{id: d.ID, line: line, result: res}}, err
+		return []extracted{{id: d.ID, where: fmt.Sprintf("%s:%d", l.Path, l.Number), line: line, result: res}}, err
 	}
 	return linkAll(ctx, f, stdio, w, prog, corpus.Source[document.Line]{Next: next, Close: closeInput}, work,
 		func(rec *linkedJSONL) []linkedQuote { return rec.Quotes })
@@ -264,6 +264,7 @@ func unlinked(quotes []extract.Quote) []linkedQuote {
 // speakers linker needs of it.
 type extracted struct {
 	id     string
+	where  string // path, or path:line
 	line   []byte
 	result extract.Result
 }
@@ -338,7 +339,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, extracted{id: d.ID, line: line, result: res})
+			out = append(out, extracted{id: d.ID, where: corpus.Location(d), line: line, result: res})
 		}
 		return out, nil
 	}
@@ -358,15 +359,14 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 // the error is.
 func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
 	src corpus.Source[T], work func(T) ([]extracted, error), quotes func(*R) []linkedQuote) error {
+	ids := uniqueIDs{}
 	if f.noSpeakerIDs {
 		// One pass: each line as soon as its document is done.
 		return emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
-			for _, d := range docs {
-				if _, err := w.Write(d.line); err != nil {
-					return err
-				}
-			}
-			return nil
+			return ids.each(docs, func(d extracted) error {
+				_, err := w.Write(d.line)
+				return err
+			})
 		})
 	}
 	spool, err := newSpool()
@@ -379,13 +379,10 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 		return err
 	}
 	err = emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
-		for _, d := range docs {
+		return ids.each(docs, func(d extracted) error {
 			lk.Add(d.id, d.result)
-			if err := spool.add(d.line); err != nil {
-				return err
-			}
-		}
-		return nil
+			return spool.add(d.line)
+		})
 	})
 	var failed *failures
 	if err != nil && !errors.As(err, &failed) && ctx.Err() != nil {
@@ -412,6 +409,38 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 	})
 	return cmp.Or(err, rerr)
 }
+
+// uniqueIDs refuses a document id seen before in the run: quote ids derive
+// from it, so a second document with the same id would give quotes the ids
+// of the first one's, silently.
+type uniqueIDs map[string]string // id → where first seen
+
+// each hands fn the documents whose id is new, in order; the others make a
+// badItem error, after the rest are handed on.
+func (u uniqueIDs) each(docs []extracted, fn func(extracted) error) error {
+	var dups []error
+	for _, d := range docs {
+		if first, dup := u[d.id]; dup {
+			dups = append(dups, fmt.Errorf("%s: document id %q is already used by %s", d.where, d.id, first))
+			continue
+		}
+		u[d.id] = d.where
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	if len(dups) > 0 {
+		return &badItem{errors.Join(dups...)}
+	}
+	return nil
+}
+
+// badItem is an emit error that fails one item, not the run: --keep-going
+// reports it and goes on.
+type badItem struct{ err error }
+
+func (b *badItem) Error() string { return b.err.Error() }
+func (b *badItem) Unwrap() error { return b.err }
 
 // The spool's name in os.TempDir: spoolPrefix, process id, random part,
 // spoolSuffix.
@@ -489,7 +518,13 @@ func emitAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, prog *p
 			prog.report(stdio.Err, err)
 			return nil
 		}
-		return emit(out)
+		err = emit(out)
+		if bad := (*badItem)(nil); errors.As(err, &bad) && f.keepGoing {
+			failed++
+			prog.report(stdio.Err, bad.err)
+			return nil
+		}
+		return err
 	})
 	if err != nil {
 		return err

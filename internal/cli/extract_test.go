@@ -474,3 +474,28 @@ func TestExtractFolderSkipsLinksOut(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(stdout.String(), "\n"), "one article: %s", stdout.String())
 	assert.Contains(t, stderr.String(), "warning: "+link+": symbolic link leads outside the content folder")
 }
+
+// TestExtractDuplicateIDs: a document id seen before in the run would give
+// its quotes the ids of the first one's; it is refused, or skipped with
+// --keep-going, whatever the linking mode.
+func TestExtractDuplicateIDs(t *testing.T) {
+	in := jsonlInput(3, map[int]string{3: `{"id": "doc-1", "lang": "fr", "text": "« Autre », a déclaré Paul Roche."}`})
+	for _, mode := range [][]string{nil, {"--no-speaker-ids"}} {
+		run := func(extra ...string) (int, string, string) {
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"extract", "--jsonl", "-"}, mode...), extra...)
+			code := runWith(context.Background(), &markExtractor{}, args, Stdio{In: strings.NewReader(in), Out: &stdout, Err: &stderr})
+			return code, stdout.String(), stderr.String()
+		}
+		code, out, stderr := run()
+		assert.Equal(t, 1, code, mode)
+		assert.Contains(t, stderr, `stdin:3: document id "doc-1" is already used by stdin:1`, mode)
+		assert.Equal(t, []string{"doc-1", "doc-2"}, outputIDs(t, out), "the lines before are written; the duplicate never", mode)
+
+		code, out, stderr = run("--keep-going")
+		assert.Equal(t, 1, code, mode)
+		assert.Contains(t, stderr, `stdin:3: document id "doc-1" is already used by stdin:1`, mode)
+		assert.Contains(t, stderr, "1 of 3 documents failed", mode)
+		assert.Equal(t, []string{"doc-1", "doc-2"}, outputIDs(t, out), mode)
+	}
+}
