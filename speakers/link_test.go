@@ -140,6 +140,26 @@ func TestLink(t *testing.T) {
 				{"b4/Élodie Tokarïeva", "b5/Elodie Tokarieva"}},
 		},
 		{
+			name: "a slip in the surname across articles",
+			docs: []doc{
+				{"k1", []spk{"Marianne Kowalczyk|f"}},
+				{"k2", []spk{"Marianne Kowalczik|f", "Kowalczyk"}},
+				{"k3", []spk{"Boris Johnson|m"}},
+				{"k4", []spk{"Dustin Johnson|m"}},
+				{"k5", []spk{"Peter Schmidt", "Peter Schmitt"}}, // two people of one article stay two
+				{"k6", []spk{"Peter Schmitt"}},
+				{"k7", []spk{"Anna Meyer"}}, // short surnames: two families
+				{"k8", []spk{"Anna Mayer"}},
+			},
+			same: [][]string{
+				{"k1/Marianne Kowalczyk", "k2/Marianne Kowalczik", "k2/Kowalczyk"},
+				{"k3/Boris Johnson"}, {"k4/Dustin Johnson"},
+				{"k5/Peter Schmidt"}, {"k5/Peter Schmitt", "k6/Peter Schmitt"},
+				{"k7/Anna Meyer"}, {"k8/Anna Mayer"},
+			},
+			want: map[string]string{"k1/Marianne Kowalczyk": "marianne-kowalczyk", "k3/Boris Johnson": "boris-johnson", "k4/Dustin Johnson": "dustin-johnson"},
+		},
+		{
 			name: "unnamed speakers at a sentence start stay one article's",
 			docs: []doc{
 				{"u1", []spk{"A spokesperson for the police department|quotes=xx"}},
