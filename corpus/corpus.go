@@ -61,9 +61,6 @@ type Corpus struct {
 	// content folder that lead out of it (skipped), speakers.yaml entries
 	// that matched nothing, corrections whose quote or speaker is unknown.
 	Warnings []string
-	// ReadWarnings are the warnings of reading alone, the first of
-	// Warnings.
-	ReadWarnings []string
 	// Extracted counts the articles read by the extractor, the others
 	// coming from the cache.
 	Extracted int
@@ -81,7 +78,6 @@ func Load(ctx context.Context, dir string, opts Options) (*Corpus, error) {
 		return nil, err
 	}
 	c.Skipped = skipped
-	c.ReadWarnings = warnings
 	c.Warnings = append(append([]string(nil), warnings...), c.Warnings...)
 	return c, nil
 }
