@@ -22,8 +22,8 @@ type Options struct {
 	Workers int
 	// Cache keeps extraction results between runs; the zero Cache none.
 	Cache Cache
-	// KeepGoing skips malformed articles (Corpus.Skipped) instead of
-	// failing.
+	// KeepGoing skips malformed articles, and those the extractor panics
+	// on, instead of failing (Corpus.Skipped).
 	KeepGoing bool
 	// Speakers is speakers.yaml, Corrections corrections.yaml; nil for
 	// none.
@@ -54,8 +54,9 @@ type Article struct {
 type Corpus struct {
 	Articles []Article
 	Linked
-	// Skipped lists the malformed articles left out under KeepGoing:
-	// whole files, or single lines of JSON Lines files (path:line).
+	// Skipped lists the articles left out under KeepGoing: malformed
+	// files, single lines of JSON Lines files (path:line), articles the
+	// extractor failed on.
 	Skipped []error
 	// Warnings are for the editors, naming file and line: links in the
 	// content folder that lead out of it (skipped), speakers.yaml entries
@@ -77,14 +78,14 @@ func Load(ctx context.Context, dir string, opts Options) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Skipped = skipped
+	c.Skipped = append(skipped, c.Skipped...)
 	c.Warnings = append(append([]string(nil), warnings...), c.Warnings...)
 	return c, nil
 }
 
 // Build extracts the documents, in corpus order, and links them.
 func Build(ctx context.Context, docs []document.Document, opts Options) (*Corpus, error) {
-	arts, fresh, err := Extract(ctx, docs, opts)
+	arts, fresh, failed, err := Extract(ctx, docs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -94,15 +95,16 @@ func Build(ctx context.Context, docs []document.Document, opts Options) (*Corpus
 		return nil, err
 	}
 	opts.phase("link")
-	return &Corpus{Articles: arts, Linked: linked, Warnings: warnings, Extracted: fresh}, nil
+	return &Corpus{Articles: arts, Linked: linked, Warnings: warnings, Extracted: fresh, Skipped: failed}, nil
 }
 
 // Extract finds the quotes and speakers of every document on the pool,
 // from the cache when it can, behind the panic guard. Articles are in the
-// order of docs; fresh counts those the extractor read.
-func Extract(ctx context.Context, docs []document.Document, opts Options) (arts []Article, fresh int, err error) {
+// order of docs; fresh counts those the extractor read. An extractor panic
+// fails the run, or under KeepGoing leaves the article out, in failed.
+func Extract(ctx context.Context, docs []document.Document, opts Options) (arts []Article, fresh int, failed []error, err error) {
 	if opts.Extractor == nil {
-		return nil, 0, fmt.Errorf("corpus: no extractor")
+		return nil, 0, nil, fmt.Errorf("corpus: no extractor")
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -128,6 +130,10 @@ func Extract(ctx context.Context, docs []document.Document, opts Options) (arts 
 	size := func(d document.Document) int64 { return int64(len(d.Text)) }
 	arts = make([]Article, 0, len(docs))
 	err = Ordered(ctx, workers, SliceSource(docs, size), work, func(_ document.Document, _ int64, a Article, err error) error {
+		if err != nil && opts.KeepGoing {
+			failed = append(failed, err)
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -138,7 +144,7 @@ func Extract(ctx context.Context, docs []document.Document, opts Options) (arts 
 		return nil
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
-	return arts, int(extracted.Load()), nil
+	return arts, int(extracted.Load()), failed, nil
 }

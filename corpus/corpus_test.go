@@ -97,6 +97,12 @@ func TestPanicGuard(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, filepath.Join(dir, "b.txt")+`: document "b": extractor panic: boom`, err.Error())
 
+	c, err := corpus.Load(context.Background(), dir, corpus.Options{Extractor: panicking{}, KeepGoing: true})
+	require.NoError(t, err, "under KeepGoing the article is left out")
+	require.Len(t, c.Articles, 1)
+	require.Len(t, c.Skipped, 1)
+	assert.Contains(t, c.Skipped[0].Error(), "extractor panic")
+
 	res, err := corpus.Analyze(panicking{}, document.Document{ID: "d", Text: "Text."})
 	require.NoError(t, err)
 	assert.NotNil(t, res.Quotes, "no quotes is [], not null")
