@@ -79,12 +79,16 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 		fmt.Fprintln(stdio.Err, "verbatim speakers: -j must be at least 1")
 		return errUsage
 	}
-	cfgPath := f.config
-	if cfgPath == "" {
-		// The site folder's speakers.yaml, which build applies.
+	cfgPath, explicit := f.config, f.config != ""
+	if !explicit {
 		cfgPath = filepath.Join(filepath.Dir(filepath.Clean(f.content)), "speakers.yaml")
 	}
-	cfg, err := loadSpeakers(f.config, cfgPath)
+	if explicit {
+		if _, err := os.Stat(cfgPath); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
+	}
+	cfg, err := speakers.LoadConfig(cfgPath)
 	if err != nil {
 		return err
 	}
