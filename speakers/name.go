@@ -425,6 +425,14 @@ var indefinites = map[string]bool{"a": true, "an": true, "un": true, "une": true
 // capitalised one.
 func unnamed(name string) bool {
 	words := strings.Fields(name)
+	if len(words) == 1 {
+		// An article alone ("Les" of "Les habitants ont déclaré") names
+		// nobody.
+		w := strings.ToLower(strings.ReplaceAll(words[0], "’", "'"))
+		if articles[w] || indefinites[w] {
+			return true
+		}
+	}
 	if len(words) > 1 {
 		w := strings.ToLower(strings.ReplaceAll(words[0], "’", "'"))
 		if articles[w] || indefinites[w] {
