@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim/corpus"
+	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
 )
@@ -92,6 +93,12 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	if err != nil {
 		return err
 	}
+	// The site's corrections.yaml, beside the content folder, so that the
+	// counts are the site's.
+	fixes, err := corrections.Load(filepath.Join(filepath.Dir(filepath.Clean(f.content)), "corrections.yaml"))
+	if err != nil {
+		return err
+	}
 	if err := isFolder(f.content); err != nil {
 		return err
 	}
@@ -106,7 +113,7 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	if err != nil {
 		return err
 	}
-	opts := corpus.Options{Extractor: ex, Workers: f.workers, Speakers: cfg}
+	opts := corpus.Options{Extractor: ex, Workers: f.workers, Speakers: cfg, Corrections: fixes}
 	var prog *progress
 	if f.progress || isTerminal(stdio.Err) {
 		prog = startProgress(stdio.Err, isTerminal(stdio.Err), func(done, _ int64, _ time.Duration) string {
@@ -119,12 +126,12 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	if err != nil {
 		return err
 	}
-	quotes := 0
-	for _, a := range c.Articles {
-		quotes += len(a.Result.Quotes)
+	quotes := 0 // as published: rejected quotes left out
+	for _, recs := range c.Records {
+		quotes += len(recs)
 	}
 	res := c.Speakers
-	for _, w := range res.Warnings {
+	for _, w := range c.Warnings {
 		fmt.Fprintln(stdio.Err, "warning:", w)
 	}
 	list := make([]speakers.Speaker, 0, len(res.Speakers))
@@ -134,7 +141,7 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 		}
 	}
 	if f.json {
-		return writeSpeakersJSON(stdio.Out, len(docs), quotes, list, res.Warnings)
+		return writeSpeakersJSON(stdio.Out, len(docs), quotes, list, c.Warnings)
 	}
 	return writeSpeakersTable(stdio.Out, len(docs), quotes, res.Speakers, list)
 }
