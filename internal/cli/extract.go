@@ -210,7 +210,7 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 			return nil, fmt.Errorf("%s:%d: %w", l.Path, l.Number, err)
 		}
 		line, err := encodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
-		return []extracted{{id: d.ID, where: fmt.Sprintf("%s:%d", l.Path, l.Number), line: line, result: res}}, err
+		return []extracted{{id: d.ID, where: fmt.Sprintf("%s:%d", l.Path, l.Number), draft: d.Draft, line: line, result: res}}, err
 	}
 	return linkAll(ctx, f, stdio, w, prog, corpus.Source[document.Line]{Next: next, Close: closeInput}, work,
 		func(rec *linkedJSONL) []linkedQuote { return rec.Quotes })
@@ -265,6 +265,7 @@ func unlinked(quotes []extract.Quote) []linkedQuote {
 type extracted struct {
 	id     string
 	where  string // path, or path:line
+	draft  bool
 	line   []byte
 	result extract.Result
 }
@@ -339,7 +340,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, extracted{id: d.ID, where: corpus.Location(d), line: line, result: res})
+			out = append(out, extracted{id: d.ID, where: corpus.Location(d), draft: d.Draft, line: line, result: res})
 		}
 		return out, nil
 	}
@@ -378,9 +379,20 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 	if err != nil {
 		return err
 	}
+	// linked maps each spooled line to its document in the linker, -1 for
+	// a draft: drafts are written but, as the site leaves them out, they
+	// take no part in linking, so the ids are the site's.
+	var linked []int
+	n := 0
 	err = emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
 		return ids.each(docs, func(d extracted) error {
-			lk.Add(d.id, d.result)
+			if d.draft {
+				linked = append(linked, -1)
+			} else {
+				lk.Add(d.id, d.result)
+				linked = append(linked, n)
+				n++
+			}
 			return spool.add(d.line)
 		})
 	})
@@ -396,7 +408,10 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 		}
 		qs := quotes(&rec)
 		for j := range qs {
-			if id := res.SpeakerID(doc, j); id != "" {
+			if linked[doc] < 0 {
+				break
+			}
+			if id := res.SpeakerID(linked[doc], j); id != "" {
 				qs[j].SpeakerID = &id
 			}
 		}
