@@ -120,3 +120,28 @@ func TestSameSpeakerIDsInEveryCommand(t *testing.T) {
 	}
 	assert.Equal(t, 2, spokespeople, "one per article: %v", counts)
 }
+
+// TestExtractSpeakersFile: extract applies speakers.yaml, the site's by
+// default or the one --speakers names, which must exist.
+func TestExtractSpeakersFile(t *testing.T) {
+	dir, files := sameIDsSite(t)
+	t.Chdir(dir)
+	run := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := Main(context.Background(), append([]string{"extract", "--jsonl"}, args...), Stdio{In: strings.NewReader(""), Out: &stdout, Err: &stderr})
+		return code, stdout.String(), stderr.String()
+	}
+	code, out, stderr := run(files[1])
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, `"speaker_id":"antony-brellick"`)
+	assert.NotContains(t, out, `"speaker_id":"tony-brellick"`)
+
+	writeFile(t, filepath.Join(dir, "other.yaml"), "- name: Tony Brellick\n  id: tb\n")
+	code, out, stderr = run(files[1], "--speakers", "other.yaml")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, `"speaker_id":"tb"`)
+
+	code, _, stderr = run(files[1], "--speakers", "missing.yaml")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "missing.yaml")
+}

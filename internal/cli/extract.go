@@ -117,9 +117,11 @@ func extractCommand(ctx context.Context, args []string, stdio Stdio, newEx func(
 		return errUsage
 	}
 	// The speakers.yaml of build and serve, so that a quote's speaker_id
-	// is its speaker's page on the site.
-	if f.speakers, err = loadSpeakers(f.speakersFile, "speakers.yaml"); err != nil {
-		return err
+	// is its speaker's page on the site; without linking, none is read.
+	if !f.noSpeakerIDs {
+		if f.speakers, err = loadSpeakers(f.speakersFile, "speakers.yaml"); err != nil {
+			return err
+		}
 	}
 	ex, err := newEx(extract.Options{DefaultLang: f.lang})
 	if err != nil {
