@@ -11,11 +11,13 @@
 //     (Analyze) and the content-hash cache (Cache). An article's language
 //     is its own, else the one detected from its text.
 //  3. A Linker links the speakers of every article, in corpus order, into
-//     corpus-wide speakers with speakers.yaml (package speakers); Link then
-//     applies corrections.yaml (package corrections).
+//     corpus-wide speakers with speakers.yaml (package speakers) and the
+//     ids no speaker may take (UnattributedID); the editors' corrections
+//     (package corrections) are applied to the linked quotes.
 //
-// Load runs the three for a folder and returns a Corpus with its warnings.
-// extract --jsonl, which cannot hold its input in memory, uses the same
-// stages one document at a time: Ordered, Analyze and a Linker (the
-// streaming form).
+// Load runs the three for a folder, Build the last two for documents read
+// already; both return a Corpus with its warnings. extract, which streams
+// input larger than memory, uses the same stages one document at a time:
+// Ordered, Analyze and a Linker (the streaming form), drafts written but
+// not linked, as a site leaves them out.
 package corpus
