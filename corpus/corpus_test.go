@@ -107,3 +107,20 @@ func TestPanicGuard(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotNil(t, res.Quotes, "no quotes is [], not null")
 }
+
+// TestLoadSizeCap: an article past the size cap fails the run with its
+// path, or is skipped under KeepGoing.
+func TestLoadSizeCap(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "Fine\n\nText.\n")
+	write(t, filepath.Join(dir, "huge.md"), "---\ntitle: Huge\n---\n\n"+strings.Repeat("Un mot. ", int(document.MaxBytes)/8+1))
+	_, err := corpus.Load(context.Background(), dir, corpus.Options{Extractor: panicking{}})
+	require.ErrorIs(t, err, document.ErrTooLarge)
+	assert.Contains(t, err.Error(), filepath.Join(dir, "huge.md")+": document too large: more than 20 MB")
+
+	c, err := corpus.Load(context.Background(), dir, corpus.Options{Extractor: panicking{}, KeepGoing: true})
+	require.NoError(t, err)
+	assert.Len(t, c.Articles, 1)
+	require.Len(t, c.Skipped, 1)
+	assert.ErrorIs(t, c.Skipped[0], document.ErrTooLarge)
+}
