@@ -1,7 +1,9 @@
 package corrections
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/verbatim-news/verbatim/speakers"
 )
@@ -10,6 +12,12 @@ import (
 // unknown name becomes a new speaker).
 type Resolver interface {
 	Resolve(name string) (id, canonical string)
+}
+
+// knower is a Resolver that tells the names it knows from those it would
+// make a new speaker of; *speakers.Result is one.
+type knower interface {
+	Knows(name string) bool
 }
 
 // Applied is one correction that found its quote.
@@ -28,6 +36,10 @@ type Report struct {
 	// Stale are the entries whose quote no article yields any more. They
 	// stay in the file; Warnings names them.
 	Stale []Entry
+	// Unknown are the speaker entries naming no speaker of the articles or
+	// speakers.yaml: applied, to a new speaker, but likely a typo;
+	// Warnings names them.
+	Unknown []Entry
 }
 
 // Apply applies the corrections to recs (every quote of the site, linked)
@@ -59,6 +71,9 @@ func (f *File) Apply(recs []speakers.Record, r Resolver) ([]speakers.Record, Rep
 		case Speaker:
 			name := e.Speaker
 			id := ""
+			if k, ok := r.(knower); ok && !k.Knows(e.Speaker) {
+				rep.Unknown = append(rep.Unknown, e)
+			}
 			if r != nil {
 				id, name = r.Resolve(e.Speaker)
 			}
@@ -86,13 +101,27 @@ func (f *File) Apply(recs []speakers.Record, r Resolver) ([]speakers.Record, Rep
 	return kept, rep
 }
 
-// Warnings names every stale entry by file, line and quote id, for the
-// build to print; the build goes on.
+// Warnings names every stale entry, and every speaker entry naming nobody
+// known, by file, line and quote id, in file order, for the build to
+// print; the build goes on.
 func (r Report) Warnings() []string {
-	var out []string
+	type warning struct {
+		line int
+		msg  string
+	}
+	var ws []warning
 	for _, e := range r.Stale {
-		out = append(out, fmt.Sprintf("%s:%d: correction %s of quote %s (by %s, %s): no article has this quote any more; the entry is kept",
-			r.Path, e.Line, e.Action, e.Quote, e.By, e.Date))
+		ws = append(ws, warning{e.Line, fmt.Sprintf("%s:%d: correction %s of quote %s (by %s, %s): no article has this quote any more; the entry is kept",
+			r.Path, e.Line, e.Action, e.Quote, e.By, e.Date)})
+	}
+	for _, e := range r.Unknown {
+		ws = append(ws, warning{e.Line, fmt.Sprintf("%s:%d: correction %s of quote %s (by %s, %s): no article or speakers.yaml entry names a speaker %q; the quote goes to a new speaker of that name",
+			r.Path, e.Line, e.Action, e.Quote, e.By, e.Date, e.Speaker)})
+	}
+	slices.SortStableFunc(ws, func(a, b warning) int { return cmp.Compare(a.line, b.line) })
+	var out []string
+	for _, w := range ws {
+		out = append(out, w.msg)
 	}
 	return out
 }

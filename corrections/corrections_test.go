@@ -135,8 +135,12 @@ func TestApply(t *testing.T) {
 	assert.Nil(t, rep.Applied[2].After, "rejected")
 	assert.Equal(t, "not a quote", rep.Applied[2].Entry.Note)
 	require.Len(t, rep.Stale, 1)
-	assert.Equal(t, []string{"corrections.yaml:4: correction verify of quote q-0000000000000000 (by Joe, 2024-05-05): " +
-		"no article has this quote any more; the entry is kept"}, rep.Warnings())
+	assert.Equal(t, []string{
+		"corrections.yaml:1: correction speaker of quote " + id(0) + " (by Ann, 2024-05-02): " +
+			`no article or speakers.yaml entry names a speaker "Pia Lund"; the quote goes to a new speaker of that name`,
+		"corrections.yaml:4: correction verify of quote q-0000000000000000 (by Joe, 2024-05-05): " +
+			"no article has this quote any more; the entry is kept"}, rep.Warnings(),
+		"a speaker no article names warns, like a stale quote, in file order")
 
 	res.Recount(out)
 	sp, ok := res.Speaker("pia-lund")
@@ -149,6 +153,27 @@ func TestApply(t *testing.T) {
 	out, _ = f.Apply(recs, nil)
 	assert.Equal(t, "Pia Lund", out[0].SpeakerName())
 	assert.Empty(t, out[0].SpeakerID)
+}
+
+func TestSpeakerCorrectionToKnownSpeaker(t *testing.T) {
+	res, recs := corpus(t)
+	src := "- {quote: " + recs[2].ID + ", action: speaker, speaker: Ilse Varga, by: Ann, date: 2024-05-02}\n" +
+		"- {quote: " + recs[0].ID + ", action: speaker, speaker: ilse-varga, by: Ann, date: 2024-05-02}\n"
+	f, err := corrections.Parse("corrections.yaml", []byte(src))
+	require.NoError(t, err)
+	out, rep := f.Apply(recs, res)
+	assert.Empty(t, rep.Warnings(), "a name or an id the corpus knows")
+	assert.Equal(t, "ilse-varga", out[2].SpeakerID)
+
+	cfg, err := speakers.ParseConfig("speakers.yaml", []byte("- name: Pia Lund\n  aliases: [P. Lund]\n"))
+	require.NoError(t, err)
+	lk, err := speakers.New(cfg, speakers.Options{})
+	require.NoError(t, err)
+	res = lk.Link()
+	f, err = corrections.Parse("corrections.yaml", []byte("- {quote: "+recs[0].ID+", action: speaker, speaker: P. Lund, by: Ann, date: 2024-05-02}\n"))
+	require.NoError(t, err)
+	_, rep = f.Apply(recs, res)
+	assert.Empty(t, rep.Unknown, "a speakers.yaml entry is known")
 }
 
 // TestSurvivesRebuild runs the real extractor: editing, adding and removing

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim/webpage"
 )
 
 // Document is one article: its metadata and the text the extractor reads.
@@ -49,7 +51,16 @@ var (
 	// ErrOutsideRoot is a symbolic link in a content folder that leads
 	// out of it: following it could publish any file the user can read.
 	ErrOutsideRoot = errors.New("symbolic link leads outside the content folder")
+	// ErrTooLarge is a document larger than MaxBytes: a .md, .txt or
+	// .html file, or one line of a JSON Lines file.
+	ErrTooLarge = errors.New("document too large")
 )
+
+// MaxBytes bounds one document, whatever its format, as webpage bounds a
+// saved page: a news article is well under a megabyte, and the
+// extractor's memory grows with the document (tens of times its size), so
+// anything past this is not an article and would only exhaust memory.
+const MaxBytes = webpage.DefaultMaxBytes
 
 // PosError locates a problem in an input file. Line and Column are 1-based
 // (Column counts code points); zero means unknown. Offset is a byte offset
@@ -189,7 +200,7 @@ func readFile(path, fallbackID string, skip func(error)) ([]Document, error) {
 			docs = append(docs, d)
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readCapped(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -209,6 +220,24 @@ func readFile(path, fallbackID string, skip func(error)) ([]Document, error) {
 		d.ID = fallbackID
 	}
 	return []Document{d}, nil
+}
+
+// readCapped reads a file of at most limit bytes; a larger one is an
+// ErrTooLarge naming its path, read no further than the limit.
+func readCapped(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, &PosError{Path: path, Offset: -1, Err: fmt.Errorf("%w: more than %s", ErrTooLarge, webpage.FormatBytes(limit))}
+	}
+	return data, nil
 }
 
 // ParseText reads a plain-text article: the title is its first non-empty

@@ -9,6 +9,8 @@ import (
 	"io"
 	"maps"
 	"slices"
+
+	"github.com/verbatim-news/verbatim/webpage"
 )
 
 // JSONLReader streams Documents from JSON Lines, one JSON object per line:
@@ -22,11 +24,12 @@ type JSONLReader struct {
 	offset int64 // byte offset of the next line
 	buf    []byte
 	err    error // sticky read error
+	max    int64 // the longest line kept, MaxBytes but in tests
 }
 
 // NewJSONLReader reads JSON Lines from r; path names the input in errors.
 func NewJSONLReader(r io.Reader, path string) *JSONLReader {
-	return &JSONLReader{br: bufio.NewReaderSize(r, 1<<20), path: path}
+	return &JSONLReader{br: bufio.NewReaderSize(r, 1<<20), path: path, max: MaxBytes}
 }
 
 // Line is one raw, non-blank line of a JSON Lines input, without its line
@@ -36,6 +39,9 @@ type Line struct {
 	Number int   // 1-based line number
 	Offset int64 // byte offset of the line in the input
 	Bytes  []byte
+	// tooLong is the cap a line passed, with Bytes empty: its bytes were
+	// skipped, and ParseJSONLine reports it. 0 for a line within it.
+	tooLong int64
 }
 
 // NextLine returns the next non-blank line, in a buffer of its own, or
@@ -70,10 +76,20 @@ func (r *JSONLReader) next() (Line, error) {
 		}
 		r.buf = r.buf[:0]
 		var err error
+		var size int64
+		tooLong := false
 		for {
 			var chunk []byte
 			chunk, err = r.br.ReadSlice('\n')
-			r.buf = append(r.buf, chunk...)
+			size += int64(len(chunk))
+			// Past the cap the rest of the line is read and dropped, so
+			// that memory stays bounded and the next line can follow.
+			if !tooLong && int64(len(r.buf)+len(chunk)) > r.max {
+				tooLong, r.buf = true, r.buf[:0]
+			}
+			if !tooLong {
+				r.buf = append(r.buf, chunk...)
+			}
 			if !errors.Is(err, bufio.ErrBufferFull) {
 				break
 			}
@@ -82,13 +98,17 @@ func (r *JSONLReader) next() (Line, error) {
 			r.err = fmt.Errorf("read %s: %w", r.path, err)
 			return Line{}, r.err
 		}
-		if err != nil && len(r.buf) == 0 {
+		if err != nil && size == 0 {
 			r.err = io.EOF
 			return Line{}, io.EOF
 		}
 		r.line++
 		l := Line{Path: r.path, Number: r.line, Offset: r.offset, Bytes: r.buf}
-		r.offset += int64(len(r.buf))
+		r.offset += size
+		if tooLong {
+			l.Bytes, l.tooLong = nil, r.max
+			return l, nil
+		}
 		if l.Number == 1 && bytes.HasPrefix(l.Bytes, bom) {
 			l.Bytes, l.Offset = l.Bytes[len(bom):], l.Offset+int64(len(bom))
 		}
@@ -104,6 +124,10 @@ func (r *JSONLReader) next() (Line, error) {
 // number) and text are required; title, lang, source_url, outlet, slug,
 // date, authors and draft fill the Document; the others go to Params.
 func ParseJSONLine(l Line) (Document, error) {
+	if l.tooLong > 0 {
+		return Document{}, &PosError{Path: l.Path, Line: l.Number, Offset: l.Offset,
+			Err: fmt.Errorf("%w: the line is more than %s", ErrTooLarge, webpage.FormatBytes(l.tooLong))}
+	}
 	if err := checkText(l.Path, l.Bytes, l.Number, l.Offset); err != nil {
 		return Document{}, err
 	}

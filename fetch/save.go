@@ -14,7 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/verbatim-news/verbatim/render/slug"
+	"github.com/verbatim-news/verbatim/internal/slug"
 	"github.com/verbatim-news/verbatim/webpage"
 )
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
@@ -117,102 +119,128 @@ func (o Options) Inputs() []string {
 		cmp.Or(o.SpeakersFile, defaultSpeakersFile), cmp.Or(o.CorrectionsFile, defaultCorrectionsFile)}
 }
 
-// Build reads the articles, extracts their quotes and writes the site. On
-// error the output folder is left as the last successful build left it.
+// Build reads the articles into a corpus (package corpus, the pipeline
+// every command shares) and renders it. On error the output folder is left
+// as the last successful build left it.
 func Build(ctx context.Context, opts Options) (Report, error) {
-	var rep Report
 	opts.defaults()
-	last := time.Now()
-	phase := func(name string) {
-		now := time.Now()
-		rep.Phases = append(rep.Phases, Phase{name, now.Sub(last)})
-		last = now
-	}
-	cfg, err := loadConfig(opts)
+	b, err := prepare(opts)
 	if err != nil {
-		return rep, err
+		return b.rep, err
 	}
 	spk, fixes, err := loadEditorial(opts)
 	if err != nil {
-		return rep, err
+		return b.rep, err
 	}
-	if err := checkFolders(opts.ContentDir, opts.OutDir); err != nil {
-		return rep, err
-	}
-	tmpl, sources, err := parseTemplates(overlay{dir: existingDir(opts.TemplatesDir), base: opts.Templates})
-	if err != nil {
-		return rep, err
-	}
-
-	docs, skipped, readWarnings, err := readAll(ctx, opts.ContentDir, opts.KeepGoing)
-	if err != nil {
-		return rep, err
-	}
-	rep.Skipped = skipped
-	phase("read")
-	if opts.Progress != nil {
-		for _, e := range skipped {
-			fmt.Fprintf(opts.Progress, "skipped %v\n", e)
-		}
-		for _, w := range readWarnings {
-			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
-		}
-	}
-
 	ex := opts.Extractor
 	if ex == nil {
 		// No DefaultLang from the interface language: an article without
 		// lang is read in the language detected from its text.
 		e, err := extract.New(extract.Options{})
 		if err != nil {
-			return rep, fmt.Errorf("extractor: %w", err)
+			return b.rep, fmt.Errorf("extractor: %w", err)
 		}
 		ex = e
 	}
-	version := opts.ExtractorVersion
-	if version == "" {
-		version, err = executableVersion()
-	}
-	c := cache{dir: opts.CacheDir, version: version}
-	if err != nil {
+	cache := corpus.Cache{Dir: opts.CacheDir, Version: b.version}
+	if b.version == "" {
 		// Without a version, cached quotes and pages could be stale.
-		c.dir, version = "", ""
+		cache.Dir = ""
 	}
-	arts, fresh, err := extractAll(ctx, docs, ex, c)
+	cor, err := corpus.Load(ctx, opts.ContentDir, corpus.Options{
+		Extractor: ex, Cache: cache, KeepGoing: opts.KeepGoing, Speakers: spk, Corrections: fixes, Phase: b.phase,
+	})
 	if err != nil {
-		return rep, err
+		return b.rep, err
 	}
-	rep.Extracted = fresh
-	phase("extract")
+	return b.render(ctx, cor)
+}
 
-	linked, err := linkCorpus(arts, spk, fixes)
+// Render writes the site of a corpus loaded already (corpus.Load, with the
+// speakers.yaml and corrections.yaml the site should show); the content
+// and editorial options are not read.
+func Render(ctx context.Context, cor *corpus.Corpus, opts Options) (Report, error) {
+	opts.defaults()
+	b, err := prepare(opts)
 	if err != nil {
-		return rep, err
+		return b.rep, err
 	}
-	rep.Warnings = append(readWarnings, linked.warnings...)
-	if opts.Progress != nil {
-		for _, w := range linked.warnings {
-			fmt.Fprintf(opts.Progress, "warning: %s\n", w)
+	return b.render(ctx, cor)
+}
+
+// building is one build once its configuration and templates are read.
+type building struct {
+	opts    Options
+	cfg     Config
+	tmpl    map[string]*template.Template
+	sources map[string][]byte
+	version string // "" when unknown: no cache, no fingerprints
+	rep     Report
+	last    time.Time
+}
+
+// phase closes the stage called name, for Report.Phases.
+func (b *building) phase(name string) {
+	now := time.Now()
+	b.rep.Phases = append(b.rep.Phases, Phase{name, now.Sub(b.last)})
+	b.last = now
+}
+
+// prepare reads what a build needs besides the articles, so that a typo
+// in the configuration or a template fails before the long work.
+func prepare(opts Options) (*building, error) {
+	b := &building{opts: opts, last: time.Now()}
+	var err error
+	if b.cfg, err = loadConfig(opts); err != nil {
+		return b, err
+	}
+	if err := checkFolders(opts.ContentDir, opts.OutDir); err != nil {
+		return b, err
+	}
+	if b.tmpl, b.sources, err = parseTemplates(overlay{dir: existingDir(opts.TemplatesDir), base: opts.Templates}); err != nil {
+		return b, err
+	}
+	b.version = opts.ExtractorVersion
+	if b.version == "" {
+		if v, err := corpus.ExecutableVersion(); err == nil {
+			b.version = v
 		}
 	}
-	phase("link")
+	return b, nil
+}
 
-	site := newSite(cfg, arts, linked)
+// render places the corpus in a site model and writes its pages.
+func (b *building) render(ctx context.Context, cor *corpus.Corpus) (Report, error) {
+	rep := &b.rep
+	rep.Skipped = cor.Skipped
+	rep.Extracted = cor.Extracted
+	rep.Warnings = cor.Warnings
+	if p := b.opts.Progress; p != nil {
+		for _, e := range cor.Skipped {
+			fmt.Fprintf(p, "skipped %v\n", e)
+		}
+		for _, w := range cor.Warnings {
+			fmt.Fprintf(p, "warning: %s\n", w)
+		}
+	}
+
+	site := newSite(b.cfg, cor)
 	rep.Articles, rep.Quotes, rep.Speakers = len(site.Articles), len(site.Quotes), len(site.Speakers)
 
-	r := &renderer{site: site, tmpl: tmpl, static: sources}
-	if version != "" {
-		r.digests = newDigests(site, envDigest(version, cfg, sources))
+	r := &renderer{site: site, tmpl: b.tmpl, static: b.sources}
+	if b.version != "" {
+		r.digests = newDigests(site, envDigest(b.version, b.cfg, b.sources))
 	}
 	var pages []page
 	for _, o := range outputs {
 		pages = append(pages, o.pages(r, pages)...)
 	}
 	rep.Pages = len(pages)
-	phase("model")
-	rep.Unchanged, err = writeSite(ctx, opts.OutDir, pages)
-	phase("render and write")
-	return rep, err
+	b.phase("model")
+	var err error
+	rep.Unchanged, err = writeSite(ctx, b.opts.OutDir, pages)
+	b.phase("render and write")
+	return *rep, err
 }
 
 func loadConfig(opts Options) (Config, error) {

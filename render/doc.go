@@ -3,22 +3,20 @@
 //
 // Build runs the pipeline:
 //
-//  1. load: read verbatim.yaml, list and read the articles (package
-//     document), failing on the first malformed one unless KeepGoing.
-//  2. extract: find the quotes of each article and describe their speakers
-//     (extract.Result) in parallel, through a cache keyed by a hash of the
-//     article, so a rebuild only re-reads what changed.
-//  3. link: link the speakers of every article into corpus-wide speakers
-//     (package speakers), in path order, the order `verbatim speakers`
-//     uses, so that both give the same ids; apply speakers.yaml, then the
-//     editors' corrections.yaml (package corrections). Rules and corrections
-//     that no longer match anything are warnings, never errors.
-//  4. model: place quotes, articles and speakers in a Site, with stable
+//  1. corpus: read verbatim.yaml, speakers.yaml and corrections.yaml, then
+//     hand the content folder to package corpus, the pipeline every command
+//     shares: it reads the articles (failing on the first malformed one
+//     unless KeepGoing), extracts them through a cache keyed by a hash of
+//     the article, so a rebuild only re-reads what changed, links the
+//     speakers in path order, so that `verbatim speakers` and `verbatim
+//     extract` give the same ids, and applies speakers.yaml and the
+//     corrections. Rules and corrections that match nothing are warnings.
+//  2. model: place quotes, articles and speakers in a Site, with stable
 //     slugs (package slug; a speaker's is its id), duplicates grouped (wire
 //     copy shown once with all its sources) and a fixed order everywhere.
-//  5. outputs: every page kind, feed, sitemap and index is a row of one
+//  3. outputs: every page kind, feed, sitemap and index is a row of one
 //     table (outputs.go) that lists paths and renders bytes from the Site.
-//  6. write: render the pages in parallel; nothing in the output folder is
+//  4. write: render the pages in parallel; nothing in the output folder is
 //     touched until every page has rendered, so a failed build leaves the
 //     last good site in place. A first build writes a temporary folder and
 //     swaps it in; a rebuild reads the manifest of the previous one (hashes

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/document"
-	"github.com/verbatim-news/verbatim/extract"
-	"github.com/verbatim-news/verbatim/render/slug"
+	"github.com/verbatim-news/verbatim/internal/slug"
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
@@ -124,30 +124,26 @@ type Correction struct {
 // none (a speaker left without quotes).
 type SpeakerRef struct{ Name, URL string }
 
-const unattributedSlug = "unattributed"
-
-// article pairs a document with what the extractor found in it, as loading
-// yields it.
-type article struct {
-	doc    document.Document
-	result extract.Result
-}
+// unattributedSlug is the section of quotes without a speaker, an id the
+// linker never hands out.
+const unattributedSlug = corpus.UnattributedID
 
 // newSite places the linked and corrected quotes in articles and speaker
-// pages and fixes every order. arts are in corpus order, as c was linked.
-func newSite(cfg Config, arts []article, c *corpus) *Site {
+// pages and fixes every order.
+func newSite(cfg Config, c *corpus.Corpus) *Site {
+	arts := c.Articles
 	b, _ := parseBase(cfg.BaseURL) // checked when the config was loaded
 	s := &Site{Config: cfg, base: b}
 
 	items := make([]slug.Item, 0, len(arts))
 	for _, a := range arts {
-		items = append(items, slug.Item{Key: a.doc.ID, Name: a.doc.Title, Explicit: a.doc.Slug})
+		items = append(items, slug.Item{Key: a.Doc.ID, Name: a.Doc.Title, Explicit: a.Doc.Slug})
 	}
 	articleSlugs := slug.Assign(items)
 
 	// One page per linked speaker with quotes left after corrections.
 	byID := map[string]*Speaker{}
-	for _, ls := range c.speakers.Speakers {
+	for _, ls := range c.Speakers.Speakers {
 		if ls.Quotes == 0 {
 			continue
 		}
@@ -167,13 +163,13 @@ func newSite(cfg Config, arts []article, c *corpus) *Site {
 	byQuote := map[string]*Quote{}
 	for i, a := range arts {
 		art := &Article{
-			Doc:    a.doc,
-			Slug:   articleSlugs[a.doc.ID],
-			Lang:   cmp.Or(a.doc.Lang, a.result.Lang, cfg.Language),
-			Source: safeURL(a.doc.SourceURL),
+			Doc:    a.Doc,
+			Slug:   articleSlugs[a.Doc.ID],
+			Lang:   cmp.Or(a.Doc.Lang, a.Result.Lang, cfg.Language),
+			Source: safeURL(a.Doc.SourceURL),
 		}
 		art.URL = b.rel("articles/" + art.Slug + "/")
-		for _, r := range c.records[i] {
+		for _, r := range c.Records[i] {
 			sp := byID[r.SpeakerID]
 			if sp == nil {
 				sp = unattributed
@@ -270,7 +266,7 @@ func boolOrder(last bool) int {
 
 // newCorrections lists every entry of corrections.yaml, applied or stale,
 // newest first; an applied entry is also attached to its quote.
-func newCorrections(c *corpus, s *Site, byQuote map[string]*Quote, byID map[string]*Speaker, unattributed *Speaker) []*Correction {
+func newCorrections(c *corpus.Corpus, s *Site, byQuote map[string]*Quote, byID map[string]*Speaker, unattributed *Speaker) []*Correction {
 	articles := map[string]*Article{}
 	for _, a := range s.Articles {
 		articles[a.Doc.ID] = a
@@ -279,7 +275,7 @@ func newCorrections(c *corpus, s *Site, byQuote map[string]*Quote, byID map[stri
 		if sp := byID[r.SpeakerID]; sp != nil && len(sp.Quotes) > 0 {
 			return SpeakerRef{Name: sp.Name, URL: sp.URL}
 		}
-		if ls, ok := c.speakers.Speaker(r.SpeakerID); ok {
+		if ls, ok := c.Speakers.Speaker(r.SpeakerID); ok {
 			return SpeakerRef{Name: ls.Name}
 		}
 		if name := r.SpeakerName(); name != "" {
@@ -288,7 +284,7 @@ func newCorrections(c *corpus, s *Site, byQuote map[string]*Quote, byID map[stri
 		return SpeakerRef{Name: unattributed.Name, URL: unattributed.URL}
 	}
 	var out []*Correction
-	for _, a := range c.fixes.Applied {
+	for _, a := range c.Fixes.Applied {
 		cr := &Correction{Entry: a.Entry, Text: a.Before.Text, Article: articles[a.Before.DocID], From: ref(a.Before)}
 		if a.After != nil {
 			cr.Quote = byQuote[a.After.ID]
@@ -299,7 +295,7 @@ func newCorrections(c *corpus, s *Site, byQuote map[string]*Quote, byID map[stri
 		}
 		out = append(out, cr)
 	}
-	for _, e := range c.fixes.Stale {
+	for _, e := range c.Fixes.Stale {
 		out = append(out, &Correction{Entry: e, Stale: true})
 	}
 	for _, cr := range out {

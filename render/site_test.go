@@ -13,6 +13,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/verbatim-news/verbatim/corpus"
+	"github.com/verbatim-news/verbatim/corrections"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -167,4 +170,25 @@ func TestSampleSiteContent(t *testing.T) {
 
 	// The hostile slug stays inside the output folder.
 	assert.Contains(t, files, "articles/etc-hostile/index.html")
+}
+
+// TestRenderCorpus: render only renders; a corpus loaded by package corpus
+// and handed to Render gives the site Build gives.
+func TestRenderCorpus(t *testing.T) {
+	dir := t.TempDir()
+	opts := sampleOptions(t, filepath.Join(dir, "built"), func(o *Options) { o.ExtractorVersion = "test" })
+	_, err := Build(context.Background(), opts)
+	require.NoError(t, err)
+
+	spk, err := speakers.LoadConfig(opts.SpeakersFile)
+	require.NoError(t, err)
+	fixes, err := corrections.Load(opts.CorrectionsFile)
+	require.NoError(t, err)
+	cor, err := corpus.Load(context.Background(), opts.ContentDir, corpus.Options{Extractor: opts.Extractor, Speakers: spk, Corrections: fixes})
+	require.NoError(t, err)
+	opts.OutDir = filepath.Join(dir, "rendered")
+	rep, err := Render(context.Background(), cor, opts)
+	require.NoError(t, err)
+	assert.Equal(t, len(cor.Articles), rep.Articles)
+	assert.Equal(t, readTree(t, filepath.Join(dir, "built")), readTree(t, opts.OutDir))
 }

@@ -45,6 +45,7 @@ func (l *Linker) Link() *Result {
 	lk.classify()
 	lk.linkOrgs()
 	lk.linkPersons()
+	lk.linkSurnameSlips()
 	lk.linkSurnames()
 	lk.linkUnnamed()
 	warnings := lk.applyConfig()

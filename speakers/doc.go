@@ -25,7 +25,9 @@
 // accents and hyphens are folded, an initial (D. for Donald), a middle name
 // on one side only, or a one-letter slip (Antony, Anthony) between names of
 // four letters or more that are not both known given names (Mark and Mary
-// are two people). Inside a surname the linkage is complete: a name joins a
+// are two people). Two people with the same given names whose surnames of
+// seven letters or more differ by one slip (Marianne Kowalczyk, Marianne
+// Kowalczik) are one when no article quotes both. Inside a surname the linkage is complete: a name joins a
 // group only if it agrees with every name in it, so a plain "George Pellam"
 // never makes one person of George W. and George H. W. Pellam. Two speakers
 // of one article are never joined: Donald and Eric Quarrey quoted together
@@ -40,7 +42,10 @@
 // candidates listed as suggested merges, for editors to settle in
 // speakers.yaml.
 //
-// Described speakers are never linked across articles: each is one
+// A speaker opening with an article or an indefinite one ("a witness", "A
+// spokesperson for the police department" at a sentence start, "Un
+// porte-parole") is described, not named. Described speakers are never
+// linked across articles: each is one
 // article's, with an id that carries the article ("a-witness-3f9a0c"),
 // because two articles' witnesses are two people while two quotes of one
 // article's witness are one.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/verbatim-news/verbatim/render/slug"
+	"github.com/verbatim-news/verbatim/internal/slug"
 )
 
 // nameScore ranks the names of a cluster for the canonical one: a full

@@ -228,6 +228,25 @@ func (r *Result) Speaker(id string) (*Speaker, bool) {
 	return &r.Speakers[i], true
 }
 
+// Knows reports whether name (or id) is a speaker of the corpus or an
+// entry of speakers.yaml: a name it does not know would become a new
+// speaker, a likely typo worth a warning.
+func (r *Result) Knows(name string) bool {
+	name = strings.TrimSpace(name)
+	if _, ok := r.byName[fold(name)]; ok {
+		return true
+	}
+	if _, ok := r.byID[name]; ok {
+		return true
+	}
+	for _, e := range r.entries {
+		if !e.NotAPerson && (fold(e.Name) == fold(name) || slices.ContainsFunc(e.Aliases, func(a string) bool { return fold(a) == fold(name) })) {
+			return true
+		}
+	}
+	return false
+}
+
 // Resolve returns the speaker an editor means by name: the speaker with
 // that canonical name, else with that alias, else a new speaker (with no
 // quotes yet) added to Speakers. Corrections use it to move a quote.

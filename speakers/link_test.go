@@ -140,6 +140,39 @@ func TestLink(t *testing.T) {
 				{"b4/Élodie Tokarïeva", "b5/Elodie Tokarieva"}},
 		},
 		{
+			name: "a slip in the surname across articles",
+			docs: []doc{
+				{"k1", []spk{"Marianne Kowalczyk|f"}},
+				{"k2", []spk{"Marianne Kowalczik|f", "Kowalczyk"}},
+				{"k3", []spk{"Boris Johnson|m"}},
+				{"k4", []spk{"Dustin Johnson|m"}},
+				{"k5", []spk{"Peter Schmidt", "Peter Schmitt"}}, // two people of one article stay two
+				{"k6", []spk{"Peter Schmitt"}},
+				{"k7", []spk{"Anna Meyer"}}, // short surnames: two families
+				{"k8", []spk{"Anna Mayer"}},
+			},
+			same: [][]string{
+				{"k1/Marianne Kowalczyk", "k2/Marianne Kowalczik", "k2/Kowalczyk"},
+				{"k3/Boris Johnson"}, {"k4/Dustin Johnson"},
+				{"k5/Peter Schmidt"}, {"k5/Peter Schmitt", "k6/Peter Schmitt"},
+				{"k7/Anna Meyer"}, {"k8/Anna Mayer"},
+			},
+			want: map[string]string{"k1/Marianne Kowalczyk": "marianne-kowalczyk", "k3/Boris Johnson": "boris-johnson", "k4/Dustin Johnson": "dustin-johnson"},
+		},
+		{
+			name: "unnamed speakers at a sentence start stay one article's",
+			docs: []doc{
+				{"u1", []spk{"A spokesperson for the police department|quotes=xx"}},
+				{"u2", []spk{"A spokesperson for the police department"}},
+				{"u3", []spk{"Un porte-parole de la police"}},
+				{"u4", []spk{"Un porte-parole de la police"}},
+			},
+			same: [][]string{
+				{"u1/A spokesperson for the police department"}, {"u2/A spokesperson for the police department"},
+				{"u3/Un porte-parole de la police"}, {"u4/Un porte-parole de la police"},
+			},
+		},
+		{
 			name: "one surname, two people in different articles",
 			docs: []doc{
 				{"s1", []spk{"Boris Halvorsen|m,role=prime minister,quotes=xx"}},
@@ -441,4 +474,20 @@ func TestReservedIDs(t *testing.T) {
 	res := lk.Link()
 	assert.Equal(t, "pia-lund-2", res.SpeakerID(0, 0))
 	assert.Equal(t, "unattributed-2", res.SpeakerID(0, 1))
+}
+
+func TestUnnamedAtSentenceStart(t *testing.T) {
+	docs := []doc{
+		{"u1", []spk{"A spokesperson for the police department"}},
+		{"u2", []spk{"A spokesperson for the police department"}},
+		{"u3", []spk{"Un porte-parole de la police"}},
+	}
+	res, _ := link(t, nil, docs...)
+	require.Len(t, res.Speakers, 3, "one speaker per article, never one across the site")
+	for _, s := range res.Speakers {
+		assert.True(t, s.Unnamed, s.Name)
+		assert.NotEqual(t, "a-spokesperson-for-the-police-department", s.ID, "the id carries the article")
+		assert.Equal(t, 1, s.Docs)
+	}
+	assert.Equal(t, "A spokesperson for the police department", res.Speakers[0].Name, "the description is kept whole")
 }

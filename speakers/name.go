@@ -412,14 +412,30 @@ func startsLower(s string) bool {
 // articles may stand before an organisation's name: "the Daily News".
 var articles = map[string]bool{"the": true, "le": true, "la": true, "les": true, "l'": true, "der": true, "die": true, "das": true}
 
+// indefinites open a description, never a name; at a sentence start they
+// are capitalised ("A spokesperson for the police department said", "Un
+// porte-parole"), which must not make the description a person shared by
+// every article.
+var indefinites = map[string]bool{"a": true, "an": true, "un": true, "une": true, "des": true,
+	"ein": true, "eine": true, "einer": true, "eines": true}
+
 // unnamed reports a speaker given as a description ("a witness", "un
-// habitant", "the ministry") rather than a name: it starts with a
-// lowercase word other than an article before a capitalised one.
+// habitant", "the ministry", "A spokesperson for the police") rather than
+// a name: it starts with a lowercase word other than an article before a
+// capitalised one.
 func unnamed(name string) bool {
 	words := strings.Fields(name)
+	if len(words) == 1 {
+		// An article alone ("Les" of "Les habitants ont déclaré") names
+		// nobody.
+		w := strings.ToLower(strings.ReplaceAll(words[0], "’", "'"))
+		if articles[w] || indefinites[w] {
+			return true
+		}
+	}
 	if len(words) > 1 {
 		w := strings.ToLower(strings.ReplaceAll(words[0], "’", "'"))
-		if articles[w] {
+		if articles[w] || indefinites[w] {
 			words = words[1:]
 		} else if strings.HasPrefix(w, "l'") && len(w) > 2 {
 			words[0] = words[0][len("l'"):]

@@ -181,8 +181,14 @@ func (lk *linking) linkSurnames() {
 			lk.of[i] = lk.newCluster(kindPerson, i)
 			lk.notes = append(lk.notes, note{local: i, cands: cands, reason: reason})
 		}
-		if slices.ContainsFunc(cands, func(c int) bool { return slices.Contains(co, c) }) {
+		if conflict, variant := lk.coQuoted(lk.docs[lc.doc], i, cands); conflict {
 			apart(cands, "conflict")
+			continue
+		} else if variant >= 0 {
+			// The article itself writes the name two ways (Marianne
+			// Kowalczik, then Kowalczyk), and the two spellings were
+			// joined as one person.
+			join(variant, RuleSpelling)
 			continue
 		}
 		var fit []int
@@ -231,6 +237,36 @@ func (lk *linking) linkSurnames() {
 		}
 		apart(fit, "ambiguous")
 	}
+}
+
+// coQuoted looks in the article of local i for candidates quoted beside
+// it. A candidate the article names with i's very surname (Eric Trump
+// beside "Trump") is a conflict: the surname alone may be someone else. A
+// candidate named only with a slip of it (Marianne Kowalczik beside
+// "Kowalczyk") is the article writing one name two ways: variant is that
+// candidate, -1 for none.
+func (lk *linking) coQuoted(d docRef, i int, cands []int) (conflict bool, variant int) {
+	variant = -1
+	k := lk.locals[i].pn.surnameKey()
+	for j := d.locals; j < d.locals+d.nLocals; j++ {
+		c := lk.of[j]
+		if j == i || c < 0 || !slices.Contains(cands, c) {
+			continue
+		}
+		other := lk.locals[j].pn
+		switch {
+		case other.surnameKey() == k:
+			return true, -1
+		case other.suffix == lk.locals[i].pn.suffix && slip(other.surname, lk.locals[i].pn.surname):
+			if variant >= 0 && variant != c {
+				return true, -1
+			}
+			variant = c
+		default:
+			return true, -1
+		}
+	}
+	return false, variant
 }
 
 // linkUnnamed gives every described speaker ("a witness") a speaker of its

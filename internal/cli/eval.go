@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/score"
@@ -148,14 +149,14 @@ func evalFile(ctx context.Context, ex quoteExtractor, goldPath string, f evalFla
 		return d, int64(len(d.Text)), nil
 	}
 	work := func(d score.Doc) ([]byte, error) {
-		quotes, err := safeExtract(ex, document.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
+		res, err := corpus.Analyze(asAnalyzer(ex), document.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", goldPath, err)
 		}
-		return encodeLine(jsonlRecord{ID: d.ID, Quotes: quotes})
+		return encodeLine(jsonlRecord{ID: d.ID, Quotes: res.Quotes})
 	}
 	var pred bytes.Buffer
-	err = ordered(ctx, f.workers, source[score.Doc]{next: next}, work, func(_ score.Doc, _ int64, out []byte, err error) error {
+	err = corpus.Ordered(ctx, f.workers, corpus.Source[score.Doc]{Next: next}, work, func(_ score.Doc, _ int64, out []byte, err error) error {
 		if err != nil {
 			return err
 		}

@@ -14,9 +14,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/internal/tempfiles"
@@ -65,6 +65,10 @@ Flags:
                  do not link speakers across documents: stream each line as
                  soon as it is ready, memory bounded by the largest document
                    verbatim extract --jsonl huge.jsonl --no-speaker-ids
+  --speakers FILE
+                 speakers.yaml to apply when linking (default speakers.yaml
+                 in the current folder, when there is one)
+                   verbatim extract --jsonl news.jsonl --speakers site/speakers.yaml
 `
 
 type extractFlags struct {
@@ -72,6 +76,9 @@ type extractFlags struct {
 	noSpeakerIDs               bool
 	workers                    int
 	out, lang                  string
+	speakersFile               string
+	// speakers is speakers.yaml, read from speakersFile.
+	speakers *speakers.Config
 }
 
 func runExtract(ctx context.Context, args []string, stdio Stdio) error {
@@ -95,6 +102,7 @@ func extractCommand(ctx context.Context, args []string, stdio Stdio, newEx func(
 	fs.StringVar(&f.lang, "lang", "", "language of documents that give none")
 	fs.BoolVar(&f.progress, "progress", false, "print progress on stderr")
 	fs.BoolVar(&f.noSpeakerIDs, "no-speaker-ids", false, "stream lines without linking speakers across documents")
+	fs.StringVar(&f.speakersFile, "speakers", "", "speakers.yaml to apply")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -107,6 +115,13 @@ func extractCommand(ctx context.Context, args []string, stdio Stdio, newEx func(
 	if f.workers < 1 {
 		fmt.Fprintln(stdio.Err, "verbatim extract: -j must be at least 1")
 		return errUsage
+	}
+	// The speakers.yaml of build and serve, so that a quote's speaker_id
+	// is its speaker's page on the site; without linking, none is read.
+	if !f.noSpeakerIDs {
+		if f.speakers, err = loadSpeakers(f.speakersFile, "speakers.yaml"); err != nil {
+			return err
+		}
 	}
 	ex, err := newEx(extract.Options{DefaultLang: f.lang})
 	if err != nil {
@@ -192,14 +207,14 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 		if err != nil {
 			return nil, err
 		}
-		res, err := safeResult(ex, d)
+		res, err := corpus.Analyze(asAnalyzer(ex), d)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", l.Path, l.Number, err)
 		}
 		line, err := encodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
-		return []extracted{{id: d.ID, line: line, result: res}}, err
+		return []extracted{{id: d.ID, where: fmt.Sprintf("%s:%d", l.Path, l.Number), draft: d.Draft, line: line, result: res}}, err
 	}
-	return linkAll(ctx, f, stdio, w, prog, source[document.Line]{next, closeInput}, work,
+	return linkAll(ctx, f, stdio, w, prog, corpus.Source[document.Line]{Next: next, Close: closeInput}, work,
 		func(rec *linkedJSONL) []linkedQuote { return rec.Quotes })
 }
 
@@ -209,11 +224,6 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 // linker more to go on.
 type quoteExtractor interface {
 	Extract(extract.Document) []extract.Quote
-}
-
-// resultExtractor is the richer interface of *extract.Extractor.
-type resultExtractor interface {
-	Analyze(extract.Document) extract.Result
 }
 
 // jsonlRecord is a document's quotes, unlinked (eval's predictions).
@@ -256,6 +266,8 @@ func unlinked(quotes []extract.Quote) []linkedQuote {
 // speakers linker needs of it.
 type extracted struct {
 	id     string
+	where  string // path, or path:line
+	draft  bool
 	line   []byte
 	result extract.Result
 }
@@ -318,7 +330,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 		}
 		var out []extracted
 		for _, d := range docs {
-			res, err := safeResult(ex, d)
+			res, err := corpus.Analyze(asAnalyzer(ex), d)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", in.path, err)
 			}
@@ -330,11 +342,11 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, extracted{id: d.ID, line: line, result: res})
+			out = append(out, extracted{id: d.ID, where: corpus.Location(d), draft: d.Draft, line: line, result: res})
 		}
 		return out, nil
 	}
-	return linkAll(ctx, f, stdio, w, prog, source[input]{next: next}, work,
+	return linkAll(ctx, f, stdio, w, prog, corpus.Source[input]{Next: next}, work,
 		func(rec *fileRecord) []linkedQuote { return rec.Quotes })
 }
 
@@ -349,16 +361,15 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 // linked within what was read, so that output streamed to a pipe ends where
 // the error is.
 func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
-	src source[T], work func(T) ([]extracted, error), quotes func(*R) []linkedQuote) error {
+	src corpus.Source[T], work func(T) ([]extracted, error), quotes func(*R) []linkedQuote) error {
+	ids := uniqueIDs{}
 	if f.noSpeakerIDs {
 		// One pass: each line as soon as its document is done.
 		return emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
-			for _, d := range docs {
-				if _, err := w.Write(d.line); err != nil {
-					return err
-				}
-			}
-			return nil
+			return ids.each(docs, func(d extracted) error {
+				_, err := w.Write(d.line)
+				return err
+			})
 		})
 	}
 	spool, err := newSpool()
@@ -366,18 +377,26 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 		return err
 	}
 	defer spool.remove()
-	lk, err := speakers.New(nil, speakers.Options{})
+	lk, err := corpus.NewLinker(f.speakers)
 	if err != nil {
 		return err
 	}
+	// linked maps each spooled line to its document in the linker, -1 for
+	// a draft: drafts are written but, as the site leaves them out, they
+	// take no part in linking, so the ids are the site's.
+	var linked []int
+	n := 0
 	err = emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
-		for _, d := range docs {
-			lk.Add(d.id, d.result)
-			if err := spool.add(d.line); err != nil {
-				return err
+		return ids.each(docs, func(d extracted) error {
+			if d.draft {
+				linked = append(linked, -1)
+			} else {
+				lk.Add(d.id, d.result)
+				linked = append(linked, n)
+				n++
 			}
-		}
-		return nil
+			return spool.add(d.line)
+		})
 	})
 	var failed *failures
 	if err != nil && !errors.As(err, &failed) && ctx.Err() != nil {
@@ -391,7 +410,10 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 		}
 		qs := quotes(&rec)
 		for j := range qs {
-			if id := res.SpeakerID(doc, j); id != "" {
+			if linked[doc] < 0 {
+				break
+			}
+			if id := res.SpeakerID(linked[doc], j); id != "" {
 				qs[j].SpeakerID = &id
 			}
 		}
@@ -404,6 +426,38 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 	})
 	return cmp.Or(err, rerr)
 }
+
+// uniqueIDs refuses a document id seen before in the run: quote ids derive
+// from it, so a second document with the same id would give quotes the ids
+// of the first one's, silently.
+type uniqueIDs map[string]string // id → where first seen
+
+// each hands fn the documents whose id is new, in order; the others make a
+// badItem error, after the rest are handed on.
+func (u uniqueIDs) each(docs []extracted, fn func(extracted) error) error {
+	var dups []error
+	for _, d := range docs {
+		if first, dup := u[d.id]; dup {
+			dups = append(dups, fmt.Errorf("%s: document id %q is already used by %s", d.where, d.id, first))
+			continue
+		}
+		u[d.id] = d.where
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	if len(dups) > 0 {
+		return &badItem{errors.Join(dups...)}
+	}
+	return nil
+}
+
+// badItem is an emit error that fails one item, not the run: --keep-going
+// reports it and goes on.
+type badItem struct{ err error }
+
+func (b *badItem) Error() string { return b.err.Error() }
+func (b *badItem) Unwrap() error { return b.err }
 
 // The spool's name in os.TempDir: spoolPrefix, process id, random part,
 // spoolSuffix.
@@ -468,9 +522,9 @@ func (s *spool) remove() {
 // emitAll runs the ordered pipeline and applies --keep-going: a failed
 // item stops the run, or is reported on stderr and skipped.
 func emitAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, prog *progress,
-	src source[T], work func(T) (R, error), emit func(R) error) error {
+	src corpus.Source[T], work func(T) (R, error), emit func(R) error) error {
 	failed, total := 0, 0
-	err := ordered(ctx, f.workers, src, work, func(_ T, size int64, out R, err error) error {
+	err := corpus.Ordered(ctx, f.workers, src, work, func(_ T, size int64, out R, err error) error {
 		total++
 		prog.add(size)
 		if err != nil {
@@ -481,7 +535,13 @@ func emitAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, prog *p
 			prog.report(stdio.Err, err)
 			return nil
 		}
-		return emit(out)
+		err = emit(out)
+		if bad := (*badItem)(nil); errors.As(err, &bad) && f.keepGoing {
+			failed++
+			prog.report(stdio.Err, bad.err)
+			return nil
+		}
+		return err
 	})
 	if err != nil {
 		return err
@@ -492,31 +552,33 @@ func emitAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, prog *p
 	return nil
 }
 
-// safeExtract turns an extractor panic into an error naming the document,
-// so one bad article cannot take a whole --keep-going run down.
-func safeExtract(ex quoteExtractor, d document.Document) (quotes []extract.Quote, err error) {
-	res, err := safeResult(ex, d)
-	return res.Quotes, err
+// loadSpeakers reads speakers.yaml: a file named by a flag must exist,
+// since a mistyped name would otherwise drop every rule without a word;
+// the default one may be missing.
+func loadSpeakers(named, def string) (*speakers.Config, error) {
+	if named != "" {
+		if _, err := os.Stat(named); err != nil {
+			return nil, fmt.Errorf("read speakers: %w", err)
+		}
+		def = named
+	}
+	return speakers.LoadConfig(def)
 }
 
-// safeResult is safeExtract with the document's speakers, when the
-// extractor describes them.
-func safeResult(ex quoteExtractor, d document.Document) (res extract.Result, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("document %q: extractor panic: %v", d.ID, p)
-		}
-	}()
-	doc := extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}
-	if a, ok := ex.(resultExtractor); ok {
-		res = a.Analyze(doc)
-	} else {
-		res = extract.Result{Quotes: ex.Extract(doc)}
+// asAnalyzer gives the corpus what it needs of an extractor: Analyze when
+// it describes speakers (aliases, roles, organisations, which the linker
+// goes on), else its quotes alone.
+func asAnalyzer(ex quoteExtractor) corpus.Extractor {
+	if a, ok := ex.(corpus.Extractor); ok {
+		return a
 	}
-	if res.Quotes == nil {
-		res.Quotes = []extract.Quote{}
-	}
-	return res, nil
+	return quotesOnly{ex}
+}
+
+type quotesOnly struct{ quoteExtractor }
+
+func (q quotesOnly) Analyze(d extract.Document) extract.Result {
+	return extract.Result{Quotes: q.Extract(d)}
 }
 
 // encodeLine is one compact JSON line; HTML characters stay as they are,
@@ -529,164 +591,6 @@ func encodeLine(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// Bounds of the pipeline: items in flight, and bytes of input in flight, so
-// memory stays bounded whatever the input size and line length.
-const (
-	windowPerWorker  = 4
-	maxBytesInFlight = 64 << 20
-)
-
-type task[T, R any] struct {
-	seq   int
-	in    T
-	size  int64 // input bytes
-	held  int64 // bytes held from the budget
-	out   R
-	err   error // the item failed
-	fatal error // reading failed: stop here
-}
-
-// source yields the items of a pipeline, with their size in bytes, and
-// io.EOF at the end. Only the pipeline's reader goroutine calls it, close
-// included, so a source needs no locking.
-type source[T any] struct {
-	next  func() (T, int64, error)
-	close func()
-}
-
-// ordered reads items from src, runs work on them on n workers and hands
-// the results to emit in input order. A read error is returned after the
-// items before it are emitted; an emit error stops the run.
-func ordered[T, R any](ctx context.Context, workers int, src source[T],
-	work func(T) (R, error), emit func(in T, size int64, out R, err error) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	window := make(chan struct{}, windowPerWorker*workers)
-	budget := newBudget(ctx, maxBytesInFlight)
-	jobs := make(chan *task[T, R], workers)
-	results := make(chan *task[T, R], windowPerWorker*workers)
-
-	go func() {
-		defer close(jobs)
-		if src.close != nil {
-			defer src.close()
-		}
-		for seq := 0; ; seq++ {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			in, size, err := src.next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			t := &task[T, R]{seq: seq, in: in, fatal: err}
-			if err == nil {
-				var ok bool
-				t.size = size
-				if t.held, ok = budget.acquire(size); !ok {
-					return
-				}
-			}
-			select {
-			case jobs <- t:
-			case <-ctx.Done():
-				return
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for t := range jobs {
-				if t.fatal == nil {
-					t.out, t.err = work(t.in)
-				}
-				select {
-				case results <- t:
-				case <-ctx.Done():
-					return
-				}
-			}
-		})
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	pending := map[int]*task[T, R]{}
-	seq := 0
-	for t := range results {
-		pending[t.seq] = t
-		for {
-			t, ok := pending[seq]
-			if !ok {
-				break
-			}
-			delete(pending, seq)
-			seq++
-			if t.fatal != nil {
-				return t.fatal
-			}
-			if err := emit(t.in, t.size, t.out, t.err); err != nil {
-				return err
-			}
-			budget.release(t.held)
-			<-window
-		}
-	}
-	return ctx.Err()
-}
-
-// budget is a counting semaphore over bytes that gives up when ctx ends.
-type budget struct {
-	mu         sync.Mutex
-	cond       *sync.Cond
-	avail, max int64
-	done       bool
-}
-
-func newBudget(ctx context.Context, max int64) *budget {
-	b := &budget{avail: max, max: max}
-	b.cond = sync.NewCond(&b.mu)
-	context.AfterFunc(ctx, func() {
-		b.mu.Lock()
-		b.done = true
-		b.mu.Unlock()
-		b.cond.Broadcast()
-	})
-	return b
-}
-
-// acquire takes n bytes, or the whole budget for an item larger than it,
-// which then runs alone.
-func (b *budget) acquire(n int64) (int64, bool) {
-	n = min(max(n, 0), b.max)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for b.avail < n && !b.done {
-		b.cond.Wait()
-	}
-	if b.done {
-		return 0, false
-	}
-	b.avail -= n
-	return n, true
-}
-
-func (b *budget) release(n int64) {
-	b.mu.Lock()
-	b.avail += n
-	b.mu.Unlock()
-	b.cond.Broadcast()
 }
 
 // output is standard output, or a temporary file beside the target, renamed

@@ -318,87 +318,6 @@ verbatim extract: 1 of 5 documents failed
 $`, stderr.String())
 }
 
-func TestOrderedBoundsWork(t *testing.T) {
-	const workers, items = 3, 200
-	var read, emitted atomic.Int64
-	var maxAhead int64
-	n := 0
-	src := source[int]{next: func() (int, int64, error) {
-		if n == items {
-			return 0, 0, io.EOF
-		}
-		n++
-		if ahead := read.Add(1) - emitted.Load(); ahead > maxAhead {
-			maxAhead = ahead
-		}
-		size := int64(1 << 10)
-		if n%50 == 0 {
-			size = 2 * maxBytesInFlight // larger than the budget: runs alone
-		}
-		return n, size, nil
-	}}
-	var got []int
-	err := ordered(context.Background(), workers, src, func(i int) ([]byte, error) {
-		time.Sleep(time.Duration(i%5) * 100 * time.Microsecond)
-		return []byte{byte(i)}, nil
-	}, func(i int, _ int64, out []byte, err error) error {
-		require.NoError(t, err)
-		require.Equal(t, byte(i), out[0])
-		got = append(got, i)
-		emitted.Add(1)
-		return nil
-	})
-	require.NoError(t, err)
-	require.Len(t, got, items)
-	for i, v := range got {
-		require.Equal(t, i+1, v)
-	}
-	assert.LessOrEqual(t, maxAhead, int64(windowPerWorker*workers+1), "the reader never runs far ahead")
-}
-
-func TestOrderedStops(t *testing.T) {
-	readErr := errors.New("disk on fire")
-	n := 0
-	src := source[int]{next: func() (int, int64, error) {
-		n++
-		if n == 6 {
-			return 0, 0, readErr
-		}
-		return n, 1, nil
-	}}
-	var got []int
-	err := ordered(context.Background(), 2, src, func(i int) ([]byte, error) { return nil, nil },
-		func(i int, _ int64, _ []byte, _ error) error { got = append(got, i); return nil })
-	assert.ErrorIs(t, err, readErr)
-	assert.Equal(t, []int{1, 2, 3, 4, 5}, got, "items before the read error are emitted")
-
-	// ordered does not wait for a reader blocked on input, so each run gets
-	// a source of its own.
-	endless := func() source[int] {
-		n := 0
-		return source[int]{next: func() (int, int64, error) { n++; return n, 1, nil }}
-	}
-	stop := errors.New("stop")
-	err = ordered(context.Background(), 2, endless(), func(i int) ([]byte, error) { return nil, nil },
-		func(i int, _ int64, _ []byte, _ error) error {
-			if i == 10 {
-				return stop
-			}
-			return nil
-		})
-	assert.ErrorIs(t, err, stop)
-
-	ctx, cancel := context.WithCancel(context.Background())
-	err = ordered(ctx, 2, endless(), func(i int) ([]byte, error) { return nil, nil },
-		func(i int, _ int64, _ []byte, _ error) error {
-			if i == 10 {
-				cancel()
-			}
-			return nil
-		})
-	assert.ErrorIs(t, err, context.Canceled)
-}
-
 func TestCreateOutput(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "out.jsonl")
@@ -554,4 +473,29 @@ func TestExtractFolderSkipsLinksOut(t *testing.T) {
 	assert.NotContains(t, stdout.String(), "root:x")
 	assert.Equal(t, 1, strings.Count(stdout.String(), "\n"), "one article: %s", stdout.String())
 	assert.Contains(t, stderr.String(), "warning: "+link+": symbolic link leads outside the content folder")
+}
+
+// TestExtractDuplicateIDs: a document id seen before in the run would give
+// its quotes the ids of the first one's; it is refused, or skipped with
+// --keep-going, whatever the linking mode.
+func TestExtractDuplicateIDs(t *testing.T) {
+	in := jsonlInput(3, map[int]string{3: `{"id": "doc-1", "lang": "fr", "text": "« Autre », a déclaré Paul Roche."}`})
+	for _, mode := range [][]string{nil, {"--no-speaker-ids"}} {
+		run := func(extra ...string) (int, string, string) {
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"extract", "--jsonl", "-"}, mode...), extra...)
+			code := runWith(context.Background(), &markExtractor{}, args, Stdio{In: strings.NewReader(in), Out: &stdout, Err: &stderr})
+			return code, stdout.String(), stderr.String()
+		}
+		code, out, stderr := run()
+		assert.Equal(t, 1, code, mode)
+		assert.Contains(t, stderr, `stdin:3: document id "doc-1" is already used by stdin:1`, mode)
+		assert.Equal(t, []string{"doc-1", "doc-2"}, outputIDs(t, out), "the lines before are written; the duplicate never", mode)
+
+		code, out, stderr = run("--keep-going")
+		assert.Equal(t, 1, code, mode)
+		assert.Contains(t, stderr, `stdin:3: document id "doc-1" is already used by stdin:1`, mode)
+		assert.Contains(t, stderr, "1 of 3 documents failed", mode)
+		assert.Equal(t, []string{"doc-1", "doc-2"}, outputIDs(t, out), mode)
+	}
 }

@@ -9,12 +9,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
-	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/corpus"
+	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
 )
@@ -52,9 +51,7 @@ type speakersFlags struct {
 
 // analyzer is what the speakers command needs of *extract.Extractor;
 // tests substitute their own.
-type analyzer interface {
-	Analyze(extract.Document) extract.Result
-}
+type analyzer = corpus.Extractor
 
 func runSpeakers(ctx context.Context, args []string, stdio Stdio) error {
 	return speakersCommand(ctx, args, stdio, func(opts extract.Options) (analyzer, error) { return extract.New(opts) })
@@ -96,36 +93,45 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	if err != nil {
 		return err
 	}
-	docs, err := readContent(f.content, stdio.Err)
+	// The site's corrections.yaml, beside the content folder, so that the
+	// counts are the site's.
+	fixes, err := corrections.Load(filepath.Join(filepath.Dir(filepath.Clean(f.content)), "corrections.yaml"))
 	if err != nil {
 		return err
+	}
+	if err := isFolder(f.content); err != nil {
+		return err
+	}
+	docs, _, readWarnings, err := corpus.Read(ctx, f.content, false)
+	if err != nil {
+		return err
+	}
+	for _, w := range readWarnings {
+		fmt.Fprintln(stdio.Err, "warning:", w)
 	}
 	ex, err := newAnalyzer(extract.Options{DefaultLang: f.lang})
 	if err != nil {
 		return err
 	}
-	lk, err := speakers.New(cfg, speakers.Options{})
-	if err != nil {
-		return err
-	}
+	opts := corpus.Options{Extractor: ex, Workers: f.workers, Speakers: cfg, Corrections: fixes}
 	var prog *progress
 	if f.progress || isTerminal(stdio.Err) {
 		prog = startProgress(stdio.Err, isTerminal(stdio.Err), func(done, _ int64, _ time.Duration) string {
 			return fmt.Sprintf("speakers: %d/%d articles extracted", done, len(docs))
 		})
+		opts.Extracted = func() { prog.add(0) }
 	}
-	results, err := analyzeAll(ctx, ex, docs, f.workers, prog)
+	c, err := corpus.Build(ctx, docs, opts)
 	prog.stop()
 	if err != nil {
 		return err
 	}
-	quotes := 0
-	for i, d := range docs {
-		lk.Add(d.ID, results[i])
-		quotes += len(results[i].Quotes)
+	quotes := 0 // as published: rejected quotes left out
+	for _, recs := range c.Records {
+		quotes += len(recs)
 	}
-	res := lk.Link()
-	for _, w := range res.Warnings {
+	res := c.Speakers
+	for _, w := range c.Warnings {
 		fmt.Fprintln(stdio.Err, "warning:", w)
 	}
 	list := make([]speakers.Speaker, 0, len(res.Speakers))
@@ -135,85 +141,21 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 		}
 	}
 	if f.json {
-		return writeSpeakersJSON(stdio.Out, len(docs), quotes, list, res.Warnings)
+		return writeSpeakersJSON(stdio.Out, len(docs), quotes, list, c.Warnings)
 	}
 	return writeSpeakersTable(stdio.Out, len(docs), quotes, res.Speakers, list)
 }
 
-// readContent reads every article of the content folder, in path order
-// (the corpus order). Symbolic links leading out of it are skipped with a
-// warning on warnings.
-func readContent(root string, warnings io.Writer) ([]document.Document, error) {
+// isFolder checks that the content folder is one, for a clear error.
+func isFolder(root string) error {
 	info, err := os.Stat(root)
 	if err != nil {
-		return nil, fmt.Errorf("content: %w", err)
+		return fmt.Errorf("content: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("content: %s is not a folder", root)
+		return fmt.Errorf("content: %s is not a folder", root)
 	}
-	paths, err := document.Walk(root, func(err error) { fmt.Fprintln(warnings, "warning:", err) })
-	if err != nil {
-		return nil, err
-	}
-	var docs []document.Document
-	for _, p := range paths {
-		ds, err := document.ReadFileIn(root, p)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range ds {
-			if !d.Draft {
-				docs = append(docs, d)
-			}
-		}
-	}
-	return docs, nil
-}
-
-// analyzeAll extracts every document on n workers; results are by index,
-// so the corpus order, and the speaker ids, do not depend on n.
-func analyzeAll(ctx context.Context, ex analyzer, docs []document.Document, n int, prog *progress) ([]extract.Result, error) {
-	results := make([]extract.Result, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	for range min(n, max(len(docs), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(docs) || ctx.Err() != nil {
-					return
-				}
-				d := docs[i]
-				r, err := safeAnalyze(ex, d)
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-					return
-				}
-				results[i] = r
-				prog.add(0)
-			}
-		})
-	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return results, ctx.Err()
-}
-
-func safeAnalyze(ex analyzer, d document.Document) (r extract.Result, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: document %q: extractor panic: %v", d.Path, d.ID, p)
-		}
-	}()
-	return ex.Analyze(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text}), nil
+	return nil
 }
 
 func writeSpeakersJSON(w io.Writer, articles, quotes int, list []speakers.Speaker, warnings []string) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
 )
@@ -165,4 +166,26 @@ func TestSpeakersHelp(t *testing.T) {
 	for _, flag := range []string{"--content DIR", "--config FILE", "--json", "--unnamed", "-j N", "speakers.yaml"} {
 		assert.Contains(t, e.String(), flag)
 	}
+}
+
+// TestSpeakersCorrections: the counts are the site's, corrections.yaml
+// applied, and its warnings are printed.
+func TestSpeakersCorrections(t *testing.T) {
+	docs, err := document.ReadFile(filepath.Join(writeSite(t, harbourSite), "content", "2024", "harbour-1.md"))
+	require.NoError(t, err)
+	res := lineAnalyzer{}.Analyze(extract.Document{ID: "2024/harbour-1", Text: docs[0].Text})
+	site := map[string]string{
+		"corrections.yaml": "- {quote: " + res.Quotes[0].ID + ", action: reject, by: Ann, date: 2024-05-02}\n" +
+			"- {quote: " + res.Quotes[1].ID + ", action: speaker, speaker: Nobody Known, by: Ann, date: 2024-05-02}\n",
+	}
+	for k, v := range harbourSite {
+		site[k] = v
+	}
+	dir := writeSite(t, site)
+	code, out, errOut := runSpeakersWith(t, "--content", filepath.Join(dir, "content"))
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "6 quotes from 3 articles")
+	assert.Regexp(t, `Antony Brellick\s+antony-brellick\s+2\s+2\s`, out, "one quote rejected, one moved")
+	assert.Regexp(t, `Nobody Known\s+nobody-known\s+1\s+1\s`, out)
+	assert.Contains(t, errOut, "warning: "+filepath.Join(dir, "corrections.yaml")+`:2: correction speaker of quote `+res.Quotes[1].ID)
 }
