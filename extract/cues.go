@@ -51,7 +51,11 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 			if m := a.isVerbWord(base); m {
 				return 1, pr, true
 			}
-			if a.gr.aux[base] || base == "a" || base == "est" || base == "avait" {
+			isAux := a.gr.aux[base] || base == "a" || base == "est" || base == "avait"
+			if c.verbal && !isAux {
+				return 1, pr, true // "« … », tente-t-il de corriger"
+			}
+			if isAux {
 				j := k + 1
 				for j < len(toks) && toks[j].kind == tokWord && a.gr.aux[toks[j].low] && a.isVerbForm(j) == 0 {
 					j++
@@ -318,6 +322,20 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 			if mi := a.mentionAt(j + 1); mi >= 0 && a.mentions[mi].kind == mName {
 				return len(words), mi
 			}
+			// "d'après le communiqué du ministère", "according to a
+			// statement from the company": the document's source.
+			if src := j + 2; src+1 < limit && a.speechNoun(j+1) && a.sourceLink(toks[src].low) {
+				if src+1 < limit && a.isDeterminer(toks[src+1].low) && a.mentionAt(src+1) < 0 {
+					src++
+				}
+				// "du ministère": the link may open the source's mention.
+				if mi := a.mentionAt(src); mi >= 0 {
+					return len(words), mi
+				}
+				if mi := a.mentionAt(src + 1); mi >= 0 {
+					return len(words), mi
+				}
+			}
 		}
 		return len(words), -1
 	}
@@ -368,7 +386,8 @@ func (a *analysis) agrees(mi, v int) bool {
 
 func (a *analysis) verbBetween(from, to int) bool {
 	for k := from; k < to; k++ {
-		if a.toks[k].kind == tokWord && a.isVerbForm(k) > 0 {
+		// verbAt, not isVerbForm: "le communiqué" is a noun.
+		if _, _, ok := a.verbAt(k); ok && a.toks[k].kind == tokWord {
 			return true
 		}
 	}

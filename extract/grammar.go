@@ -109,6 +109,10 @@ type inversion struct {
 	suffix string
 	gender Gender
 	plural bool
+	// verbal: only a verb takes this suffix (the euphonic "-t-" of
+	// "tente-t-il"), so the word before it is a verb of saying after a
+	// quote even when the lexicon does not list it.
+	verbal bool
 }
 
 // readInversions reads "suffix gender number" lines, in the file's order.
@@ -120,10 +124,10 @@ func readInversions(fsys fs.FS, code string) ([]inversion, error) {
 	var out []inversion
 	for _, l := range lines {
 		f := strings.Fields(l.text)
-		if len(f) != 3 {
-			return nil, fmt.Errorf("lang/%s/inversions.txt:%d: want \"suffix gender number\", got %q", code, l.n, l.text)
+		if len(f) != 3 && !(len(f) == 4 && f[3] == "verbal") {
+			return nil, fmt.Errorf("lang/%s/inversions.txt:%d: want \"suffix gender number [verbal]\", got %q", code, l.n, l.text)
 		}
-		inv := inversion{suffix: f[0], plural: f[2] == "pl"}
+		inv := inversion{suffix: f[0], plural: f[2] == "pl", verbal: len(f) == 4}
 		switch f[1] {
 		case "m", "f":
 			inv.gender = Gender(f[1][0])

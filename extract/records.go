@@ -397,13 +397,23 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		// description that names nobody of the article is the speaker as
 		// written, one person or a group.
 		if ent < 0 && !m.attached {
-			d.unnamed, d.group = m.text, m.plural
+			d.unnamed, d.group = a.asWritten(*m), m.plural
 		}
 	}
 	if c.attribution == ByColon || c.attribution == ByAccordingTo {
 		d.attrib = c.attribution
 	}
 	d.speaker = ent
+}
+
+// asWritten is a description as a speaker's name: the mention's text
+// without a leading link that doubles as an article ("du ministère de
+// l'Intérieur" after "le communiqué" reads "ministère de l'Intérieur").
+func (a *analysis) asWritten(m mention) string {
+	if t := a.toks[m.tokFrom]; m.tokTo-m.tokFrom > 1 && a.gr.links[t.low] && a.isDeterminer(t.low) {
+		return a.str(a.toks[m.tokFrom+1].start, m.end)
+	}
+	return m.text
 }
 
 // resolvePronoun resolves a clitic pronoun that has no mention index.
@@ -450,6 +460,10 @@ func (a *analysis) accept(qi int, d decided) bool {
 	}
 	if sp.continued {
 		return true
+	}
+	if d.kind == Partial && words == 1 && !hasLower(content) {
+		// « A3 », “COVID-19”: a code or an acronym, not words said.
+		return false
 	}
 	if d.kind == Partial && words <= 5 && titleCase(content) && !firstPerson(content) {
 		// “Face the Nation”, “Bird Man”: a title or a name, not words said.
@@ -502,6 +516,15 @@ func (a *analysis) judgedObject(qi int, d decided, content []rune) bool {
 		k++
 	}
 	return k == qi-1
+}
+
+func hasLower(r []rune) bool {
+	for _, c := range r {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func countWords(r []rune) int {
