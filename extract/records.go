@@ -461,8 +461,8 @@ func (a *analysis) accept(qi int, d decided) bool {
 	if sp.continued {
 		return true
 	}
-	if d.kind == Partial && words == 1 && !hasLower(content) {
-		// « A3 », “COVID-19”: a code or an acronym, not words said.
+	if d.kind == Partial && words == 1 && (!hasLower(content) || hasDigit(content)) {
+		// « A3 », « Baa3 », “NATO”: a code or an acronym, not words said.
 		return false
 	}
 	if d.kind == Partial && words <= 5 && titleCase(content) && !firstPerson(content) {
@@ -516,6 +516,15 @@ func (a *analysis) judgedObject(qi int, d decided, content []rune) bool {
 		k++
 	}
 	return k == qi-1
+}
+
+func hasDigit(r []rune) bool {
+	for _, c := range r {
+		if unicode.IsDigit(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLower(r []rune) bool {
