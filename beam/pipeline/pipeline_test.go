@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestEquivalence runs the pipeline on Prism over the dev corpora and checks
+// that it writes what `verbatim extract --jsonl` writes for the same files:
+// the same documents, the same records, byte for byte, with the same
+// speaker ids (in any line order).
+func TestEquivalence(t *testing.T) {
+	files := evalCorpora(t)
+	want, stderr := referenceLines(t, files)
+	if len(want) == 0 {
+		t.Fatalf("verbatim extract --jsonl wrote nothing: %s", stderr)
+	}
+	prefix := filepath.Join(t.TempDir(), "out")
+	const shards = 3
+	docs, bad := runPipeline(t, Options{Files: files, Output: prefix, Shards: shards})
+	if bad != 0 || docs != int64(len(want)) {
+		t.Errorf("counters: %d documents, %d bad lines; want %d, 0", docs, bad, len(want))
+	}
+	got := shardLines(t, prefix, shards)
+	slices.Sort(got)
+	slices.Sort(want)
+	if len(got) != len(want) {
+		t.Errorf("%d lines, want %d", len(got), len(want))
+	}
+	diffs := 0
+	for i := 0; i < min(len(got), len(want)) && diffs < 5; i++ {
+		if got[i] != want[i] {
+			diffs++
+			t.Errorf("line %d differs:\n got %.300s\nwant %.300s", i, got[i], want[i])
+		}
+	}
+
+	// The speakers file lists every speaker id the records use, once, with
+	// its quote count.
+	counts := map[string]int{}
+	linked := 0
+	for _, l := range want {
+		var rec struct {
+			Quotes []struct {
+				SpeakerID *string `json:"speaker_id"`
+			} `json:"quotes"`
+		}
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range rec.Quotes {
+			if q.SpeakerID != nil {
+				counts[*q.SpeakerID]++
+				linked++
+			}
+		}
+	}
+	if linked == 0 {
+		t.Fatal("the reference has no speaker ids: nothing was checked")
+	}
+	spk := readLines(t, SpeakersFile(prefix))
+	if len(spk) != len(counts) {
+		t.Errorf("%d speakers, the records use %d ids", len(spk), len(counts))
+	}
+	for _, l := range spk {
+		var sp speakerLine
+		if err := json.Unmarshal([]byte(l), &sp); err != nil {
+			t.Fatalf("speakers line %q: %v", l, err)
+		}
+		if counts[sp.ID] != sp.Quotes {
+			t.Errorf("speaker %s: %d quotes, the records give it %d", sp.ID, sp.Quotes, counts[sp.ID])
+		}
+	}
+	t.Logf("%d documents, %d quotes with a speaker, %d speakers", len(want), linked, len(spk))
+}
+
+// TestBadInput: a malformed line is reported with its file and line and
+// counted, and the rest goes on, giving what `verbatim extract --jsonl
+// --keep-going` gives.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := `{"id":"a","lang":"en","text":"\"We will build the bridge,\" said Mayor Ann Lee on Monday."}`
+	input := strings.Join([]string{
+		good,
+		`{"id":"b","text":`, // truncated
+		``,                  // blank: skipped, as by extract --jsonl
+		`{"id":"c","lang":"en","text":"\"It is too late,\" Lee said."}`,
+		`["not", "an", "object"]`,
+		`{"id":"d","lang":"fr","text":"« Nous irons jusqu'au bout », a déclaré Jean Dupont."}`,
+	}, "\n") + "\n"
+	file := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(file, []byte(input), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prefix := filepath.Join(dir, "out")
+	docs, bad := runPipeline(t, Options{Files: []string{file}, Output: prefix, Shards: 2})
+	if docs != 3 || bad != 2 {
+		t.Errorf("counters: %d documents, %d bad lines; want 3, 2", docs, bad)
+	}
+	errs := readLines(t, ErrorsFile(prefix))
+	slices.Sort(errs)
+	if len(errs) != 2 {
+		t.Fatalf("errors file: %q, want 2 lines", errs)
+	}
+	for i, n := range []int{2, 5} {
+		var b badLine
+		if err := json.Unmarshal([]byte(errs[i]), &b); err != nil {
+			t.Fatal(err)
+		}
+		if b.Path != file || b.Line != n || !strings.Contains(b.Error, file) {
+			t.Errorf("error %d: %+v, want %s line %d named in the message", i, b, file, n)
+		}
+	}
+	want, _ := referenceLines(t, []string{file}, "--keep-going")
+	got := shardLines(t, prefix, 2)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("output:\n%s\nwant (extract --jsonl --keep-going):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestEmptyInput: an empty file, or a glob matching nothing, gives empty
+// shards and an empty speakers file, not a failure.
+func TestEmptyInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.jsonl")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, files := range map[string][]string{"empty file": {empty}, "no file": nil} {
+		t.Run(name, func(t *testing.T) {
+			prefix := filepath.Join(t.TempDir(), "out")
+			docs, bad := runPipeline(t, Options{Files: files, Output: prefix, Shards: 2})
+			if docs != 0 || bad != 0 {
+				t.Errorf("counters: %d documents, %d bad lines", docs, bad)
+			}
+			for _, f := range []string{ShardName(prefix, 0, 2), ShardName(prefix, 1, 2), SpeakersFile(prefix), ErrorsFile(prefix)} {
+				if info, err := os.Stat(f); err != nil || info.Size() != 0 {
+					t.Errorf("%s: want an empty file (%v)", f, err)
+				}
+			}
+		})
+	}
+}
+
+// TestMatch: the corpus is in name order, whatever order the file system
+// lists it in.
+func TestMatch(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"b.jsonl", "a.jsonl", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := Match(t.Context(), filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")}
+	if !slices.Equal(got, want) {
+		t.Errorf("Match = %q, want %q", got, want)
+	}
+}
