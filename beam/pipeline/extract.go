@@ -72,6 +72,10 @@ type extractFn struct {
 var (
 	documents = beam.NewCounter("verbatim", "documents")
 	badLines  = beam.NewCounter("verbatim", "bad_lines")
+	// Bytes shuffled: output lines to the join, summaries to the linker
+	// (the cost model in README.md is built on them).
+	lineBytes    = beam.NewCounter("verbatim", "line_bytes")
+	summaryBytes = beam.NewCounter("verbatim", "summary_bytes")
 )
 
 func init() {
@@ -101,7 +105,7 @@ func (f *extractFn) ProcessElement(ctx context.Context, l line, emitLine func(in
 		var res extract.Result
 		res, err = f.analyze(d)
 		if err == nil {
-			err = f.emit(l.Order, d.ID, res, emitLine, emitSummary)
+			err = f.emit(ctx, l.Order, d.ID, res, emitLine, emitSummary)
 		}
 	}
 	if err != nil {
@@ -133,7 +137,7 @@ func (f *extractFn) analyze(d document.Document) (res extract.Result, err error)
 	return res, nil
 }
 
-func (f *extractFn) emit(order int64, id string, res extract.Result, emitLine func(int64, []byte), emitSummary func(int, []byte)) error {
+func (f *extractFn) emit(ctx context.Context, order int64, id string, res extract.Result, emitLine func(int64, []byte), emitSummary func(int, []byte)) error {
 	out := outLine{ID: id, Quotes: make([]outQuote, len(res.Quotes))}
 	for i, q := range res.Quotes {
 		out.Quotes[i].Quote = q
@@ -142,6 +146,7 @@ func (f *extractFn) emit(order int64, id string, res extract.Result, emitLine fu
 	if err != nil {
 		return fmt.Errorf("document %q: encode: %w", id, err)
 	}
+	lineBytes.Inc(ctx, int64(len(b)))
 	emitLine(order, b)
 	// A document with neither speakers nor quotes changes nothing in the
 	// linking: it is not shuffled.
@@ -156,6 +161,7 @@ func (f *extractFn) emit(order int64, id string, res extract.Result, emitLine fu
 	if err != nil {
 		return fmt.Errorf("document %q: encode summary: %w", id, err)
 	}
+	summaryBytes.Inc(ctx, int64(len(b)))
 	emitSummary(linkKey, b)
 	return nil
 }

@@ -58,6 +58,13 @@ func evalCorpora(tb testing.TB) []string {
 // runPipeline runs the pipeline on Prism over files and returns the counts.
 func runPipeline(tb testing.TB, o Options) (docs, bad int64) {
 	tb.Helper()
+	c := runCounters(tb, o)
+	return c["documents"], c["bad_lines"]
+}
+
+// runCounters runs the pipeline on Prism and returns its counters.
+func runCounters(tb testing.TB, o Options) map[string]int64 {
+	tb.Helper()
 	p, s := beam.NewPipelineWithRoot()
 	if err := Build(s, o); err != nil {
 		tb.Fatal(err)
@@ -66,7 +73,7 @@ func runPipeline(tb testing.TB, o Options) (docs, bad int64) {
 	if err != nil {
 		tb.Fatalf("pipeline: %v", err)
 	}
-	return Counts(res)
+	return Counters(res)
 }
 
 // referenceLines runs `verbatim extract --jsonl` on files and returns its

@@ -89,19 +89,22 @@ func encodeBad(b badLine, emit func(int, []byte)) error {
 // Counts returns the documents extracted and the lines that gave none, from
 // the metrics of a finished run (0, 0 when the runner reports none).
 func Counts(res beam.PipelineResult) (docs, bad int64) {
+	c := Counters(res)
+	return c["documents"], c["bad_lines"]
+}
+
+// Counters returns the counters of a finished run by name: documents,
+// bad_lines, line_bytes (output lines before linking), summary_bytes (what
+// the link stage gets).
+func Counters(res beam.PipelineResult) map[string]int64 {
+	out := map[string]int64{}
 	if res == nil {
-		return 0, 0
+		return out
 	}
 	for _, c := range res.Metrics().AllMetrics().Counters() {
-		if c.Key.Namespace != "verbatim" {
-			continue
-		}
-		switch c.Key.Name {
-		case "documents":
-			docs += c.Result()
-		case "bad_lines":
-			bad += c.Result()
+		if c.Key.Namespace == "verbatim" {
+			out[c.Key.Name] += c.Result()
 		}
 	}
-	return docs, bad
+	return out
 }
