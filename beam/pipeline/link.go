@@ -57,10 +57,6 @@ func (f *linkFn) ProcessElement(ctx context.Context, _ int, summaries func(*[]by
 			return fmt.Errorf("speakers config: %w", err)
 		}
 	}
-	lk, err := speakers.New(cfg, speakers.Options{})
-	if err != nil {
-		return fmt.Errorf("speakers linker: %w", err)
-	}
 	var docs []summary
 	var b []byte
 	for summaries(&b) {
@@ -73,13 +69,10 @@ func (f *linkFn) ProcessElement(ctx context.Context, _ int, summaries func(*[]by
 		}
 		docs = append(docs, s)
 	}
-	// The linker's result depends on corpus order; the group comes in
-	// any order.
-	slices.SortFunc(docs, func(a, b summary) int { return cmp.Compare(a.Order, b.Order) })
-	for _, d := range docs {
-		lk.Add(d.ID, d.result())
+	res, err := link(cfg, docs)
+	if err != nil {
+		return err
 	}
-	res := lk.Link()
 	for i, d := range docs {
 		if len(d.Quotes) == 0 {
 			continue
@@ -108,4 +101,18 @@ func (f *linkFn) ProcessElement(ctx context.Context, _ int, summaries func(*[]by
 	// One element: the speakers keep the linker's order (most quoted first).
 	emitSpeakers(0, out)
 	return nil
+}
+
+// link sorts the documents into corpus order, since the linker's result
+// depends on it and a group comes in any order, and links them.
+func link(cfg *speakers.Config, docs []summary) (*speakers.Result, error) {
+	lk, err := speakers.New(cfg, speakers.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("speakers linker: %w", err)
+	}
+	slices.SortFunc(docs, func(a, b summary) int { return cmp.Compare(a.Order, b.Order) })
+	for _, d := range docs {
+		lk.Add(d.ID, d.result())
+	}
+	return lk.Link(), nil
 }
