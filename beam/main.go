@@ -103,4 +103,3 @@ func readAll(ctx context.Context, name string) ([]byte, error) {
 	}
 	return data, nil
 }
-
