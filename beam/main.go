@@ -26,6 +26,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/verbatim-news/verbatim/beam/pipeline"
+	vspeakers "github.com/verbatim-news/verbatim/speakers"
 )
 
 // Beam's own flags (--runner, --endpoint, --environment_type, --project…)
@@ -60,10 +61,20 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if len(files) == 0 {
+		// Most likely a typo: an empty output would hide it. An empty
+		// file is an empty corpus and gives empty output.
+		return fmt.Errorf("--input %s matches no file", *input)
+	}
 	o := pipeline.Options{Files: files, Output: *output, Shards: *shards, Lang: *lang}
 	if *speakers != "" {
 		data, err := readAll(ctx, *speakers)
 		if err != nil {
+			return err
+		}
+		// Checked here, so that a typo fails the launch, not the link stage
+		// after hours of extraction.
+		if _, err := vspeakers.ParseConfig(*speakers, data); err != nil {
 			return err
 		}
 		o.SpeakersName, o.Speakers = *speakers, string(data)

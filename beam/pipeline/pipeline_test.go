@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 )
 
 // TestEquivalence runs the pipeline on Prism over the dev corpora and checks
@@ -165,4 +168,65 @@ func TestMatch(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Match = %q, want %q", got, want)
 	}
+}
+
+// TestSpeakersConfig: speakers.yaml reaches the link stage (in the DoFn,
+// not from the workers' disks) and gives what the speakers package gives
+// with it in one process.
+func TestSpeakersConfig(t *testing.T) {
+	dir := t.TempDir()
+	input := strings.Join([]string{
+		`{"id":"a","lang":"en","text":"\"We will build the bridge,\" said Mayor Ann Lee on Monday."}`,
+		`{"id":"b","lang":"en","text":"\"The bridge is late,\" said Tom Brell, a local engineer."}`,
+	}, "\n") + "\n"
+	file := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(file, []byte(input), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const yaml = "- name: Ann Lee\n  id: mayor-lee\n  description: Mayor\n- name: Tom Brell\n  not_a_person: true\n"
+	prefix := filepath.Join(dir, "out")
+	if docs, bad := runPipeline(t, Options{Files: []string{file}, Output: prefix, Shards: 1, SpeakersName: "speakers.yaml", Speakers: yaml}); docs != 2 || bad != 0 {
+		t.Fatalf("counters: %d documents, %d bad lines", docs, bad)
+	}
+	ids := map[string][]*string{}
+	for _, l := range readLines(t, ShardName(prefix, 0, 1)) {
+		var rec outLine
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range rec.Quotes {
+			ids[rec.ID] = append(ids[rec.ID], q.SpeakerID)
+		}
+	}
+	if len(ids["a"]) != 1 || ids["a"][0] == nil || *ids["a"][0] != "mayor-lee" {
+		t.Errorf("document a: speaker ids %v, want [mayor-lee]", deref(ids["a"]))
+	}
+	if len(ids["b"]) != 1 || ids["b"][0] != nil {
+		t.Errorf("document b: speaker ids %v, want [null]: not_a_person", deref(ids["b"]))
+	}
+	spk := readLines(t, SpeakersFile(prefix))
+	if len(spk) != 1 || !strings.Contains(spk[0], `"id":"mayor-lee"`) {
+		t.Errorf("speakers file: %q", spk)
+	}
+
+	// A malformed speakers.yaml fails the job with the file named.
+	p, s := beam.NewPipelineWithRoot()
+	if err := Build(s, Options{Files: []string{file}, Output: prefix, Shards: 1, SpeakersName: "speakers.yaml", Speakers: "- name: [\n"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prism.Execute(t.Context(), p); err == nil || !strings.Contains(err.Error(), "speakers.yaml") {
+		t.Errorf("malformed speakers.yaml: error %v, want one naming the file", err)
+	}
+}
+
+func deref(ps []*string) []string {
+	var out []string
+	for _, p := range ps {
+		if p == nil {
+			out = append(out, "null")
+		} else {
+			out = append(out, *p)
+		}
+	}
+	return out
 }
