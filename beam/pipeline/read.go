@@ -68,10 +68,9 @@ func readFile(ctx context.Context, f inputFile, emit func(line), bad func(badLin
 	defer fs.Close()
 	rc, err := fs.OpenRead(ctx, f.Path)
 	if err != nil {
-		// An unreadable file is reported like a bad line and the rest goes
-		// on, as `verbatim extract --jsonl --keep-going` would not; but a
-		// file that matched the glob and vanished is an input error, not a
-		// reason to lose hours of work on the others.
+		// An unreadable file is reported like a bad line and the other
+		// files go on: one file that matched the glob and then vanished
+		// must not cost the hours of work on the others.
 		badLines.Inc(ctx, 1)
 		bad(badLine{Path: f.Path, Error: err.Error()})
 		return nil
