@@ -31,7 +31,12 @@ func linkCorpus(arts []article, cfg *speakers.Config, fixes *corrections.File) (
 	for _, a := range arts {
 		lk.Add(a.doc.ID, a.result)
 	}
-	res := lk.Link()
+	return publish(arts, lk.Link(), fixes), nil
+}
+
+// publish applies corrections.yaml (fixes) to the linked corpus and
+// recounts the speakers as published.
+func publish(arts []article, res *speakers.Result, fixes *corrections.File) *corpus {
 	c := &corpus{speakers: res, warnings: append([]string(nil), res.Warnings...)}
 
 	var all []speakers.Record
@@ -56,5 +61,5 @@ func linkCorpus(arts []article, cfg *speakers.Config, fixes *corrections.File) (
 		i := at[r.DocID]
 		c.records[i] = append(c.records[i], r)
 	}
-	return c, nil
+	return c
 }
