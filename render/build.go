@@ -69,9 +69,8 @@ type Options struct {
 type Report struct {
 	Articles, Quotes, Speakers int
 	// Extracted counts the articles read by the extractor, the others
-	// coming from the cache, or from a run's records (FromQuotes).
-	Extracted  int
-	FromQuotes bool
+	// coming from the cache.
+	Extracted int
 	// Pages counts the files of the site; Unchanged those identical to the
 	// previous build, kept as they were.
 	Pages, Unchanged int
@@ -175,7 +174,6 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		if err != nil {
 			return rep, err
 		}
-		rep.FromQuotes = true
 		phase("read quotes")
 		return finishBuild(ctx, opts, rep, cfg, version, tmpl, sources, arts, linked, phase)
 	}

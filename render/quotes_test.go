@@ -72,7 +72,6 @@ func TestBuildFromQuotes(t *testing.T) {
 	opts.CacheDir = ""
 	rep, files := build(t, opts)
 	assert.Equal(t, 0, rep.Extracted)
-	assert.True(t, rep.FromQuotes)
 	recs := quotesJSON(t, files)
 	require.Len(t, recs, 4)
 	for text, r := range recs {

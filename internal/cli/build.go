@@ -89,13 +89,8 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 }
 
 func printReport(stdio Stdio, out string, rep render.Report, took time.Duration) {
-	if rep.FromQuotes {
-		fmt.Fprintf(stdio.Err, "%d articles, %d quotes, %d speakers (from the run's records, none extracted)\n",
-			rep.Articles, rep.Quotes, rep.Speakers)
-	} else {
-		fmt.Fprintf(stdio.Err, "%d articles, %d quotes, %d speakers (%d articles extracted, %d from cache)\n",
-			rep.Articles, rep.Quotes, rep.Speakers, rep.Extracted, rep.Articles-rep.Extracted)
-	}
+	fmt.Fprintf(stdio.Err, "%d articles, %d quotes, %d speakers (%d articles extracted, %d from cache)\n",
+		rep.Articles, rep.Quotes, rep.Speakers, rep.Extracted, rep.Articles-rep.Extracted)
 	fmt.Fprintf(stdio.Err, "%d files in %s (%d unchanged) in %s (", rep.Pages, out, rep.Unchanged, took.Round(time.Millisecond))
 	for i, p := range rep.Phases {
 		if i > 0 {
