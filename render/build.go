@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"io/fs"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim/corrections"
-	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/speakers"
 	"github.com/verbatim-news/verbatim/templates"
@@ -54,11 +52,6 @@ type Options struct {
 	// Extractor finds quotes; nil means extract.New with the site language
 	// as default.
 	Extractor Extractor
-	// Quotes are the files of a finished run (verbatim-beam's
-	// PREFIX-*.jsonl, or `verbatim extract --jsonl` output): when set, the
-	// articles' quotes and speaker ids are taken from them, not extracted
-	// and linked again. Articles still come from ContentDir.
-	Quotes []string
 	// ExtractorVersion keys the cache and the page fingerprints; empty
 	// means a hash of the running executable, so that a new build of
 	// verbatim re-extracts and re-renders everything.
@@ -160,6 +153,14 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		}
 	}
 
+	ex := opts.Extractor
+	if ex == nil {
+		e, err := extract.New(extract.Options{DefaultLang: cfg.Language})
+		if err != nil {
+			return rep, fmt.Errorf("extractor: %w", err)
+		}
+		ex = e
+	}
 	version := opts.ExtractorVersion
 	if version == "" {
 		version, err = executableVersion()
@@ -168,23 +169,6 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		// Without a version, cached quotes and pages could be stale.
 		c.dir, version = "", ""
-	}
-	if len(opts.Quotes) > 0 {
-		linked, arts, err := fromRecords(opts, docs, spk, fixes, cfg.Language)
-		if err != nil {
-			return rep, err
-		}
-		phase("read quotes")
-		return finishBuild(ctx, opts, rep, cfg, version, tmpl, sources, arts, linked, phase)
-	}
-
-	ex := opts.Extractor
-	if ex == nil {
-		e, err := extract.New(extract.Options{DefaultLang: cfg.Language})
-		if err != nil {
-			return rep, fmt.Errorf("extractor: %w", err)
-		}
-		ex = e
 	}
 	arts, fresh, err := extractAll(ctx, docs, ex, c, cfg.Language)
 	if err != nil {
@@ -197,22 +181,6 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	return finishBuild(ctx, opts, rep, cfg, version, tmpl, sources, arts, linked, phase)
-}
-
-// fromRecords is the corpus of a build from a finished run's files.
-func fromRecords(opts Options, docs []document.Document, spk *speakers.Config, fixes *corrections.File, lang string) (*corpus, []article, error) {
-	rec, err := readRunFiles(opts.Quotes)
-	if err != nil {
-		return nil, nil, err
-	}
-	arts, pub := rec.articlesFrom(docs, lang)
-	return publish(arts, speakers.Published(rec.speakers, pub, spk), fixes), arts, nil
-}
-
-// finishBuild renders and writes the site of a linked corpus.
-func finishBuild(ctx context.Context, opts Options, rep Report, cfg Config, version string,
-	tmpl map[string]*template.Template, sources map[string][]byte, arts []article, linked *corpus, phase func(string)) (Report, error) {
 	rep.Warnings = linked.warnings
 	if opts.Progress != nil {
 		for _, w := range linked.warnings {
@@ -234,7 +202,6 @@ func finishBuild(ctx context.Context, opts Options, rep Report, cfg Config, vers
 	}
 	rep.Pages = len(pages)
 	phase("model")
-	var err error
 	rep.Unchanged, err = writeSite(ctx, opts.OutDir, pages)
 	phase("render and write")
 	return rep, err

@@ -31,12 +31,7 @@ func linkCorpus(arts []article, cfg *speakers.Config, fixes *corrections.File) (
 	for _, a := range arts {
 		lk.Add(a.doc.ID, a.result)
 	}
-	return publish(arts, lk.Link(), fixes), nil
-}
-
-// publish applies corrections.yaml (fixes) to the linked corpus and
-// recounts the speakers as published.
-func publish(arts []article, res *speakers.Result, fixes *corrections.File) *corpus {
+	res := lk.Link()
 	c := &corpus{speakers: res, warnings: append([]string(nil), res.Warnings...)}
 
 	var all []speakers.Record
@@ -61,5 +56,5 @@ func publish(arts []article, res *speakers.Result, fixes *corrections.File) *cor
 		i := at[r.DocID]
 		c.records[i] = append(c.records[i], r)
 	}
-	return c
+	return c, nil
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/verbatim-news/verbatim/render"
 )
 
-const buildSynopsis = "[--content DIR] [--out DIR] [--base-url URL] [--config FILE] [--speakers FILE] [--corrections FILE] [--cache DIR] [--keep-going] [--quotes GLOB]"
+const buildSynopsis = "[--content DIR] [--out DIR] [--base-url URL] [--config FILE] [--speakers FILE] [--corrections FILE] [--cache DIR] [--keep-going]"
 
 // buildFlags are the flags build and serve share; serve has no --out or
 // --base-url since it builds a private copy for its own address.
@@ -58,8 +58,6 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 	fs := newFlagSet("build", buildSynopsis, stdio)
 	var b buildFlags
 	b.register(fs, true)
-	var quotes string
-	fs.StringVar(&quotes, "quotes", "", "records of a finished run (verbatim-beam's 'PREFIX-*.jsonl', or extract --jsonl\noutput): quotes and speaker ids from them, not extracted again")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -68,19 +66,8 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 		fs.Usage()
 		return errUsage
 	}
-	opts := b.options(stdio)
-	if quotes != "" {
-		files, err := filepath.Glob(quotes)
-		if err != nil {
-			return fmt.Errorf("--quotes %s: %w", quotes, err)
-		}
-		if len(files) == 0 {
-			return fmt.Errorf("--quotes %s matches no file", quotes)
-		}
-		opts.Quotes = files
-	}
 	start := time.Now()
-	rep, err := render.Build(ctx, opts)
+	rep, err := render.Build(ctx, b.options(stdio))
 	if err != nil {
 		return err
 	}
