@@ -1,0 +1,181 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/verbatim-news/verbatim/document"
+	"github.com/verbatim-news/verbatim/extract"
+)
+
+// badLine is a line (or file) that gave no document.
+type badLine struct {
+	Path  string `json:"path"`
+	Line  int    `json:"line,omitempty"`
+	Error string `json:"error"`
+}
+
+// summary is what the speakers linker needs of one document: its place, its
+// id, its speakers and the speaker of each quote. It is a few hundred bytes
+// per speaker, against kilobytes of text and quotes.
+type summary struct {
+	Order    int64             `json:"o"`
+	ID       string            `json:"id"`
+	Speakers []extract.Speaker `json:"sp,omitempty"`
+	Quotes   []summaryQuote    `json:"q,omitempty"`
+}
+
+type summaryQuote struct {
+	ID      string  `json:"id"`
+	Speaker *string `json:"s,omitempty"`
+}
+
+// result returns the extract.Result the linker is given for the document:
+// the same speakers, and quotes with the same ids and speaker names.
+func (s *summary) result() extract.Result {
+	res := extract.Result{Speakers: s.Speakers, Quotes: make([]extract.Quote, len(s.Quotes))}
+	for i, q := range s.Quotes {
+		res.Quotes[i] = extract.Quote{ID: q.ID, Speaker: q.Speaker}
+	}
+	return res
+}
+
+// outLine is an output line of `verbatim extract --jsonl`, and of this
+// pipeline: the same fields, in the same order.
+type outLine struct {
+	ID     string     `json:"id"`
+	Quotes []outQuote `json:"quotes"`
+}
+
+type outQuote struct {
+	extract.Quote
+	SpeakerID *string `json:"speaker_id"`
+}
+
+// extractFn parses and extracts one line. The extractor is built once per
+// worker (Setup): it loads the language data.
+type extractFn struct {
+	Lang string // language of documents that give none, when detection is unsure
+
+	ex *extract.Extractor
+}
+
+// Counters of a run, read back by Counts.
+var (
+	documents = beam.NewCounter("verbatim", "documents")
+	badLines  = beam.NewCounter("verbatim", "bad_lines")
+	// Bytes shuffled: output lines to the join, summaries to the linker
+	// (the cost model in README.md is built on them).
+	lineBytes    = beam.NewCounter("verbatim", "line_bytes")
+	summaryBytes = beam.NewCounter("verbatim", "summary_bytes")
+)
+
+func init() {
+	register.DoFn5x1[context.Context, line, func(int64, []byte), func(int, []byte), func(badLine), error](&extractFn{})
+	register.Emitter2[int64, []byte]()
+	register.Emitter2[int, []byte]()
+	register.Emitter1[badLine]()
+	beam.RegisterType(reflect.TypeOf((*badLine)(nil)).Elem())
+}
+
+func (f *extractFn) Setup() error {
+	ex, err := extract.New(extract.Options{DefaultLang: f.Lang})
+	if err != nil {
+		return fmt.Errorf("extractor: %w", err)
+	}
+	f.ex = ex
+	return nil
+}
+
+// ProcessElement emits the document's output line under its place, its
+// summary for the linker under the linking key, or the line as bad. Bad
+// input never fails the job: like `verbatim extract --jsonl --keep-going`,
+// it is reported and the rest goes on.
+func (f *extractFn) ProcessElement(ctx context.Context, l line, emitLine func(int64, []byte), emitSummary func(int, []byte), emitBad func(badLine)) error {
+	d, err := document.ParseJSONLine(document.Line{Path: l.Path, Number: l.Number, Offset: l.Offset, Bytes: l.Bytes})
+	if err == nil {
+		var res extract.Result
+		res, err = f.analyze(d)
+		if err == nil {
+			err = f.emit(ctx, l.Order, d.ID, res, emitLine, emitSummary)
+		}
+	}
+	if err != nil {
+		badLines.Inc(ctx, 1)
+		msg := err.Error()
+		if !strings.Contains(msg, l.Path) {
+			msg = fmt.Sprintf("%s:%d: %s", l.Path, l.Number, msg)
+		}
+		log.Warnf(ctx, "verbatim-beam: %s", msg)
+		emitBad(badLine{Path: l.Path, Line: l.Number, Error: msg})
+		return nil
+	}
+	documents.Inc(ctx, 1)
+	return nil
+}
+
+// analyze runs the extractor, turning a panic into an error naming the
+// document, so one bad article cannot fail a job of millions.
+func (f *extractFn) analyze(d document.Document) (res extract.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("document %q: extractor panic: %v", d.ID, p)
+		}
+	}()
+	res = f.ex.Analyze(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
+	if res.Quotes == nil {
+		res.Quotes = []extract.Quote{}
+	}
+	return res, nil
+}
+
+func (f *extractFn) emit(ctx context.Context, order int64, id string, res extract.Result, emitLine func(int64, []byte), emitSummary func(int, []byte)) error {
+	out := outLine{ID: id, Quotes: make([]outQuote, len(res.Quotes))}
+	for i, q := range res.Quotes {
+		out.Quotes[i].Quote = q
+	}
+	b, err := encodeLine(out)
+	if err != nil {
+		return fmt.Errorf("document %q: encode: %w", id, err)
+	}
+	lineBytes.Inc(ctx, int64(len(b)))
+	emitLine(order, b)
+	// A document with neither speakers nor quotes changes nothing in the
+	// linking: it is not shuffled.
+	if len(res.Speakers) == 0 && len(res.Quotes) == 0 {
+		return nil
+	}
+	s := summary{Order: order, ID: id, Speakers: res.Speakers, Quotes: make([]summaryQuote, len(res.Quotes))}
+	for i, q := range res.Quotes {
+		s.Quotes[i] = summaryQuote{ID: q.ID, Speaker: q.Speaker}
+	}
+	b, err = json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("document %q: encode summary: %w", id, err)
+	}
+	summaryBytes.Inc(ctx, int64(len(b)))
+	emitSummary(linkKey, b)
+	return nil
+}
+
+// encodeLine is one compact JSON line, HTML characters as they are: the
+// encoding of `verbatim extract --jsonl`.
+func encodeLine(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func typeOf[T any]() reflect.Type { return reflect.TypeOf((*T)(nil)).Elem() }

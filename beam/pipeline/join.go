@@ -1,0 +1,59 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"strconv"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+)
+
+// joinFn puts the speaker ids back into a document's output line, and
+// sends the line to its shard. The line goes through the same decode and
+// encode as in `verbatim extract --jsonl`, so the bytes are the same.
+type joinFn struct {
+	Shards int
+}
+
+func init() {
+	register.DoFn5x1[context.Context, int64, func(*[]byte) bool, func(*[]byte) bool, func(int, []byte), error](&joinFn{})
+}
+
+func (f *joinFn) ProcessElement(_ context.Context, order int64, lines, idLists func(*[]byte) bool, emit func(int, []byte)) error {
+	var ids []string
+	var b []byte
+	for idLists(&b) {
+		if err := json.Unmarshal(b, &ids); err != nil {
+			return fmt.Errorf("document %d: decode speaker ids: %w", order, err)
+		}
+	}
+	shard := shardOf(order, f.Shards)
+	for lines(&b) {
+		var rec outLine
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return fmt.Errorf("document %d: decode its line: %w", order, err)
+		}
+		for j := range rec.Quotes {
+			if j < len(ids) && ids[j] != "" {
+				id := ids[j]
+				rec.Quotes[j].SpeakerID = &id
+			}
+		}
+		out, err := encodeLine(rec)
+		if err != nil {
+			return fmt.Errorf("document %q: encode: %w", rec.ID, err)
+		}
+		emit(shard, out)
+	}
+	return nil
+}
+
+// shardOf spreads documents over the output files by a hash of their place,
+// so that a shard holds documents of every input file.
+func shardOf(order int64, shards int) int {
+	h := fnv.New32a()
+	h.Write([]byte(strconv.FormatInt(order, 10)))
+	return int(h.Sum32() % uint32(shards))
+}

@@ -1,0 +1,110 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+)
+
+// Options describe one run.
+type Options struct {
+	// Files are the input JSON Lines files, in corpus order (see Match).
+	Files []string
+	// Output is the prefix of the output files.
+	Output string
+	// Shards is the number of PREFIX-SSSSS-of-NNNNN.jsonl files.
+	Shards int
+	// Lang is the language of documents that give none, when detection is
+	// unsure ("" for the extractor's default).
+	Lang string
+	// SpeakersName and Speakers are the name and text of speakers.yaml, or
+	// "" for none.
+	SpeakersName, Speakers string
+}
+
+// SpeakersFile is the file of the corpus's speakers, one per line, most
+// quoted first.
+func SpeakersFile(prefix string) string { return prefix + "-speakers.jsonl" }
+
+// ErrorsFile is the file listing the lines that gave no document, one
+// {"path","line","error"} per line; empty when all went well.
+func ErrorsFile(prefix string) string { return prefix + "-errors.jsonl" }
+
+func init() {
+	register.Function2x0(seedOne)
+	register.Function2x1(encodeBad)
+}
+
+// Build adds the pipeline to s.
+func Build(s beam.Scope, o Options) error {
+	if o.Output == "" {
+		return errors.New("no output prefix")
+	}
+	if o.Shards < 1 {
+		return fmt.Errorf("shards: %d, want at least 1", o.Shards)
+	}
+	files := make([]inputFile, len(o.Files))
+	for i, f := range o.Files {
+		files[i] = inputFile{Index: i, Path: f}
+	}
+	imp := beam.Impulse(s)
+
+	lines, badFiles := beam.ParDo2(s.Scope("Read"), readFile, beam.CreateList(s, files))
+	// A file is read by one worker; its lines are spread before the
+	// extraction.
+	lines = beam.Reshuffle(s, lines)
+	recs, sums, badLines := beam.ParDo3(s.Scope("Extract"), &extractFn{Lang: o.Lang}, lines)
+
+	ls := s.Scope("Link")
+	grouped := beam.GroupByKey(ls, beam.Flatten(ls, sums, beam.ParDo(ls, seedLink, imp)))
+	ids, sp := beam.ParDo2(ls, &linkFn{ConfigName: o.SpeakersName, Config: o.Speakers}, grouped)
+
+	js := s.Scope("Join")
+	joined := beam.ParDo(js, &joinFn{Shards: o.Shards}, beam.CoGroupByKey(js, recs, ids))
+
+	ws := s.Scope("Write")
+	seeds := beam.ParDo(ws, &seedShards{Shards: o.Shards}, imp)
+	beam.ParDo0(ws, &writeFn{Prefix: o.Output, Shards: o.Shards}, beam.GroupByKey(ws, beam.Flatten(ws, joined, seeds)))
+	beam.ParDo0(ws, &writeFn{Path: SpeakersFile(o.Output)}, beam.GroupByKey(ws, sp))
+	bad := beam.ParDo(ws, encodeBad, beam.Flatten(ws, badFiles, badLines))
+	beam.ParDo0(ws, &writeFn{Path: ErrorsFile(o.Output)}, beam.GroupByKey(ws, beam.Flatten(ws, bad, beam.ParDo(ws, seedOne, imp))))
+	return nil
+}
+
+// seedOne gives a single-file output one element, so it is written even
+// when nothing else goes to it.
+func seedOne(_ []byte, emit func(int, []byte)) { emit(0, nil) }
+
+func encodeBad(b badLine, emit func(int, []byte)) error {
+	out, err := encodeLine(b)
+	if err != nil {
+		return fmt.Errorf("encode the error of %s:%d: %w", b.Path, b.Line, err)
+	}
+	emit(0, out)
+	return nil
+}
+
+// Counts returns the documents extracted and the lines that gave none, from
+// the metrics of a finished run (0, 0 when the runner reports none).
+func Counts(res beam.PipelineResult) (docs, bad int64) {
+	c := Counters(res)
+	return c["documents"], c["bad_lines"]
+}
+
+// Counters returns the counters of a finished run by name: documents,
+// bad_lines, line_bytes (output lines before linking), summary_bytes (what
+// the link stage gets).
+func Counters(res beam.PipelineResult) map[string]int64 {
+	out := map[string]int64{}
+	if res == nil {
+		return out
+	}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Key.Namespace == "verbatim" {
+			out[c.Key.Name] += c.Result()
+		}
+	}
+	return out
+}
