@@ -31,12 +31,13 @@ const markerHeader = "# Written by verbatim build: a manifest of this folder, re
 // writeSite writes the pages into out. Nothing in out is touched until
 // every page has rendered, so a failed build leaves the last good site.
 //
-// The first build (or one without a manifest) renders into a fresh folder
-// beside out and swaps it in. Later builds compare each page with the
-// manifest, stage only the changed pages in a folder beside out, then move
-// them in by rename and remove the pages that are gone: an unchanged page is
-// never rewritten, which keeps rebuilds cheap on slow disks and lets deploy
-// tools that compare times see what really changed.
+// Every build makes a complete new site in a folder beside out and puts it
+// in place with one atomic exchange of the two folders (exchange.go), so
+// that a reader, a deploy tool or a build killed at any moment sees the old
+// site or the new one, whole, never a mix. A page whose bytes did not change
+// is hard-linked from the previous site instead of written: it keeps its
+// inode and its time, which keeps rebuilds cheap on slow disks and lets
+// deploy tools that compare times see what really changed.
 func writeSite(ctx context.Context, out string, pages []page) (unchanged int, err error) {
 	seen := make(map[string]bool, len(pages))
 	for _, p := range pages {
@@ -54,28 +55,30 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	}
 	parent := filepath.Dir(filepath.Clean(out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("output folder: %w", err)
 	}
 	var old map[string]entry
 	if exists {
 		old = readManifest(out)
 	}
-	// A build killed before its swap leaves its stage behind; the next
+	// A build killed before its exchange leaves its stage behind, and one
+	// killed after it the previous site under the stage's name; the next
 	// build removes those of dead processes.
 	stagePrefix := "." + filepath.Base(out) + ".new-"
 	_, _ = tempfiles.Clean(parent, stagePrefix, "", tempfiles.StaleAfter)
 	stage, err := os.MkdirTemp(parent, tempfiles.Pattern(stagePrefix, ""))
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("output folder: %w", err)
 	}
-	defer os.RemoveAll(stage) // empty after a full build's swap
+	// After the exchange the stage holds the previous site: removed too.
+	defer os.RemoveAll(stage)
 	if err := os.Chmod(stage, 0o755); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("output folder: %w", err)
 	}
 
 	entries := make([]entry, len(pages))
 	changed := make([]bool, len(pages))
-	w := &stager{dir: stage}
+	w := &stager{dir: stage, prev: out}
 	// Writing a file costs more waiting on the disk than computing: more
 	// workers than cores keep both busy. The output is the same bytes
 	// whatever the number of workers.
@@ -83,8 +86,12 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		p := pages[i]
 		prev, had := old[p.path]
 		if had && p.key != "" && prev.key == p.key {
-			entries[i] = prev // same inputs, same bytes: not even rendered
-			return nil
+			// Same inputs, same bytes: not even rendered.
+			if err := w.keep(p.path); err == nil {
+				entries[i] = prev
+				return nil
+			}
+			// The previous file is gone or unreadable: render it.
 		}
 		data, err := p.make()
 		if err != nil {
@@ -93,7 +100,9 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		sum := sha256.Sum256(data)
 		entries[i] = entry{hash: hex.EncodeToString(sum[:16]), key: p.key}
 		if had && prev.hash == entries[i].hash {
-			return nil
+			if err := w.keep(p.path); err == nil {
+				return nil
+			}
 		}
 		changed[i] = true
 		return w.put(p.path, data)
@@ -101,6 +110,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if err != nil {
 		return 0, err
 	}
+	publishStep("staged")
 	manifest := make(map[string]entry, len(pages))
 	for i, p := range pages {
 		manifest[p.path] = entries[i]
@@ -108,61 +118,27 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 			unchanged++
 		}
 	}
-
-	if old == nil {
-		if err := writeManifest(stage, manifest); err != nil {
+	if old != nil {
+		// Files someone put in the site by hand (a CNAME, a
+		// .well-known folder) are not verbatim's to drop.
+		if err := w.keepForeign(old, manifest); err != nil {
 			return 0, err
 		}
-		return unchanged, swap(stage, out, exists)
 	}
-	return unchanged, commit(stage, out, pages, changed, old, manifest)
+	if err := writeManifest(stage, manifest); err != nil {
+		return 0, err
+	}
+	publishStep("manifest")
+	if err := swap(stage, out, exists); err != nil {
+		return 0, err
+	}
+	publishStep("swapped")
+	return unchanged, nil
 }
 
-// commit moves the staged pages into out, removes the pages that are gone
-// and records the new manifest. The old manifest is removed first, so that
-// if the commit stops half way the next build rewrites everything.
-func commit(stage, out string, pages []page, changed []bool, old, manifest map[string]entry) error {
-	if err := os.WriteFile(filepath.Join(out, marker), []byte(markerHeader), 0o644); err != nil {
-		return fmt.Errorf("output folder: %w", err)
-	}
-	made := map[string]bool{}
-	for i, p := range pages {
-		if !changed[i] {
-			continue
-		}
-		dst := filepath.Join(out, filepath.FromSlash(p.path))
-		if d := filepath.Dir(dst); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.Rename(filepath.Join(stage, filepath.FromSlash(p.path)), dst); err != nil {
-			return fmt.Errorf("install %s: %w", p.path, err)
-		}
-	}
-	var gone []string
-	for p := range old {
-		if _, ok := manifest[p]; !ok {
-			gone = append(gone, p)
-		}
-	}
-	slices.Sort(gone)
-	for _, p := range gone {
-		path := filepath.Join(out, filepath.FromSlash(p))
-		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("remove %s: %w", p, err)
-		}
-		// Remove the folders the page leaves empty; a folder with other
-		// files refuses, which stops the climb.
-		for d := filepath.Dir(path); d != filepath.Clean(out); d = filepath.Dir(d) {
-			if os.Remove(d) != nil {
-				break
-			}
-		}
-	}
-	return writeManifest(out, manifest)
-}
+// publishStep is called between the steps of publishing; tests replace it
+// to stop the process there, as a kill would.
+var publishStep = func(step string) {}
 
 // previousSite reports whether out exists; it fails if out holds something
 // verbatim did not write.
@@ -233,8 +209,11 @@ func writeManifest(dir string, m map[string]entry) error {
 	return writeFileAtomic(filepath.Join(dir, marker), b.Bytes())
 }
 
-// swap puts the new folder in place of out. Between the two renames out is
-// missing for an instant, but never half written.
+// swap puts the new folder in place of out. Where the system can exchange
+// two folders in one step (Linux), out is always a whole site, the old one
+// or the new one, and tmp is left holding the old one for the caller to
+// remove. Elsewhere out is renamed aside first: for an instant it is
+// missing, but never half written.
 func swap(tmp, out string, exists bool) error {
 	if !exists {
 		if err := os.Rename(tmp, out); err != nil {
@@ -242,10 +221,14 @@ func swap(tmp, out string, exists bool) error {
 		}
 		return nil
 	}
+	if ok, err := exchange(tmp, out); ok {
+		return err
+	}
 	trash := tmp + ".old"
 	if err := os.Rename(out, trash); err != nil {
 		return fmt.Errorf("replace %s: %w", out, err)
 	}
+	publishStep("aside")
 	if err := os.Rename(tmp, out); err != nil {
 		if rerr := os.Rename(trash, out); rerr != nil {
 			return fmt.Errorf("install %s: %w (and the previous site is left in %s: %v)", out, err, trash, rerr)
@@ -258,14 +241,63 @@ func swap(tmp, out string, exists bool) error {
 	return nil
 }
 
-// stager writes pages under dir, creating each folder once.
+// stager writes pages under dir, creating each folder once, and links
+// unchanged ones from prev, the previous site.
 type stager struct {
-	dir  string
-	dirs sync.Map
-	n    atomic.Int64
+	dir, prev string
+	dirs      sync.Map
+	n         atomic.Int64
 }
 
-func (w *stager) put(rel string, data []byte) error {
+// keep hard-links the previous site's file into the stage, so that an
+// unchanged page keeps its inode and time.
+func (w *stager) keep(rel string) error {
+	if err := w.mkdir(rel); err != nil {
+		return err
+	}
+	src := filepath.Join(w.prev, filepath.FromSlash(rel))
+	fi, err := os.Lstat(src)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", src)
+	}
+	return os.Link(src, filepath.Join(w.dir, filepath.FromSlash(rel)))
+}
+
+// keepForeign links into the stage the files of the previous site that no
+// build of verbatim wrote: neither in its manifest nor in the new one.
+func (w *stager) keepForeign(old, manifest map[string]entry) error {
+	return filepath.WalkDir(w.prev, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read the previous site: %w", err)
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(w.prev, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == marker {
+			return nil
+		}
+		if _, ok := old[rel]; ok {
+			return nil
+		}
+		if _, ok := manifest[rel]; ok {
+			return nil
+		}
+		if err := w.keep(rel); err != nil {
+			return fmt.Errorf("keep %s from the previous site: %w", rel, err)
+		}
+		return nil
+	})
+}
+
+func (w *stager) mkdir(rel string) error {
 	path := filepath.Join(w.dir, filepath.FromSlash(rel))
 	if d := filepath.Dir(path); d != w.dir {
 		if _, ok := w.dirs.Load(d); !ok {
@@ -279,10 +311,19 @@ func (w *stager) put(rel string, data []byte) error {
 			w.dirs.Store(d, true)
 		}
 	}
+	return nil
+}
+
+func (w *stager) put(rel string, data []byte) error {
+	if err := w.mkdir(rel); err != nil {
+		return err
+	}
+	path := filepath.Join(w.dir, filepath.FromSlash(rel))
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	w.n.Add(1)
+	publishStep("page")
 	return nil
 }
 
