@@ -76,6 +76,10 @@ type Report struct {
 	// entries that matched nothing, corrections whose quote no article
 	// has any more. The build goes on.
 	Warnings []string
+	// BaseURLWarning, when set, tells that base_url has no scheme and
+	// host, so that the sitemap, feeds and JSON-LD, whose specs want
+	// absolute URLs, got root-relative ones. It is given once per build.
+	BaseURLWarning string
 	// Phases times the stages of the build, for performance work.
 	Phases []Phase
 }
@@ -196,6 +200,11 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		}
 	}
 	phase("link")
+
+	rep.BaseURLWarning = relativeBaseWarning(cfg)
+	if rep.BaseURLWarning != "" && opts.Progress != nil {
+		fmt.Fprintf(opts.Progress, "warning: %s\n", rep.BaseURLWarning)
+	}
 
 	site := newSite(cfg, arts, linked)
 	rep.Articles, rep.Quotes, rep.Speakers = len(site.Articles), len(site.Quotes), len(site.Speakers)

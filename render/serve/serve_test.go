@@ -165,3 +165,25 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 
 	stop()
 }
+
+// TestServeUsesItsAddress checks that the preview's feeds and sitemap carry
+// absolute URLs on the server's own address, whatever base_url says.
+func TestServeUsesItsAddress(t *testing.T) {
+	opts := site(t)
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("base_url: /\n"), 0o644))
+	url, stop := start(t, opts)
+	defer stop()
+	_, body := get(t, url+"feed.json")
+	var feed struct {
+		Home  string `json:"home_page_url"`
+		Items []struct {
+			URL string `json:"url"`
+		} `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(body), &feed))
+	assert.Equal(t, url, feed.Home)
+	require.NotEmpty(t, feed.Items)
+	assert.True(t, strings.HasPrefix(feed.Items[0].URL, url), feed.Items[0].URL)
+	_, body = get(t, url+"sitemap.xml")
+	assert.Contains(t, body, "<loc>"+url+"</loc>")
+}
