@@ -123,7 +123,7 @@ func TestSampleSiteContent(t *testing.T) {
 	assert.Contains(t, page, "premier pas, encore timide")
 	assert.Contains(t, page, "An announcement is not a budget line,")
 	assert.Contains(t, page, "<h1>Jérôme Lefèvre-Daucourt</h1>\n<p class=\"description\">Président de la fédération régionale des hôpitaux</p>")
-	assert.Contains(t, page, "Aussi écrit: Jerome Lefevre-Daucourt", "the other spelling is listed")
+	assert.Contains(t, page, "Aussi écrit\u202f: Jerome Lefevre-Daucourt", "the other spelling is listed")
 
 	// Newest first, grouped by article.
 	hel := files["speakers/helene-marchetti-roux/index.html"]

@@ -104,6 +104,18 @@ type pageData struct {
 	Corrections []*Correction
 	Body        template.HTML
 	JSONLD      template.JS
+	// ClaimLD is the schema.org Claim beside a permalink's Quotation.
+	ClaimLD template.JS
+	// Share, when set, gives the description, Open Graph and Twitter
+	// card tags that make a shared link preview well.
+	Share *shareMeta
+}
+
+// shareMeta is what a link preview shows of a page.
+type shareMeta struct {
+	Title, Description string
+	Locale             string // og:locale, e.g. fr_FR
+	Published          string // RFC 3339, "" when undated
 }
 
 // funcs are the template functions. Functions rather than methods, since
