@@ -65,6 +65,9 @@ Flags:
                  do not link speakers across documents: stream each line as
                  soon as it is ready, memory bounded by the largest document
                    verbatim extract --jsonl huge.jsonl --no-speaker-ids
+
+Example:
+  verbatim extract content/ -o quotes.jsonl
 `
 
 type extractFlags struct {
