@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"os"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -93,6 +94,41 @@ func TestVersionFromBuildInfo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := version(func() (*debug.BuildInfo, bool) { return tt.info, tt.info != nil })
 			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestReadmeCommandFlags checks that README's table of commands gives build,
+// serve and speakers the flags they accept, no more, no fewer.
+func TestReadmeCommandFlags(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	for _, name := range []string{"build", "serve", "speakers"} {
+		t.Run(name, func(t *testing.T) {
+			m := regexp.MustCompile("(?m)^\\| `verbatim " + name + " ([^`]*)`").FindSubmatch(data)
+			require.NotNil(t, m, "README lists verbatim %s", name)
+			var documented []string
+			for _, f := range regexp.MustCompile(`--?([a-z-]+)`).FindAllSubmatch(m[1], -1) {
+				documented = append(documented, string(f[1]))
+			}
+			var made []*flag.FlagSet
+			flagSetMade = func(fs *flag.FlagSet) { made = append(made, fs) }
+			defer func() { flagSetMade = nil }()
+			var out bytes.Buffer
+			Main(context.Background(), []string{name, "--help"}, Stdio{In: strings.NewReader(""), Out: &out, Err: &out})
+			require.Len(t, made, 1)
+			var accepted []string
+			made[0].VisitAll(func(f *flag.Flag) {
+				// speakers' --config only says where speakers.yaml went.
+				if name == "speakers" && f.Name == "config" {
+					return
+				}
+				if name == "speakers" && (f.Name == "j" || f.Name == "lang" || f.Name == "progress") {
+					return // tuning flags, left to --help
+				}
+				accepted = append(accepted, f.Name)
+			})
+			assert.ElementsMatch(t, accepted, documented)
 		})
 	}
 }
