@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -131,4 +132,18 @@ func TestReadmeCommandFlags(t *testing.T) {
 			assert.ElementsMatch(t, accepted, documented)
 		})
 	}
+}
+
+// TestBuildNoCache checks that --no-cache neither reads nor writes the
+// cache, even with --cache.
+func TestBuildNoCache(t *testing.T) {
+	dir, content := oneArticleSite(t)
+	cache := filepath.Join(dir, "cache")
+	writeFile(t, filepath.Join(dir, "none.yaml"), "title: Test\n")
+	var out bytes.Buffer
+	code := Main(context.Background(), []string{"build", "--content", content, "--out", filepath.Join(dir, "public"),
+		"--config", filepath.Join(dir, "none.yaml"), "--cache", cache, "--no-cache"}, Stdio{Out: &out, Err: &out})
+	require.Equal(t, 0, code, out.String())
+	assert.Contains(t, out.String(), "1 articles extracted, 0 from cache")
+	assert.NoDirExists(t, cache)
 }
