@@ -17,8 +17,35 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// sampleContent is the project's sample site.
-const sampleContent = "../content"
+// The sample site of the tests is the project's sample articles plus the
+// hostile fixtures: articles written to attack the site (markup in every
+// field, a slug that climbs out of the output folder), which belong in the
+// tests, not in the sample a new user opens.
+const (
+	sampleContent  = "../content"
+	hostileContent = "testdata/hostile"
+)
+
+// sampleContentDir copies the sample articles and the hostile fixtures
+// into one content folder for the test.
+func sampleContentDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, src := range []string{sampleContent, hostileContent} {
+		entries, err := os.ReadDir(src)
+		require.NoError(t, err)
+		for _, e := range entries {
+			if e.IsDir() {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(src, e.Name()))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644))
+		}
+	}
+	return dir
+}
 
 // buildSample builds the sample site with the recorded extractor.
 func buildSample(t testing.TB, out string, mod func(*Options)) Report {
@@ -30,7 +57,7 @@ func buildSample(t testing.TB, out string, mod func(*Options)) Report {
 
 func sampleOptions(t testing.TB, out string, mod func(*Options)) Options {
 	opts := Options{
-		ContentDir:      sampleContent,
+		ContentDir:      sampleContentDir(t),
 		OutDir:          out,
 		ConfigFile:      filepath.Join("testdata", "sample.yaml"),
 		SpeakersFile:    filepath.Join("testdata", "sample-speakers.yaml"),
@@ -167,4 +194,23 @@ func TestSampleSiteContent(t *testing.T) {
 
 	// The hostile slug stays inside the output folder.
 	assert.Contains(t, files, "articles/etc-hostile/index.html")
+}
+
+// TestSampleContentIsJournalism checks that the sample a new user opens
+// holds articles only: the hostile fixtures stay in testdata.
+func TestSampleContentIsJournalism(t *testing.T) {
+	entries, err := os.ReadDir(sampleContent)
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(sampleContent, e.Name()))
+		require.NoError(t, err)
+		text := strings.ToLower(string(data))
+		for _, bad := range []string{"<script", "onerror", "javascript:", "alert(", "test article"} {
+			assert.NotContains(t, text, bad, "%s is a test fixture, not an article: move it to %s", e.Name(), hostileContent)
+		}
+		for _, field := range []string{"\ntitle:", "\ndate:", "\nlang:", "\nsource_url:", "\noutlet:"} {
+			assert.Contains(t, text, field, "%s: an article says where it comes from", e.Name())
+		}
+	}
 }
