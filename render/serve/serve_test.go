@@ -187,3 +187,37 @@ func TestServeUsesItsAddress(t *testing.T) {
 	_, body = get(t, url+"sitemap.xml")
 	assert.Contains(t, body, "<loc>"+url+"</loc>")
 }
+
+// TestServeChecksHost checks the DNS-rebinding guard: the preview answers
+// to the loopback names and its own address, and to nothing else.
+func TestServeChecksHost(t *testing.T) {
+	opts := site(t)
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Host\n"), 0o644))
+	url, stop := start(t, opts)
+	defer stop()
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	_, port, err := net.SplitHostPort(addr)
+	require.NoError(t, err)
+	tests := []struct {
+		host string
+		want int
+	}{
+		{addr, http.StatusOK},
+		{"localhost:" + port, http.StatusOK},
+		{"LOCALHOST", http.StatusOK},
+		{"127.0.0.1", http.StatusOK},
+		{"[::1]:" + port, http.StatusOK},
+		{"evil.example:" + port, http.StatusMisdirectedRequest},
+		{"evil.example", http.StatusMisdirectedRequest},
+		{"127.0.0.1.evil.example", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		req, err := http.NewRequest(http.MethodGet, url, nil)
+		require.NoError(t, err)
+		req.Host = tt.host
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, tt.want, resp.StatusCode, "Host: %q", tt.host)
+	}
+}
