@@ -111,3 +111,20 @@ func TestPublishKeepsForeignFiles(t *testing.T) {
 		assert.False(t, strings.HasPrefix(e.Name(), ".public.new-"), "left %s", e.Name())
 	}
 }
+
+// TestPublishThroughLink checks that an output folder that is a symbolic
+// link stays one, and that the folder it leads to gets the new site.
+func TestPublishThroughLink(t *testing.T) {
+	dir, opts, _ := smallSite(t)
+	target := filepath.Join(t.TempDir(), "www")
+	require.NoError(t, os.Symlink(target, opts.OutDir))
+	for _, change := range []string{"“Two” she said.", "“Two” she said, and “five”."} {
+		writeTree(t, dir, map[string]string{"content/b.md": "---\ntitle: Second\ndate: 2024-01-03\nlang: en\n---\n\n" + change + "\n"})
+		_, err := Build(context.Background(), opts)
+		require.NoError(t, err)
+		fi, err := os.Lstat(opts.OutDir)
+		require.NoError(t, err)
+		assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the output is still a link")
+	}
+	assert.Contains(t, readFile(t, target, "articles/second/index.html"), "five")
+}

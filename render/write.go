@@ -49,6 +49,13 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		}
 		seen[p.path] = true
 	}
+	// An output folder that is a link (public -> /var/www/quotes) is
+	// published where it leads: exchanging the link itself would leave
+	// the web server's folder behind.
+	out, err = followLinks(out)
+	if err != nil {
+		return 0, err
+	}
 	exists, err := previousSite(out)
 	if err != nil {
 		return 0, err
@@ -134,6 +141,26 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	}
 	publishStep("swapped")
 	return unchanged, nil
+}
+
+// followLinks returns where a chain of symbolic links at path leads, which
+// may not exist yet; path itself when it is no link.
+func followLinks(path string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", fmt.Errorf("output folder: %w", err)
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return "", fmt.Errorf("output folder %s: too many links", path)
 }
 
 // publishStep is called between the steps of publishing; tests replace it
