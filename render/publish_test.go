@@ -128,3 +128,22 @@ func TestPublishThroughLink(t *testing.T) {
 	}
 	assert.Contains(t, readFile(t, target, "articles/second/index.html"), "five")
 }
+
+// TestPublishWithoutExchange checks the fallback for systems that cannot
+// exchange two folders: two renames, and nothing left beside the output.
+func TestPublishWithoutExchange(t *testing.T) {
+	exchangeDirs = func(a, b string) (bool, error) { return false, nil }
+	defer func() { exchangeDirs = exchange }()
+	dir, opts, _ := smallSite(t)
+	_, err := Build(context.Background(), opts)
+	require.NoError(t, err)
+	writeTree(t, dir, map[string]string{"content/b.md": "---\ntitle: Second\ndate: 2024-01-03\nlang: en\n---\n\n“Two” she said, and “five”.\n"})
+	_, err = Build(context.Background(), opts)
+	require.NoError(t, err)
+	assert.Contains(t, readFile(t, opts.OutDir, "articles/second/index.html"), "five")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), ".public."), "left %s", e.Name())
+	}
+}

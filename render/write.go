@@ -236,8 +236,11 @@ func writeManifest(dir string, m map[string]entry) error {
 	return writeFileAtomic(filepath.Join(dir, marker), b.Bytes())
 }
 
+// exchangeDirs is exchange; tests replace it to take the fallback.
+var exchangeDirs = exchange
+
 // swap puts the new folder in place of out. Where the system can exchange
-// two folders in one step (Linux), out is always a whole site, the old one
+// two folders in one step (Linux, macOS), out is always a whole site, the old one
 // or the new one, and tmp is left holding the old one for the caller to
 // remove. Elsewhere out is renamed aside first: for an instant it is
 // missing, but never half written.
@@ -248,7 +251,7 @@ func swap(tmp, out string, exists bool) error {
 		}
 		return nil
 	}
-	if ok, err := exchange(tmp, out); ok {
+	if ok, err := exchangeDirs(tmp, out); ok {
 		return err
 	}
 	trash := tmp + ".old"
