@@ -396,11 +396,15 @@ func quoteShare(s *Site, q *Quote) *shareMeta {
 		where += " (" + o + ")"
 	}
 	where += ", " + formatDate(lang, q.Article.Doc.Date)
+	// Previews cut titles near 70 characters and descriptions near 200:
+	// shorten the words here, at a word, rather than mid-word there.
+	desc := translate(lang, "share-description", shorten(q.Text, 200), who, where)
+	if q.Speaker.Unattributed {
+		desc = translate(lang, "share-description-anon", shorten(q.Text, 200), where)
+	}
 	return &shareMeta{
-		// Previews cut titles near 70 characters and descriptions near
-		// 200: shorten the words here, at a word, rather than mid-word there.
 		Title:       translate(lang, "share-title", who, shorten(q.Text, 90)),
-		Description: translate(lang, "share-description", shorten(q.Text, 200), who, where),
+		Description: desc,
 		Locale:      ogLocale(lang),
 		Published:   rfc3339(q.Article.Doc.Date),
 	}
