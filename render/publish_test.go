@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,9 +44,16 @@ func TestPublishKilled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.step, func(t *testing.T) {
+			// Two builds first, the second after a change, so that the
+			// killed build starts from the spare (the site before the
+			// last), which it must bring up to date.
 			dir, opts, _ := smallSite(t)
 			_, err := Build(context.Background(), opts)
 			require.NoError(t, err)
+			writeTree(t, dir, map[string]string{"content/a.md": "---\ntitle: First\ndate: 2024-01-02\nlang: en\n---\n\n“One” she said, “seven”.\n"})
+			_, err = Build(context.Background(), opts)
+			require.NoError(t, err)
+			require.DirExists(t, filepath.Join(dir, ".public.previous"))
 			old := readTree(t, opts.OutDir)
 			writeTree(t, dir, map[string]string{
 				"content/b.md": "---\ntitle: Second\ndate: 2024-01-03\nlang: en\n---\n\n“Two” she said, and “five”.\n",
@@ -70,6 +78,9 @@ func TestPublishKilled(t *testing.T) {
 			_, err = Build(context.Background(), opts)
 			require.NoError(t, err)
 			assert.Equal(t, want["new"], readTree(t, opts.OutDir), "the next build publishes the new site")
+			_, err = Build(context.Background(), opts)
+			require.NoError(t, err)
+			assert.Equal(t, want["new"], readTree(t, opts.OutDir), "and the one after it too")
 		})
 	}
 }
@@ -145,5 +156,60 @@ func TestPublishWithoutExchange(t *testing.T) {
 	require.NoError(t, err)
 	for _, e := range entries {
 		assert.False(t, strings.HasPrefix(e.Name(), ".public."), "left %s", e.Name())
+	}
+}
+
+// TestRebuildsMatchFreshBuilds runs a series of rebuilds, each starting from
+// the site before the last, and checks after each that the site is the one
+// a fresh build makes, plus the files put there by hand.
+func TestRebuildsMatchFreshBuilds(t *testing.T) {
+	dir, opts, _ := smallSite(t)
+	md := func(title, text string) string {
+		return "---\ntitle: " + title + "\ndate: 2024-01-03\nlang: en\n---\n\n" + text + "\n"
+	}
+	steps := []struct {
+		name   string
+		write  map[string]string
+		remove []string
+		hand   map[string]string // files put in the output by hand
+		unhand []string          // and removed by hand
+	}{
+		{name: "first"},
+		{name: "change", write: map[string]string{"content/b.md": md("Second", "“Two” she said, and “five”.")}, hand: map[string]string{"CNAME": "q.example.org\n"}},
+		{name: "add", write: map[string]string{"content/d.md": md("Fourth", "“Six” she said.")}},
+		{name: "remove", remove: []string{"content/c.txt"}, unhand: []string{"CNAME"}},
+		{name: "change back", write: map[string]string{"content/b.md": md("Second", "“Two” she said, and “three”.")}},
+		{name: "nothing"},
+	}
+	hand := map[string]string{}
+	for _, st := range steps {
+		writeTree(t, dir, st.write)
+		for _, r := range st.remove {
+			require.NoError(t, os.Remove(filepath.Join(dir, r)))
+		}
+		writeTree(t, opts.OutDir, st.hand)
+		maps.Copy(hand, st.hand)
+		for _, r := range st.unhand {
+			require.NoError(t, os.Remove(filepath.Join(opts.OutDir, r)))
+			delete(hand, r)
+		}
+		_, err := Build(context.Background(), opts)
+		require.NoError(t, err, st.name)
+		fresh := opts
+		fresh.OutDir = filepath.Join(t.TempDir(), "fresh")
+		_, err = Build(context.Background(), fresh)
+		require.NoError(t, err)
+		want := readTree(t, fresh.OutDir)
+		maps.Copy(want, hand)
+		assert.Equal(t, want, readTree(t, opts.OutDir), st.name)
+		if st.name != "first" {
+			// The site just replaced waits beside it for the next build.
+			assert.FileExists(t, filepath.Join(dir, ".public.previous", marker), st.name)
+		}
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		for _, e := range entries {
+			assert.False(t, strings.HasPrefix(e.Name(), ".public.new-"), "%s: left %s", st.name, e.Name())
+		}
 	}
 }

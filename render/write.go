@@ -32,12 +32,19 @@ const markerHeader = "# Written by verbatim build: a manifest of this folder, re
 // every page has rendered, so a failed build leaves the last good site.
 //
 // Every build makes a complete new site in a folder beside out and puts it
-// in place with one atomic exchange of the two folders (exchange.go), so
+// in place with one atomic exchange of the two folders (exchange*.go), so
 // that a reader, a deploy tool or a build killed at any moment sees the old
-// site or the new one, whole, never a mix. A page whose bytes did not change
-// is hard-linked from the previous site instead of written: it keeps its
+// site or the new one, whole, never a mix.
+//
+// The folder it makes the new site in is, when there is one, the site
+// before the last, which the last exchange left beside out (".out.previous"):
+// bringing it up to date costs the pages changed by this build and the last
+// one, not a copy of the whole site. A page whose bytes did not change is
+// hard-linked from the current site instead of written, so it keeps its
 // inode and its time, which keeps rebuilds cheap on slow disks and lets
-// deploy tools that compare times see what really changed.
+// deploy tools that compare times see what really changed. Since the two
+// folders share those files, a file is never written in place: it is
+// removed and made anew.
 func writeSite(ctx context.Context, out string, pages []page) (unchanged int, err error) {
 	seen := make(map[string]bool, len(pages))
 	for _, p := range pages {
@@ -69,18 +76,22 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		old = readManifest(out)
 	}
 	// A build killed before its exchange leaves its stage behind, and one
-	// killed after it the previous site under the stage's name; the next
-	// build removes those of dead processes.
+	// killed right after it the previous site under the stage's name; the
+	// next build removes those of dead processes.
 	stagePrefix := "." + filepath.Base(out) + ".new-"
 	_, _ = tempfiles.Clean(parent, stagePrefix, "", tempfiles.StaleAfter)
 	stage, err := os.MkdirTemp(parent, tempfiles.Pattern(stagePrefix, ""))
 	if err != nil {
 		return 0, fmt.Errorf("output folder: %w", err)
 	}
-	// After the exchange the stage holds the previous site: removed too.
-	defer os.RemoveAll(stage)
+	defer os.RemoveAll(stage) // a no-op once the stage is put away as the spare
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return 0, fmt.Errorf("output folder: %w", err)
+	}
+	spare := filepath.Join(parent, "."+filepath.Base(out)+".previous")
+	var base map[string]entry // what the stage holds already
+	if old != nil {
+		base = claimSpare(spare, stage)
 	}
 
 	entries := make([]entry, len(pages))
@@ -92,13 +103,17 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	err = parallelN(ctx, len(pages), 4*runtime.GOMAXPROCS(0), func(i int) error {
 		p := pages[i]
 		prev, had := old[p.path]
+		cur, staged := base[p.path]
 		if had && p.key != "" && prev.key == p.key {
 			// Same inputs, same bytes: not even rendered.
-			if err := w.keep(p.path); err == nil {
-				entries[i] = prev
+			entries[i] = prev
+			if staged && cur.hash == prev.hash {
 				return nil
 			}
-			// The previous file is gone or unreadable: render it.
+			if err := w.keep(p.path); err == nil {
+				return nil
+			}
+			// The current file is gone or unreadable: render it.
 		}
 		data, err := p.make()
 		if err != nil {
@@ -107,11 +122,17 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		sum := sha256.Sum256(data)
 		entries[i] = entry{hash: hex.EncodeToString(sum[:16]), key: p.key}
 		if had && prev.hash == entries[i].hash {
+			if staged && cur.hash == prev.hash {
+				return nil
+			}
 			if err := w.keep(p.path); err == nil {
 				return nil
 			}
 		}
 		changed[i] = true
+		if staged && cur.hash == entries[i].hash {
+			return nil // the site before the last had these bytes
+		}
 		return w.put(p.path, data)
 	})
 	if err != nil {
@@ -125,10 +146,13 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 			unchanged++
 		}
 	}
+	if err := w.dropGone(base, manifest); err != nil {
+		return 0, err
+	}
 	if old != nil {
 		// Files someone put in the site by hand (a CNAME, a
 		// .well-known folder) are not verbatim's to drop.
-		if err := w.keepForeign(old, manifest); err != nil {
+		if err := w.syncForeign(old, manifest); err != nil {
 			return 0, err
 		}
 	}
@@ -140,7 +164,33 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		return 0, err
 	}
 	publishStep("swapped")
+	// After an exchange the stage holds the site just replaced: kept as
+	// the spare the next build starts from. After two renames, or a
+	// first build, there is nothing there.
+	_ = os.Rename(stage, spare)
 	return unchanged, nil
+}
+
+// claimSpare takes the spare folder, the site before the last, for this
+// build by renaming it to the stage's name, which the empty stage gives
+// up for it: of two builds at once, one gets it and the other starts from
+// nothing. It returns the spare's manifest, nil when there was no spare or
+// it has no manifest (then the stage is left empty).
+func claimSpare(spare, stage string) map[string]entry {
+	// os.Rename refuses to replace a folder, even an empty one.
+	if os.Remove(stage) != nil {
+		return nil
+	}
+	if err := os.Rename(spare, stage); err != nil {
+		_ = os.Mkdir(stage, 0o755)
+		return nil
+	}
+	m := readManifest(stage)
+	if m == nil {
+		_ = os.RemoveAll(stage)
+		_ = os.Mkdir(stage, 0o755)
+	}
+	return m
 }
 
 // followLinks returns where a chain of symbolic links at path leads, which
@@ -293,37 +343,82 @@ func (w *stager) keep(rel string) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", src)
 	}
-	return os.Link(src, filepath.Join(w.dir, filepath.FromSlash(rel)))
+	dst := filepath.Join(w.dir, filepath.FromSlash(rel))
+	if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Link(src, dst)
 }
 
-// keepForeign links into the stage the files of the previous site that no
-// build of verbatim wrote: neither in its manifest nor in the new one.
-func (w *stager) keepForeign(old, manifest map[string]entry) error {
-	return filepath.WalkDir(w.prev, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("read the previous site: %w", err)
+// dropGone removes from the stage the pages it held that the new site
+// does not have, and the folders they leave empty.
+func (w *stager) dropGone(base, manifest map[string]entry) error {
+	var gone []string
+	for p := range base {
+		if _, ok := manifest[p]; !ok {
+			gone = append(gone, p)
 		}
-		if d.IsDir() {
-			return nil
+	}
+	slices.Sort(gone)
+	for _, p := range gone {
+		path := filepath.Join(w.dir, filepath.FromSlash(p))
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", p, err)
 		}
-		rel, err := filepath.Rel(w.prev, path)
-		if err != nil {
-			return err
+		// A folder with other files refuses, which stops the climb.
+		for d := filepath.Dir(path); d != w.dir; d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break
+			}
 		}
-		rel = filepath.ToSlash(rel)
-		if rel == marker {
-			return nil
-		}
-		if _, ok := old[rel]; ok {
-			return nil
-		}
-		if _, ok := manifest[rel]; ok {
-			return nil
-		}
+	}
+	return nil
+}
+
+// syncForeign makes the stage hold the files of the current site that no
+// build of verbatim wrote (in neither its manifest nor the new one): linked
+// from the current site, and those the stage has but the current site no
+// longer has removed.
+func (w *stager) syncForeign(old, manifest map[string]entry) error {
+	foreign := func(rel string) bool {
+		_, inOld := old[rel]
+		_, inNew := manifest[rel]
+		return rel != marker && !inOld && !inNew
+	}
+	files := func(root string, f func(rel string) error) error {
+		return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("read %s: %w", root, err)
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				return err
+			}
+			if rel = filepath.ToSlash(rel); !foreign(rel) {
+				return nil
+			}
+			return f(rel)
+		})
+	}
+	current := map[string]bool{}
+	err := files(w.prev, func(rel string) error {
+		current[rel] = true
 		if err := w.keep(rel); err != nil {
 			return fmt.Errorf("keep %s from the previous site: %w", rel, err)
 		}
 		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return files(w.dir, func(rel string) error {
+		if current[rel] {
+			return nil
+		}
+		return os.Remove(filepath.Join(w.dir, filepath.FromSlash(rel)))
 	})
 }
 
@@ -349,6 +444,11 @@ func (w *stager) put(rel string, data []byte) error {
 		return err
 	}
 	path := filepath.Join(w.dir, filepath.FromSlash(rel))
+	// The stage may share this file with the live site (a hard link):
+	// a new file, never a write into the old one.
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}

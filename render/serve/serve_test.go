@@ -149,7 +149,7 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 	url, stop := start(t, opts)
 	reloaded := subscribe(t, url)
 
-	require.NoError(t, os.WriteFile("speakers.yaml", []byte("- name: Ada Lovelace\n  description: Mathematician\n  qid: Q7259\n"), 0o644))
+	writeAtomic(t, "speakers.yaml", "- name: Ada Lovelace\n  description: Mathematician\n  qid: Q7259\n")
 	reloaded()
 	_, body := get(t, url+"speakers/ada-lovelace/")
 	assert.Contains(t, body, `<p class="description">Mathematician</p>`)
@@ -158,7 +158,7 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 	var recs []struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(quotes), &recs))
 	require.Len(t, recs, 1)
-	require.NoError(t, os.WriteFile("corrections.yaml", []byte("- quote: "+recs[0].ID+"\n  action: verify\n  by: Joe Checker\n  date: 2024-05-04\n"), 0o644))
+	writeAtomic(t, "corrections.yaml", "- quote: "+recs[0].ID+"\n  action: verify\n  by: Joe Checker\n  date: 2024-05-04\n")
 	reloaded()
 	_, body = get(t, url+"speakers/ada-lovelace/")
 	assert.Contains(t, body, "Verified by Joe Checker on May 4, 2024")
@@ -220,4 +220,14 @@ func TestServeChecksHost(t *testing.T) {
 		resp.Body.Close()
 		assert.Equal(t, tt.want, resp.StatusCode, "Host: %q", tt.host)
 	}
+}
+
+// writeAtomic writes a file in one step, as editors' tools save: the poll
+// could otherwise see it empty, rebuild twice, and leave a reload pending
+// that the next reloaded() would take for the next rebuild's.
+func writeAtomic(t *testing.T, path, data string) {
+	t.Helper()
+	tmp := path + ".tmp"
+	require.NoError(t, os.WriteFile(tmp, []byte(data), 0o644))
+	require.NoError(t, os.Rename(tmp, path))
 }
