@@ -277,27 +277,46 @@ func checkText(path string, data []byte, line int, offset int64) error {
 	}
 	i := firstBad(data)
 	l, c := position(data, i)
+	hint := "is the file in another encoding? convert it to UTF-8"
+	if looksLatin1(data) {
+		hint = "the file looks like Latin-1 (ISO-8859-1 or Windows-1252): convert it to UTF-8, e.g. iconv -f windows-1252 -t utf-8"
+	}
 	return &PosError{Path: path, Line: line + l - 1, Column: c, Offset: offset + int64(i),
-		Err: fmt.Errorf("%w: byte 0x%02x (is the file in another encoding? convert it to UTF-8)", ErrInvalidUTF8, data[i])}
+		Err: fmt.Errorf("%w: byte 0x%02x (%s)", ErrInvalidUTF8, data[i], hint)}
+}
+
+// looksLatin1 tells whether text that is not UTF-8 reads as Windows-1252
+// (a superset of Latin-1 in practice): every byte that does not decode is
+// one of its letters or signs, not a control code it leaves undefined.
+func looksLatin1(data []byte) bool {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			if b := data[i]; b == 0x81 || b == 0x8d || b == 0x8f || b == 0x90 || b == 0x9d {
+				return false // undefined in Windows-1252
+			}
+		}
+		i += n
+	}
+	return true
 }
 
 // looksBinary tells a binary file from a text in a legacy encoding: both
-// fail UTF-8 decoding, but a binary file is dense with control bytes and
-// undecodable bytes from its start.
+// fail UTF-8 decoding, but a binary file is dense with control bytes from
+// its start. Undecodable bytes alone say nothing: a short French text in
+// Latin-1 is one in ten accented letters and guillemets, and is text.
 func looksBinary(data []byte) bool {
 	sample := data[:min(len(data), 8000)]
 	if len(sample) < 32 || utf8.Valid(sample) {
 		return false
 	}
 	bad := 0
-	for i := 0; i < len(sample); {
-		r, n := utf8.DecodeRune(sample[i:])
-		if (r == utf8.RuneError && n == 1) || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1b) || r == 0x7f {
+	for _, b := range sample {
+		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b) || b == 0x7f {
 			bad++
 		}
-		i += n
 	}
-	return bad*10 >= len(sample)
+	return bad*20 >= len(sample)
 }
 
 func firstBad(data []byte) int {

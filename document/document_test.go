@@ -117,9 +117,10 @@ func TestBadInputs(t *testing.T) {
 		{"bad draft", "a.md", "---\ndraft: peut-être\n---\n", `a.md:2: draft must be true or false, not "peut-être"`, nil},
 		{"authors mapping", "a.md", "---\nauthors: {a: b}\n---\n", "a.md:2: authors must be a name or a list of names, not a mapping", nil},
 		{"front matter is a list", "a.md", "---\n- a\n---\n", "a.md:2: front matter must be a YAML mapping of key: value lines", nil},
-		{"invalid utf-8 in txt", "a.txt", "Titre\nCafé \xe9t\xe9\n", "a.txt:2:6: invalid UTF-8: byte 0xe9 (is the file in another encoding? convert it to UTF-8) (byte offset 12)", document.ErrInvalidUTF8},
-		{"invalid utf-8 in md body", "a.md", "---\ntitle: x\n---\nok\n\xff", "a.md:5:1: invalid UTF-8: byte 0xff (is the file in another encoding? convert it to UTF-8) (byte offset 20)", document.ErrInvalidUTF8},
+		{"invalid utf-8 in txt", "a.txt", "Titre\nCafé \xe9t\xe9\n", "a.txt:2:6: invalid UTF-8: byte 0xe9 (the file looks like Latin-1 (ISO-8859-1 or Windows-1252): convert it to UTF-8, e.g. iconv -f windows-1252 -t utf-8) (byte offset 12)", document.ErrInvalidUTF8},
+		{"invalid utf-8 in md body", "a.md", "---\ntitle: x\n---\nok\n\xff", "a.md:5:1: invalid UTF-8: byte 0xff (the file looks like Latin-1 (ISO-8859-1 or Windows-1252): convert it to UTF-8, e.g. iconv -f windows-1252 -t utf-8) (byte offset 20)", document.ErrInvalidUTF8},
 		{"nul byte", "a.txt", "Titre\nab\x00cd", "a.txt:2:3: binary file (byte offset 8)", document.ErrBinary},
+		{"short Latin-1 text", "a.txt", "\xc9t\xe9\n\n\xab\xa0\xc0 l'\xe9t\xe9\xa0! \xbb, a dit H\xe9l\xe8ne \xe0 S\xe8te.\n", "a.txt:1:1: invalid UTF-8: byte 0xc9 (the file looks like Latin-1 (ISO-8859-1 or Windows-1252): convert it to UTF-8, e.g. iconv -f windows-1252 -t utf-8) (byte offset 0)", document.ErrInvalidUTF8},
 		{"binary content", "a.md", "\x89PNG\r\n\x1a\n" + strings.Repeat("\x01\x02\xff\xfe", 40), "a.md:1:1: binary file (byte offset 0)", document.ErrBinary},
 	}
 	for _, tt := range tests {

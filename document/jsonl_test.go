@@ -93,7 +93,7 @@ func TestJSONLBadLines(t *testing.T) {
 		`in.jsonl:9: want one JSON object per line, got null`,
 		`in.jsonl:10: document "l": "lang" must be a string`,
 		`in.jsonl:11: document "d": invalid date "hier" (want 2006-01-02 or RFC 3339 such as 2006-01-02T15:04:05Z)`,
-		`in.jsonl:12:25: invalid UTF-8: byte 0xe9 (is the file in another encoding? convert it to UTF-8) (byte offset 284)`,
+		`in.jsonl:12:25: invalid UTF-8: byte 0xe9 (the file looks like Latin-1 (ISO-8859-1 or Windows-1252): convert it to UTF-8, e.g. iconv -f windows-1252 -t utf-8) (byte offset 284)`,
 		`in.jsonl:13:23: binary file (byte offset 310)`,
 		`in.jsonl:14: document "dr": "draft" must be true or false`,
 		`in.jsonl:15: document "au": "authors" must be a name or a list of names`,

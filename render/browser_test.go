@@ -127,15 +127,19 @@ func TestBrowser(t *testing.T) {
 
 	// Search by words, then by speaker.
 	var results []string
+	var count string
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(site+"search/"),
 		chromedp.WaitVisible("#q"),
 		chromedp.SendKeys("#q", "fondations"),
 		chromedp.WaitVisible("#results li"),
 		into(&results, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#results li")].map(e => e.textContent)`)),
+		into(&count, chromedp.Text("#count")),
 		shot("search.png"),
 	))
 	require.Len(t, results, 1)
+	assert.Equal(t, "1 citation", count, "one, not ones")
+	assert.Contains(t, results[0], "12 mars 2024", "the date as every page writes it")
 	assert.Contains(t, results[0], "On repeint les façades")
 	assert.Contains(t, results[0], "Bastien Keraudren")
 	require.NoError(t, chromedp.Do(ctx,

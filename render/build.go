@@ -78,6 +78,10 @@ type Report struct {
 	// entries that matched nothing, corrections whose quote no article
 	// has any more. The build goes on.
 	Warnings []string
+	// BaseURLWarning, when set, tells that base_url has no scheme and
+	// host, so that the sitemap, feeds and JSON-LD, whose specs want
+	// absolute URLs, got root-relative ones. It is given once per build.
+	BaseURLWarning string
 	// Phases times the stages of the build, for performance work.
 	Phases []Phase
 }
@@ -222,6 +226,10 @@ func (b *building) render(ctx context.Context, cor *corpus.Corpus) (Report, erro
 		for _, w := range cor.Warnings {
 			fmt.Fprintf(p, "warning: %s\n", w)
 		}
+	}
+	rep.BaseURLWarning = relativeBaseWarning(b.cfg)
+	if rep.BaseURLWarning != "" && b.opts.Progress != nil {
+		fmt.Fprintf(b.opts.Progress, "warning: %s\n", rep.BaseURLWarning)
 	}
 
 	site := newSite(b.cfg, cor)

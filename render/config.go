@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -119,4 +120,17 @@ func (b base) url(p string) string {
 		return b.rel(p)
 	}
 	return b.abs + p
+}
+
+// relativeBaseWarning is the build's one warning about a base URL with no
+// scheme and host: the sitemap protocol, JSON Feed and schema.org all want
+// absolute URLs, which only the editors can know. The site still works
+// (in-site links are root-relative), so it is a warning, not an error.
+func relativeBaseWarning(cfg Config) string {
+	b, err := parseBase(cfg.BaseURL)
+	if err != nil || b.abs != "" {
+		return ""
+	}
+	return fmt.Sprintf("base_url %q is not an absolute URL: sitemap.xml, the JSON Feeds and the JSON-LD need one "+
+		"(https://host/path/) and get root-relative URLs instead; set base_url in verbatim.yaml or pass --base-url", cmp.Or(cfg.BaseURL, "/"))
 }

@@ -18,10 +18,14 @@
 //     table (outputs.go) that lists paths and renders bytes from the Site.
 //  4. write: render the pages in parallel; nothing in the output folder is
 //     touched until every page has rendered, so a failed build leaves the
-//     last good site in place. A first build writes a temporary folder and
-//     swaps it in; a rebuild reads the manifest of the previous one (hashes
-//     of each page's inputs and bytes, fingerprint.go), renders only the
-//     pages whose inputs changed, and moves in only the files that differ.
+//     last good site in place. Every build makes a whole new site in a
+//     folder beside the output, the site before the last brought up to
+//     date, and exchanges the two in one step (write.go), so that a reader
+//     or a kill sees the old site or the new one, never a mix. A rebuild
+//     reads the manifest of the previous one (hashes of each page's inputs
+//     and bytes, fingerprint.go), renders only the pages whose inputs
+//     changed, and hard-links the files that did not differ, which keep
+//     their inode and time.
 //
 // Output is byte-for-byte deterministic: no build time in pages, every list
 // sorted with tie-breakers, the same bytes whatever GOMAXPROCS.

@@ -164,9 +164,9 @@ func (r *renderer) speakerFeedPages([]page) []page {
 	return out
 }
 
-// quotationLD is the schema.org Quotation of a permalink page.
-func quotationLD(s *Site, q *Quote) template.JS {
-	a := q.Article
+// articleLD is the schema.org NewsArticle a quote was printed in, at its
+// source URL when it has one, else at its page on this site.
+func articleLD(s *Site, a *Article) map[string]any {
 	article := map[string]any{
 		"@type":    "NewsArticle",
 		"headline": a.Doc.Title,
@@ -188,6 +188,11 @@ func quotationLD(s *Site, q *Quote) template.JS {
 		}
 		article["author"] = authors
 	}
+	return article
+}
+
+// quotationLD is the schema.org Quotation of a permalink page.
+func quotationLD(s *Site, q *Quote) template.JS {
 	ld := map[string]any{
 		"@context":   "https://schema.org",
 		"@type":      "Quotation",
@@ -195,10 +200,43 @@ func quotationLD(s *Site, q *Quote) template.JS {
 		"url":        s.base.url("quotes/" + q.ID + "/"),
 		"text":       q.Text,
 		"inLanguage": q.Lang,
-		"isBasedOn":  article,
+		"isBasedOn":  articleLD(s, q.Article),
 	}
 	if !q.Speaker.Unattributed {
 		ld["spokenByCharacter"] = speakerEntity(s, q.Speaker)
+	}
+	return scriptJSON(ld)
+}
+
+// claimLD is the schema.org Claim of a permalink page, beside its
+// Quotation: what fact-checkers review. A ClaimReview's itemReviewed can
+// name it by its @id (the permalink's URL with #claim), and search engines
+// read who made the claim (author), when, where it appeared (appearance)
+// and the first article that printed the words (firstAppearance).
+func claimLD(s *Site, q *Quote) template.JS {
+	permalink := s.base.url("quotes/" + q.ID + "/")
+	// Each copy of wire copy has its own permalink and Claim: its
+	// appearance is its own article, its first appearance the oldest copy
+	// (listing every copy on every copy's page would grow as their square).
+	first := q.Article
+	if len(q.Sources) > 0 {
+		first = q.Sources[0].Article
+	}
+	ld := map[string]any{
+		"@context":        "https://schema.org",
+		"@type":           "Claim",
+		"@id":             permalink + "#claim",
+		"url":             permalink,
+		"text":            q.Text,
+		"inLanguage":      q.Lang,
+		"appearance":      articleLD(s, q.Article),
+		"firstAppearance": articleLD(s, first),
+	}
+	if !first.Doc.Date.IsZero() {
+		ld["datePublished"] = rfc3339(first.Doc.Date)
+	}
+	if !q.Speaker.Unattributed {
+		ld["author"] = speakerEntity(s, q.Speaker)
 	}
 	return scriptJSON(ld)
 }
@@ -271,7 +309,8 @@ func searchIndex(s *Site) ([]byte, error) {
 		arIdx[a] = i
 		d := ""
 		if !a.Doc.Date.IsZero() {
-			d = a.Doc.Date.Format(time.DateOnly)
+			// The date as every page writes it: one format on the site.
+			d = formatDate(s.Config.Language, a.Doc.Date)
 		}
 		ix.Articles = append(ix.Articles, [3]string{a.Doc.Title, a.Slug, d})
 	}

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/verbatim-news/verbatim/speakers"
 )
@@ -200,6 +202,8 @@ func (r *renderer) quotePages([]page) []page {
 			d := r.data("quote", title, path)
 			d.Quote = q
 			d.JSONLD = quotationLD(r.site, q)
+			d.ClaimLD = claimLD(r.site, q)
+			d.Share = quoteShare(r.site, q)
 			return d
 		})
 		if r.digests != nil {
@@ -377,4 +381,65 @@ func trimIndex(p string) string {
 		return p[:len(p)-len("index.html")]
 	}
 	return p
+}
+
+// quoteShare is the link preview of a quote's permalink: who said what,
+// where and when, in the interface language.
+func quoteShare(s *Site, q *Quote) *shareMeta {
+	lang := s.Config.Language
+	who := translate(lang, "quote-unknown")
+	if !q.Speaker.Unattributed {
+		who = q.Speaker.Name
+	}
+	where := q.Article.Doc.Title
+	if o := q.Article.Doc.Outlet; o != "" {
+		where += " (" + o + ")"
+	}
+	where += ", " + formatDate(lang, q.Article.Doc.Date)
+	// Previews cut titles near 70 characters and descriptions near 200:
+	// shorten the words here, at a word, rather than mid-word there.
+	desc := translate(lang, "share-description", shorten(q.Text, 200), who, where)
+	if q.Speaker.Unattributed {
+		desc = translate(lang, "share-description-anon", shorten(q.Text, 200), where)
+	}
+	return &shareMeta{
+		Title:       translate(lang, "share-title", who, shorten(q.Text, 90)),
+		Description: desc,
+		Locale:      ogLocale(lang),
+		Published:   rfc3339(q.Article.Doc.Date),
+	}
+}
+
+// ogLocale is the Open Graph locale of an interface language.
+func ogLocale(lang string) string {
+	switch lang {
+	case "fr":
+		return "fr_FR"
+	case "en":
+		return "en_US"
+	}
+	return lang
+}
+
+// shorten cuts s to at most n characters, at a space when there is one,
+// and marks the cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := r[:n-1]
+	if i := lastSpace(cut); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(string(cut), " ,;:") + "…"
+}
+
+func lastSpace(r []rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if unicode.IsSpace(r[i]) {
+			return i
+		}
+	}
+	return -1
 }

@@ -20,8 +20,35 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// sampleContent is the project's sample site.
-const sampleContent = "../content"
+// The sample site of the tests is the project's sample articles plus the
+// hostile fixtures: articles written to attack the site (markup in every
+// field, a slug that climbs out of the output folder), which belong in the
+// tests, not in the sample a new user opens.
+const (
+	sampleContent  = "../content"
+	hostileContent = "testdata/hostile"
+)
+
+// sampleContentDir copies the sample articles and the hostile fixtures
+// into one content folder for the test.
+func sampleContentDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, src := range []string{sampleContent, hostileContent} {
+		entries, err := os.ReadDir(src)
+		require.NoError(t, err)
+		for _, e := range entries {
+			if e.IsDir() {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(src, e.Name()))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644))
+		}
+	}
+	return dir
+}
 
 // buildSample builds the sample site with the recorded extractor.
 func buildSample(t testing.TB, out string, mod func(*Options)) Report {
@@ -33,7 +60,7 @@ func buildSample(t testing.TB, out string, mod func(*Options)) Report {
 
 func sampleOptions(t testing.TB, out string, mod func(*Options)) Options {
 	opts := Options{
-		ContentDir:      sampleContent,
+		ContentDir:      sampleContentDir(t),
 		OutDir:          out,
 		ConfigFile:      filepath.Join("testdata", "sample.yaml"),
 		SpeakersFile:    filepath.Join("testdata", "sample-speakers.yaml"),
@@ -126,7 +153,7 @@ func TestSampleSiteContent(t *testing.T) {
 	assert.Contains(t, page, "premier pas, encore timide")
 	assert.Contains(t, page, "An announcement is not a budget line,")
 	assert.Contains(t, page, "<h1>Jérôme Lefèvre-Daucourt</h1>\n<p class=\"description\">Président de la fédération régionale des hôpitaux</p>")
-	assert.Contains(t, page, "Aussi écrit: Jerome Lefevre-Daucourt", "the other spelling is listed")
+	assert.Contains(t, page, "Aussi écrit\u202f: Jerome Lefevre-Daucourt", "the other spelling is listed")
 
 	// Newest first, grouped by article.
 	hel := files["speakers/helene-marchetti-roux/index.html"]
@@ -191,4 +218,23 @@ func TestRenderCorpus(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, len(cor.Articles), rep.Articles)
 	assert.Equal(t, readTree(t, filepath.Join(dir, "built")), readTree(t, opts.OutDir))
+}
+
+// TestSampleContentIsJournalism checks that the sample a new user opens
+// holds articles only: the hostile fixtures stay in testdata.
+func TestSampleContentIsJournalism(t *testing.T) {
+	entries, err := os.ReadDir(sampleContent)
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(sampleContent, e.Name()))
+		require.NoError(t, err)
+		text := strings.ToLower(string(data))
+		for _, bad := range []string{"<script", "onerror", "javascript:", "alert(", "test article"} {
+			assert.NotContains(t, text, bad, "%s is a test fixture, not an article: move it to %s", e.Name(), hostileContent)
+		}
+		for _, field := range []string{"\ntitle:", "\ndate:", "\nlang:", "\nsource_url:", "\noutlet:"} {
+			assert.Contains(t, text, field, "%s: an article says where it comes from", e.Name())
+		}
+	}
 }

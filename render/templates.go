@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Template files, each parsed together with base.html. A site's templates/
@@ -104,6 +105,18 @@ type pageData struct {
 	Corrections []*Correction
 	Body        template.HTML
 	JSONLD      template.JS
+	// ClaimLD is the schema.org Claim beside a permalink's Quotation.
+	ClaimLD template.JS
+	// Share, when set, gives the description, Open Graph and Twitter
+	// card tags that make a shared link preview well.
+	Share *shareMeta
+}
+
+// shareMeta is what a link preview shows of a page.
+type shareMeta struct {
+	Title, Description string
+	Locale             string // og:locale, e.g. fr_FR
+	Published          string // RFC 3339, "" when undated
 }
 
 // funcs are the template functions. Functions rather than methods, since
@@ -149,7 +162,54 @@ func execute(t *template.Template, name string, data *pageData) ([]byte, error) 
 	if err := t.ExecuteTemplate(&buf, "base.html", data); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	return buf.Bytes(), nil
+	return stripControls(buf.Bytes()), nil
+}
+
+// stripControls removes the control characters HTML forbids (C0 but tab,
+// line feed, form feed and carriage return; DEL; C1), which articles may
+// carry and html/template lets through: browsers show them as boxes or
+// drop them, validators reject the page, and some parsers stop. They are
+// dropped from the page only; quotes.json and the feeds keep the text as
+// the article has it (JSON escapes them).
+func stripControls(page []byte) []byte {
+	if !hasControl(page) {
+		return page
+	}
+	out := make([]byte, 0, len(page))
+	for i := 0; i < len(page); {
+		r, n := utf8.DecodeRune(page[i:])
+		if !isControl(r) || n == 1 && r == utf8.RuneError && page[i] >= 0x80 {
+			out = append(out, page[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}
+
+func isControl(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\f' || r == '\r':
+		return false
+	case r < 0x20 || r == 0x7f:
+		return true
+	case r >= 0x80 && r <= 0x9f:
+		return true
+	}
+	return false
+}
+
+// hasControl is the fast check: C0 and DEL are single bytes, and C1 is
+// 0xC2 followed by 0x80–0x9F in UTF-8.
+func hasControl(page []byte) bool {
+	for i, b := range page {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r' || b == 0x7f {
+			return true
+		}
+		if b == 0xc2 && i+1 < len(page) && page[i+1] >= 0x80 && page[i+1] <= 0x9f {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteView is what the "quote" template gets: the page and one quote.

@@ -31,12 +31,20 @@ const markerHeader = "# Written by verbatim build: a manifest of this folder, re
 // writeSite writes the pages into out. Nothing in out is touched until
 // every page has rendered, so a failed build leaves the last good site.
 //
-// The first build (or one without a manifest) renders into a fresh folder
-// beside out and swaps it in. Later builds compare each page with the
-// manifest, stage only the changed pages in a folder beside out, then move
-// them in by rename and remove the pages that are gone: an unchanged page is
-// never rewritten, which keeps rebuilds cheap on slow disks and lets deploy
-// tools that compare times see what really changed.
+// Every build makes a complete new site in a folder beside out and puts it
+// in place with one atomic exchange of the two folders (exchange*.go), so
+// that a reader, a deploy tool or a build killed at any moment sees the old
+// site or the new one, whole, never a mix.
+//
+// The folder it makes the new site in is, when there is one, the site
+// before the last, which the last exchange left beside out (".out.previous"):
+// bringing it up to date costs the pages changed by this build and the last
+// one, not a copy of the whole site. A page whose bytes did not change is
+// hard-linked from the current site instead of written, so it keeps its
+// inode and its time, which keeps rebuilds cheap on slow disks and lets
+// deploy tools that compare times see what really changed. Since the two
+// folders share those files, a file is never written in place: it is
+// removed and made anew.
 func writeSite(ctx context.Context, out string, pages []page) (unchanged int, err error) {
 	seen := make(map[string]bool, len(pages))
 	for _, p := range pages {
@@ -48,43 +56,64 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		}
 		seen[p.path] = true
 	}
+	// An output folder that is a link (public -> /var/www/quotes) is
+	// published where it leads: exchanging the link itself would leave
+	// the web server's folder behind.
+	out, err = followLinks(out)
+	if err != nil {
+		return 0, err
+	}
 	exists, err := previousSite(out)
 	if err != nil {
 		return 0, err
 	}
 	parent := filepath.Dir(filepath.Clean(out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("output folder: %w", err)
 	}
 	var old map[string]entry
 	if exists {
 		old = readManifest(out)
 	}
-	// A build killed before its swap leaves its stage behind; the next
-	// build removes those of dead processes.
+	// A build killed before its exchange leaves its stage behind, and one
+	// killed right after it the previous site under the stage's name; the
+	// next build removes those of dead processes.
 	stagePrefix := "." + filepath.Base(out) + ".new-"
 	_, _ = tempfiles.Clean(parent, stagePrefix, "", tempfiles.StaleAfter)
 	stage, err := os.MkdirTemp(parent, tempfiles.Pattern(stagePrefix, ""))
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("output folder: %w", err)
 	}
-	defer os.RemoveAll(stage) // empty after a full build's swap
+	defer os.RemoveAll(stage) // a no-op once the stage is put away as the spare
 	if err := os.Chmod(stage, 0o755); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("output folder: %w", err)
+	}
+	spare := filepath.Join(parent, "."+filepath.Base(out)+".previous")
+	var base map[string]entry // what the stage holds already
+	if old != nil {
+		base = claimSpare(spare, stage)
 	}
 
 	entries := make([]entry, len(pages))
 	changed := make([]bool, len(pages))
-	w := &stager{dir: stage}
+	w := &stager{dir: stage, prev: out}
 	// Writing a file costs more waiting on the disk than computing: more
 	// workers than cores keep both busy. The output is the same bytes
 	// whatever the number of workers.
 	err = parallelN(ctx, len(pages), 4*runtime.GOMAXPROCS(0), func(i int) error {
 		p := pages[i]
 		prev, had := old[p.path]
+		cur, staged := base[p.path]
 		if had && p.key != "" && prev.key == p.key {
-			entries[i] = prev // same inputs, same bytes: not even rendered
-			return nil
+			// Same inputs, same bytes: not even rendered.
+			entries[i] = prev
+			if staged && cur.hash == prev.hash {
+				return nil
+			}
+			if err := w.keep(p.path); err == nil {
+				return nil
+			}
+			// The current file is gone or unreadable: render it.
 		}
 		data, err := p.make()
 		if err != nil {
@@ -93,14 +122,23 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		sum := sha256.Sum256(data)
 		entries[i] = entry{hash: hex.EncodeToString(sum[:16]), key: p.key}
 		if had && prev.hash == entries[i].hash {
-			return nil
+			if staged && cur.hash == prev.hash {
+				return nil
+			}
+			if err := w.keep(p.path); err == nil {
+				return nil
+			}
 		}
 		changed[i] = true
+		if staged && cur.hash == entries[i].hash {
+			return nil // the site before the last had these bytes
+		}
 		return w.put(p.path, data)
 	})
 	if err != nil {
 		return 0, err
 	}
+	publishStep("staged")
 	manifest := make(map[string]entry, len(pages))
 	for i, p := range pages {
 		manifest[p.path] = entries[i]
@@ -108,61 +146,76 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 			unchanged++
 		}
 	}
-
-	if old == nil {
-		if err := writeManifest(stage, manifest); err != nil {
+	if err := w.dropGone(base, manifest); err != nil {
+		return 0, err
+	}
+	if old != nil {
+		// Files someone put in the site by hand (a CNAME, a
+		// .well-known folder) are not verbatim's to drop.
+		if err := w.syncForeign(old, manifest); err != nil {
 			return 0, err
 		}
-		return unchanged, swap(stage, out, exists)
 	}
-	return unchanged, commit(stage, out, pages, changed, old, manifest)
+	if err := writeManifest(stage, manifest); err != nil {
+		return 0, err
+	}
+	publishStep("manifest")
+	if err := swap(stage, out, exists); err != nil {
+		return 0, err
+	}
+	publishStep("swapped")
+	// After an exchange the stage holds the site just replaced: kept as
+	// the spare the next build starts from. After two renames, or a
+	// first build, there is nothing there.
+	_ = os.Rename(stage, spare)
+	return unchanged, nil
 }
 
-// commit moves the staged pages into out, removes the pages that are gone
-// and records the new manifest. The old manifest is removed first, so that
-// if the commit stops half way the next build rewrites everything.
-func commit(stage, out string, pages []page, changed []bool, old, manifest map[string]entry) error {
-	if err := os.WriteFile(filepath.Join(out, marker), []byte(markerHeader), 0o644); err != nil {
-		return fmt.Errorf("output folder: %w", err)
+// claimSpare takes the spare folder, the site before the last, for this
+// build by renaming it to the stage's name, which the empty stage gives
+// up for it: of two builds at once, one gets it and the other starts from
+// nothing. It returns the spare's manifest, nil when there was no spare or
+// it has no manifest (then the stage is left empty).
+func claimSpare(spare, stage string) map[string]entry {
+	// os.Rename refuses to replace a folder, even an empty one.
+	if os.Remove(stage) != nil {
+		return nil
 	}
-	made := map[string]bool{}
-	for i, p := range pages {
-		if !changed[i] {
-			continue
-		}
-		dst := filepath.Join(out, filepath.FromSlash(p.path))
-		if d := filepath.Dir(dst); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.Rename(filepath.Join(stage, filepath.FromSlash(p.path)), dst); err != nil {
-			return fmt.Errorf("install %s: %w", p.path, err)
-		}
+	if err := os.Rename(spare, stage); err != nil {
+		_ = os.Mkdir(stage, 0o755)
+		return nil
 	}
-	var gone []string
-	for p := range old {
-		if _, ok := manifest[p]; !ok {
-			gone = append(gone, p)
-		}
+	m := readManifest(stage)
+	if m == nil {
+		_ = os.RemoveAll(stage)
+		_ = os.Mkdir(stage, 0o755)
 	}
-	slices.Sort(gone)
-	for _, p := range gone {
-		path := filepath.Join(out, filepath.FromSlash(p))
-		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("remove %s: %w", p, err)
-		}
-		// Remove the folders the page leaves empty; a folder with other
-		// files refuses, which stops the climb.
-		for d := filepath.Dir(path); d != filepath.Clean(out); d = filepath.Dir(d) {
-			if os.Remove(d) != nil {
-				break
-			}
-		}
-	}
-	return writeManifest(out, manifest)
+	return m
 }
+
+// followLinks returns where a chain of symbolic links at path leads, which
+// may not exist yet; path itself when it is no link.
+func followLinks(path string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", fmt.Errorf("output folder: %w", err)
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return "", fmt.Errorf("output folder %s: too many links", path)
+}
+
+// publishStep is called between the steps of publishing; tests replace it
+// to stop the process there, as a kill would.
+var publishStep = func(step string) {}
 
 // previousSite reports whether out exists; it fails if out holds something
 // verbatim did not write.
@@ -233,8 +286,14 @@ func writeManifest(dir string, m map[string]entry) error {
 	return writeFileAtomic(filepath.Join(dir, marker), b.Bytes())
 }
 
-// swap puts the new folder in place of out. Between the two renames out is
-// missing for an instant, but never half written.
+// exchangeDirs is exchange; tests replace it to take the fallback.
+var exchangeDirs = exchange
+
+// swap puts the new folder in place of out. Where the system can exchange
+// two folders in one step (Linux, macOS), out is always a whole site, the old one
+// or the new one, and tmp is left holding the old one for the caller to
+// remove. Elsewhere out is renamed aside first: for an instant it is
+// missing, but never half written.
 func swap(tmp, out string, exists bool) error {
 	if !exists {
 		if err := os.Rename(tmp, out); err != nil {
@@ -242,10 +301,14 @@ func swap(tmp, out string, exists bool) error {
 		}
 		return nil
 	}
+	if ok, err := exchangeDirs(tmp, out); ok {
+		return err
+	}
 	trash := tmp + ".old"
 	if err := os.Rename(out, trash); err != nil {
 		return fmt.Errorf("replace %s: %w", out, err)
 	}
+	publishStep("aside")
 	if err := os.Rename(tmp, out); err != nil {
 		if rerr := os.Rename(trash, out); rerr != nil {
 			return fmt.Errorf("install %s: %w (and the previous site is left in %s: %v)", out, err, trash, rerr)
@@ -258,14 +321,108 @@ func swap(tmp, out string, exists bool) error {
 	return nil
 }
 
-// stager writes pages under dir, creating each folder once.
+// stager writes pages under dir, creating each folder once, and links
+// unchanged ones from prev, the previous site.
 type stager struct {
-	dir  string
-	dirs sync.Map
-	n    atomic.Int64
+	dir, prev string
+	dirs      sync.Map
+	n         atomic.Int64
 }
 
-func (w *stager) put(rel string, data []byte) error {
+// keep hard-links the previous site's file into the stage, so that an
+// unchanged page keeps its inode and time.
+func (w *stager) keep(rel string) error {
+	if err := w.mkdir(rel); err != nil {
+		return err
+	}
+	src := filepath.Join(w.prev, filepath.FromSlash(rel))
+	fi, err := os.Lstat(src)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", src)
+	}
+	dst := filepath.Join(w.dir, filepath.FromSlash(rel))
+	if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Link(src, dst)
+}
+
+// dropGone removes from the stage the pages it held that the new site
+// does not have, and the folders they leave empty.
+func (w *stager) dropGone(base, manifest map[string]entry) error {
+	var gone []string
+	for p := range base {
+		if _, ok := manifest[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	slices.Sort(gone)
+	for _, p := range gone {
+		path := filepath.Join(w.dir, filepath.FromSlash(p))
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", p, err)
+		}
+		// A folder with other files refuses, which stops the climb.
+		for d := filepath.Dir(path); d != w.dir; d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// syncForeign makes the stage hold the files of the current site that no
+// build of verbatim wrote (in neither its manifest nor the new one): linked
+// from the current site, and those the stage has but the current site no
+// longer has removed.
+func (w *stager) syncForeign(old, manifest map[string]entry) error {
+	foreign := func(rel string) bool {
+		_, inOld := old[rel]
+		_, inNew := manifest[rel]
+		return rel != marker && !inOld && !inNew
+	}
+	files := func(root string, f func(rel string) error) error {
+		return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("read %s: %w", root, err)
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				return err
+			}
+			if rel = filepath.ToSlash(rel); !foreign(rel) {
+				return nil
+			}
+			return f(rel)
+		})
+	}
+	current := map[string]bool{}
+	err := files(w.prev, func(rel string) error {
+		current[rel] = true
+		if err := w.keep(rel); err != nil {
+			return fmt.Errorf("keep %s from the previous site: %w", rel, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return files(w.dir, func(rel string) error {
+		if current[rel] {
+			return nil
+		}
+		return os.Remove(filepath.Join(w.dir, filepath.FromSlash(rel)))
+	})
+}
+
+func (w *stager) mkdir(rel string) error {
 	path := filepath.Join(w.dir, filepath.FromSlash(rel))
 	if d := filepath.Dir(path); d != w.dir {
 		if _, ok := w.dirs.Load(d); !ok {
@@ -279,10 +436,24 @@ func (w *stager) put(rel string, data []byte) error {
 			w.dirs.Store(d, true)
 		}
 	}
+	return nil
+}
+
+func (w *stager) put(rel string, data []byte) error {
+	if err := w.mkdir(rel); err != nil {
+		return err
+	}
+	path := filepath.Join(w.dir, filepath.FromSlash(rel))
+	// The stage may share this file with the live site (a hard link):
+	// a new file, never a write into the old one.
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	w.n.Add(1)
+	publishStep("page")
 	return nil
 }
 

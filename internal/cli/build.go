@@ -10,7 +10,50 @@ import (
 	"github.com/verbatim-news/verbatim/render"
 )
 
-const buildSynopsis = "[--content DIR] [--out DIR] [--base-url URL] [--config FILE] [--speakers FILE] [--corrections FILE] [--cache DIR] [--keep-going]"
+// siteFlagsHelp is the help of the flags build and serve share.
+const siteFlagsHelp = `  --content DIR       folder of articles: .md, .txt, .html, .jsonl (default content)
+                        verbatim %[1]s --content ~/articles
+  --config FILE       site configuration: title, description, base_url,
+                      language, latest, feed_page_size (default verbatim.yaml
+                      if present)
+                        verbatim %[1]s --config staging.yaml
+  --speakers FILE     what editors know about speakers: names, aliases,
+                      descriptions, Wikidata items, merges (default
+                      speakers.yaml if present)
+                        verbatim %[1]s --speakers desk/speakers.yaml
+  --corrections FILE  editors' corrections: reject, speaker, verify; listed on
+                      the corrections page (default corrections.yaml if present)
+                        verbatim %[1]s --corrections desk/corrections.yaml
+  --cache DIR         extraction cache folder (default: verbatim in the user
+                      cache folder)
+                        verbatim %[1]s --cache .cache/verbatim
+  --no-cache          extract every article again, without reading or writing
+                      the cache
+                        verbatim %[1]s --no-cache
+  --keep-going        skip malformed articles or lines, listing them, instead
+                      of failing
+                        verbatim %[1]s --keep-going
+`
+
+const buildUsage = `Usage: verbatim build [flags]
+
+Reads the articles of the content folder, finds their quotes and speakers,
+and writes the static site into the output folder: a page per speaker,
+article and quote, JSON Feeds, quotes.json, a sitemap, the corrections page
+and the search. The site appears at once, whole: a failed or interrupted
+build leaves the last site as it was, and unchanged pages are not rewritten.
+
+Flags:
+  --out DIR           output folder: one verbatim wrote, or a new one
+                      (default public)
+                        verbatim build --out /var/www/quotes
+  --base-url URL      URL the site is published at, absolute for the sitemap,
+                      feeds and JSON-LD (overrides base_url in the config)
+                        verbatim build --base-url https://example.org/quotes/
+` + siteFlagsHelp + `
+Example:
+  verbatim build --base-url https://example.org/quotes/ --keep-going
+`
 
 // buildFlags are the flags build and serve share; serve has no --out or
 // --base-url since it builds a private copy for its own address.
@@ -55,7 +98,7 @@ func (b *buildFlags) options(stdio Stdio) render.Options {
 }
 
 func runBuild(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlagSet("build", buildSynopsis, stdio)
+	fs := newFlagSet("build", fmt.Sprintf(buildUsage, "build"), stdio)
 	var b buildFlags
 	b.register(fs, true)
 	if err := parseFlags(fs, args); err != nil {
@@ -65,6 +108,9 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 		fmt.Fprintf(stdio.Err, "verbatim build: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return errUsage
+	}
+	if err := checkContent(fs, b.content); err != nil {
+		return err
 	}
 	start := time.Now()
 	rep, err := render.Build(ctx, b.options(stdio))

@@ -42,6 +42,9 @@ Flags:
                     file keeps its gold file's name
                       verbatim eval gold.jsonl --pred-out pred.jsonl
                       python3 score.py gold.jsonl pred.jsonl
+
+Example:
+  verbatim eval ../shared/eval/*.jsonl --by-lang --errors 5
 `
 
 type evalFlags struct {

@@ -69,6 +69,9 @@ Flags:
                  speakers.yaml to apply when linking (default speakers.yaml
                  in the current folder, when there is one)
                    verbatim extract --jsonl news.jsonl --speakers site/speakers.yaml
+
+Example:
+  verbatim extract content/ -o quotes.jsonl
 `
 
 type extractFlags struct {

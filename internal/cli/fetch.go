@@ -28,6 +28,9 @@ Flags:
   --timeout D     time allowed for one attempt, as 30s or 2m (default 30s);
                   a timeout or a 5xx status is retried once, after a pause
                     verbatim fetch --timeout 1m https://example.org/slow
+
+Example:
+  verbatim fetch https://example.org/news/2024/05/02/budget && verbatim build
 `
 
 // fetchEnv is what fetch needs from the outside world, so tests can give

@@ -18,7 +18,7 @@ import (
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
-const speakersUsage = `Usage: verbatim speakers [--content DIR] [--config FILE] [--json] [flags]
+const speakersUsage = `Usage: verbatim speakers [flags]
 
 Lists the speakers quoted across the articles of a content folder, each
 person or organisation linked into one speaker for the whole folder: its id,
@@ -27,20 +27,30 @@ merges the linker made and why, and the ones it considered but did not make
 (for review before editing speakers.yaml).
 
 Flags:
-  --content DIR  folder of articles: .md, .txt, .jsonl (default content)
-                   verbatim speakers --content news/
-  --config FILE  speakers.yaml to apply (default: speakers.yaml beside the
-                 content folder, when there is one)
-                   verbatim speakers --config site/speakers.yaml
-  --json         print one JSON object: {"articles", "quotes", "speakers",
-                 "warnings"}, every speaker with its merges
-                   verbatim speakers --json > speakers.json
-  --unnamed      also list the speakers articles only describe ("a witness");
-                 each is one article's
-  -j N           articles extracted in parallel (default: number of CPUs, %d)
-  --lang CODE    language of articles that give none, when detection is
-                 unsure (fr, en, de)
-  --progress     print progress on stderr (on when stderr is a terminal)
+  --content DIR     folder of articles: .md, .txt, .html, .jsonl (default content)
+                      verbatim speakers --content news/
+  --speakers FILE   speakers.yaml to apply (default: speakers.yaml beside the
+                    content folder, when there is one)
+                      verbatim speakers --speakers site/speakers.yaml
+  --config FILE     not for speakers: --config names the site configuration
+                    (verbatim.yaml) in every command; speakers.yaml is --speakers
+                      verbatim speakers --speakers speakers.yaml
+  --json            print one JSON object: {"articles", "quotes", "speakers",
+                    "warnings"}, every speaker with its merges
+                      verbatim speakers --json > speakers.json
+  --unnamed         also list the speakers articles only describe ("a witness");
+                    each is one article's
+                      verbatim speakers --unnamed
+  -j N              articles extracted in parallel (default: number of CPUs, %d)
+                      verbatim speakers -j 2
+  --lang CODE       language of articles that give none, when detection is
+                    unsure (fr, en, de)
+                      verbatim speakers --lang fr
+  --progress        print progress on stderr (on when stderr is a terminal)
+                      verbatim speakers --progress
+
+Example:
+  verbatim speakers --content content --speakers speakers.yaml
 `
 
 type speakersFlags struct {
@@ -62,7 +72,11 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 	fs.Usage = func() { fmt.Fprintf(stdio.Err, speakersUsage, runtime.NumCPU()) }
 	var f speakersFlags
 	fs.StringVar(&f.content, "content", "content", "folder of articles")
-	fs.StringVar(&f.config, "config", "", "speakers.yaml to apply")
+	fs.StringVar(&f.config, "speakers", "", "speakers.yaml to apply")
+	// --config names the site configuration in every command; here it
+	// used to name speakers.yaml, so say where that went.
+	var siteConfig string
+	fs.StringVar(&siteConfig, "config", "", "site configuration (not read by speakers)")
 	fs.BoolVar(&f.json, "json", false, "print JSON")
 	fs.BoolVar(&f.unnamed, "unnamed", false, "also list described speakers")
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "articles extracted in parallel")
@@ -80,13 +94,20 @@ func speakersCommand(ctx context.Context, args []string, stdio Stdio, newAnalyze
 		fmt.Fprintln(stdio.Err, "verbatim speakers: -j must be at least 1")
 		return errUsage
 	}
+	if siteConfig != "" {
+		fmt.Fprintln(stdio.Err, "verbatim speakers: --config names the site configuration (verbatim.yaml), which speakers does not read; give speakers.yaml with --speakers")
+		return errUsage
+	}
+	if err := checkContent(fs, f.content); err != nil {
+		return err
+	}
 	cfgPath, explicit := f.config, f.config != ""
 	if !explicit {
 		cfgPath = filepath.Join(filepath.Dir(filepath.Clean(f.content)), "speakers.yaml")
 	}
 	if explicit {
 		if _, err := os.Stat(cfgPath); err != nil {
-			return fmt.Errorf("config: %w", err)
+			return fmt.Errorf("speakers: %w", err)
 		}
 	}
 	cfg, err := speakers.LoadConfig(cfgPath)

@@ -137,15 +137,15 @@ func TestSpeakersErrors(t *testing.T) {
 		"content/b.txt": "B\n\nPia Lund|No.\n",
 	})
 	content := filepath.Join(dir, "content")
-	code, _, errOut := runSpeakersWith(t, "--content", content, "--config", filepath.Join(dir, "bad.yaml"))
+	code, _, errOut := runSpeakersWith(t, "--content", content, "--speakers", filepath.Join(dir, "bad.yaml"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, filepath.Join(dir, "bad.yaml")+":1: qid")
 
-	code, _, errOut = runSpeakersWith(t, "--content", content, "--config", filepath.Join(dir, "missing.yaml"))
+	code, _, errOut = runSpeakersWith(t, "--content", content, "--speakers", filepath.Join(dir, "missing.yaml"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "missing.yaml")
 
-	code, _, errOut = runSpeakersWith(t, "--content", content, "--config", filepath.Join(dir, "unused.yaml"))
+	code, _, errOut = runSpeakersWith(t, "--content", content, "--speakers", filepath.Join(dir, "unused.yaml"))
 	assert.Equal(t, 0, code)
 	assert.Contains(t, errOut, "warning: "+filepath.Join(dir, "unused.yaml")+":1: Nobody Here: no speaker")
 
@@ -163,7 +163,7 @@ func TestSpeakersHelp(t *testing.T) {
 	var o, e bytes.Buffer
 	code := Main(context.Background(), []string{"speakers", "--help"}, Stdio{In: strings.NewReader(""), Out: &o, Err: &e})
 	assert.Equal(t, 0, code)
-	for _, flag := range []string{"--content DIR", "--config FILE", "--json", "--unnamed", "-j N", "speakers.yaml"} {
+	for _, flag := range []string{"--content DIR", "--speakers FILE", "--json", "--unnamed", "-j N", "speakers.yaml"} {
 		assert.Contains(t, e.String(), flag)
 	}
 }

@@ -86,7 +86,7 @@ func Run(ctx context.Context, o Options) error {
 	// while it runs, or right after the server says it is ready, is seen.
 	watched := watchList(o.Build)
 	last := signature(watched)
-	s := &server{dir: o.Build.OutDir, clients: map[chan struct{}]bool{}, done: ctx.Done()}
+	s := &server{dir: o.Build.OutDir, clients: map[chan struct{}]bool{}, done: ctx.Done(), hosts: allowedHosts(o.Host, ln.Addr())}
 	if err := s.build(ctx, o); err != nil {
 		return err
 	}
@@ -129,6 +129,7 @@ func Run(ctx context.Context, o Options) error {
 
 type server struct {
 	dir     string
+	hosts   map[string]bool // the Host names it answers to
 	mu      sync.Mutex
 	clients map[chan struct{}]bool
 	done    <-chan struct{}
@@ -157,6 +158,13 @@ func (s *server) reload() {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		// DNS rebinding: a page of evil.example whose name now resolves
+		// to 127.0.0.1 would otherwise read the preview, drafts
+		// included, with the visitor's browser.
+		http.Error(w, "verbatim serve answers to localhost only", http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)
@@ -283,4 +291,25 @@ func signature(roots []string) [32]byte {
 	var sum [32]byte
 	h.Sum(sum[:0])
 	return sum
+}
+
+// allowedHosts are the names the preview answers to: the loopback names and
+// the address it listens on.
+func allowedHosts(host string, addr net.Addr) map[string]bool {
+	hosts := map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, strings.ToLower(host): true}
+	if h, _, err := net.SplitHostPort(addr.String()); err == nil {
+		hosts[h] = true
+	}
+	return hosts
+}
+
+// hostAllowed tells whether a request's Host header names this server,
+// with or without a port.
+func (s *server) hostAllowed(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return s.hosts[strings.ToLower(strings.TrimSuffix(host, "."))]
 }

@@ -149,7 +149,7 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 	url, stop := start(t, opts)
 	reloaded := subscribe(t, url)
 
-	require.NoError(t, os.WriteFile("speakers.yaml", []byte("- name: Ada Lovelace\n  description: Mathematician\n  qid: Q7259\n"), 0o644))
+	writeAtomic(t, "speakers.yaml", "- name: Ada Lovelace\n  description: Mathematician\n  qid: Q7259\n")
 	reloaded()
 	_, body := get(t, url+"speakers/ada-lovelace/")
 	assert.Contains(t, body, `<p class="description">Mathematician</p>`)
@@ -158,10 +158,76 @@ func TestServeWatchesEditorialFiles(t *testing.T) {
 	var recs []struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(quotes), &recs))
 	require.Len(t, recs, 1)
-	require.NoError(t, os.WriteFile("corrections.yaml", []byte("- quote: "+recs[0].ID+"\n  action: verify\n  by: Joe Checker\n  date: 2024-05-04\n"), 0o644))
+	writeAtomic(t, "corrections.yaml", "- quote: "+recs[0].ID+"\n  action: verify\n  by: Joe Checker\n  date: 2024-05-04\n")
 	reloaded()
 	_, body = get(t, url+"speakers/ada-lovelace/")
 	assert.Contains(t, body, "Verified by Joe Checker on May 4, 2024")
 
 	stop()
+}
+
+// TestServeUsesItsAddress checks that the preview's feeds and sitemap carry
+// absolute URLs on the server's own address, whatever base_url says.
+func TestServeUsesItsAddress(t *testing.T) {
+	opts := site(t)
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("base_url: /\n"), 0o644))
+	url, stop := start(t, opts)
+	defer stop()
+	_, body := get(t, url+"feed.json")
+	var feed struct {
+		Home  string `json:"home_page_url"`
+		Items []struct {
+			URL string `json:"url"`
+		} `json:"items"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(body), &feed))
+	assert.Equal(t, url, feed.Home)
+	require.NotEmpty(t, feed.Items)
+	assert.True(t, strings.HasPrefix(feed.Items[0].URL, url), feed.Items[0].URL)
+	_, body = get(t, url+"sitemap.xml")
+	assert.Contains(t, body, "<loc>"+url+"</loc>")
+}
+
+// TestServeChecksHost checks the DNS-rebinding guard: the preview answers
+// to the loopback names and its own address, and to nothing else.
+func TestServeChecksHost(t *testing.T) {
+	opts := site(t)
+	require.NoError(t, os.WriteFile(opts.ConfigFile, []byte("title: Host\n"), 0o644))
+	url, stop := start(t, opts)
+	defer stop()
+	addr := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	_, port, err := net.SplitHostPort(addr)
+	require.NoError(t, err)
+	tests := []struct {
+		host string
+		want int
+	}{
+		{addr, http.StatusOK},
+		{"localhost:" + port, http.StatusOK},
+		{"LOCALHOST", http.StatusOK},
+		{"127.0.0.1", http.StatusOK},
+		{"[::1]:" + port, http.StatusOK},
+		{"evil.example:" + port, http.StatusMisdirectedRequest},
+		{"evil.example", http.StatusMisdirectedRequest},
+		{"127.0.0.1.evil.example", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		req, err := http.NewRequest(http.MethodGet, url, nil)
+		require.NoError(t, err)
+		req.Host = tt.host
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, tt.want, resp.StatusCode, "Host: %q", tt.host)
+	}
+}
+
+// writeAtomic writes a file in one step, as editors' tools save: the poll
+// could otherwise see it empty, rebuild twice, and leave a reload pending
+// that the next reloaded() would take for the next rebuild's.
+func writeAtomic(t *testing.T, path, data string) {
+	t.Helper()
+	tmp := path + ".tmp"
+	require.NoError(t, os.WriteFile(tmp, []byte(data), 0o644))
+	require.NoError(t, os.Rename(tmp, path))
 }

@@ -7,6 +7,9 @@
   if (!form || !ix) { return; }
   var root = form.getAttribute("data-root") || "/";
   var countFmt = form.getAttribute("data-count") || "%d";
+  // "1 quote", not "1 quotes"; French also says "0 citation".
+  var countOne = form.getAttribute("data-count-one") || countFmt;
+  var zeroIsOne = (document.documentElement.lang || "").slice(0, 2) === "fr";
   var input = document.getElementById("q");
   var select = document.getElementById("speaker");
   var list = document.getElementById("results");
@@ -41,7 +44,8 @@
     }
     list.textContent = "";
     if (!words.length && !who) { count.textContent = ""; return; }
-    count.textContent = countFmt.replace("%d", String(hits.length));
+    var one = hits.length === 1 || (hits.length === 0 && zeroIsOne);
+    count.textContent = (one ? countOne : countFmt).replace("%d", String(hits.length));
     hits.slice(0, limit).forEach(function (q) {
       var sp = ix.s[q[2]], ar = ix.a[q[3]];
       var li = document.createElement("li");
