@@ -208,8 +208,8 @@ func writeSpeakersTable(w io.Writer, articles, quotes int, all, list []speakers.
 		}
 	}
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%d quotes from %d articles: %d people, %d organisations, %d described speakers\n\n",
-		quotes, articles, people, orgs, unnamed)
+	fmt.Fprintf(ew, "%s from %s: %s, %s, %s\n\n", count(quotes, "quote", "quotes"), count(articles, "article", "articles"),
+		count(people, "person", "people"), count(orgs, "organisation", "organisations"), count(unnamed, "described speaker", "described speakers"))
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SPEAKER\tID\tQUOTES\tARTICLES\tALSO WRITTEN")
 	for _, s := range list {
@@ -294,4 +294,12 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// count writes n with the singular or the plural noun: "1 article".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -87,7 +87,7 @@ func TestSpeakersTable(t *testing.T) {
 	dir := writeSite(t, harbourSite)
 	code, out, errOut := runSpeakersWith(t, "--content", filepath.Join(dir, "content"))
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "7 quotes from 3 articles: 1 people, 1 organisations, 1 described speakers")
+	assert.Contains(t, out, "7 quotes from 3 articles: 1 person, 1 organisation, 1 described speaker")
 	assert.Regexp(t, `Antony Brellick\s+antony-brellick\s+4\s+3\s+Anthony Brellick; Brellick`, out)
 	assert.Regexp(t, `Harrow Port Authority \(org\)\s+harrow-port-authority\s+2\s+2\s+HPA`, out)
 	assert.NotContains(t, out, "a dock worker", "described speakers only with --unnamed")
