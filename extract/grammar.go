@@ -203,15 +203,12 @@ func readLines(fsys fs.FS, name string) ([]numberedLine, error) {
 
 // cutGenitive strips a genitive suffix from w, as written.
 func (g *grammar) cutGenitive(w string) (string, bool) {
+	if len(g.genitives) == 0 || strings.IndexAny(w, "'’") < 0 {
+		return w, false
+	}
 	for _, suf := range g.genitives {
 		if s, ok := strings.CutSuffix(w, suf); ok && s != "" {
 			return s, true
-		}
-		// The data folds apostrophes; the text keeps the typographic one.
-		if alt := strings.ReplaceAll(suf, "'", "’"); alt != suf {
-			if s, ok := strings.CutSuffix(w, alt); ok && s != "" {
-				return s, true
-			}
 		}
 	}
 	return w, false
@@ -298,7 +295,11 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		return nil, err
 	}
 	for suf := range gen {
+		// The data folds apostrophes; the text may keep the typographic one.
 		g.genitives = append(g.genitives, suf)
+		if alt := strings.ReplaceAll(suf, "'", "’"); alt != suf {
+			g.genitives = append(g.genitives, alt)
+		}
 	}
 	sort.Slice(g.genitives, func(i, j int) bool {
 		if len(g.genitives[i]) != len(g.genitives[j]) {

@@ -42,17 +42,17 @@ type token struct {
 
 func (t *token) isPunct(s string) bool { return t.kind == tokPunct && t.text == s }
 
-func (t *token) capitalized() bool {
-	if t.kind != tokWord {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsUpper(r) {
+func (t *token) capitalized() bool { return t.info&wCapitalized != 0 }
+
+// isCapitalized: the word starts with a capital, or is a short lowercase
+// particle hyphened to one ("al-Shabaab", "el-Sisi").
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
 		return true
 	}
-	// "al-Shabaab", "el-Sisi": a short lowercase particle hyphened to a
-	// capitalised name.
-	if i := strings.IndexByte(t.text, '-'); i > 0 && i <= maxNameParticle && i+1 < len(t.text) {
-		r, _ := utf8.DecodeRuneInString(t.text[i+1:])
+	if i := strings.IndexByte(w, '-'); i > 0 && i <= maxNameParticle && i+1 < len(w) {
+		r, _ := utf8.DecodeRuneInString(w[i+1:])
 		return unicode.IsUpper(r)
 	}
 	return false
@@ -164,6 +164,9 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 					if f != low {
 						info |= words[f]
 					}
+				}
+				if isCapitalized(w) {
+					info |= wCapitalized
 				}
 				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, info: info, para: int32(pi)})
 				i = end
@@ -355,4 +358,7 @@ const (
 	wVerbStart
 	wAccordingStart
 	wStressed
+	// wCapitalized is set by the tokenizer, not the lexicon: the word
+	// reads as capitalised (see isCapitalized).
+	wCapitalized
 )
