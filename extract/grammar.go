@@ -203,7 +203,7 @@ func readLines(fsys fs.FS, name string) ([]numberedLine, error) {
 
 // cutGenitive strips a genitive suffix from w, as written.
 func (g *grammar) cutGenitive(w string) (string, bool) {
-	if len(g.genitives) == 0 || strings.IndexAny(w, "'’") < 0 {
+	if len(g.genitives) == 0 || !strings.ContainsAny(w, "'’") {
 		return w, false
 	}
 	for _, suf := range g.genitives {

@@ -56,66 +56,56 @@ type spanOptions struct {
 	dangling map[string]bool
 }
 
-// detectSingleQuotes decides per document whether straight single marks
-// quote: they do when more paragraphs start their first quote with a
-// single mark, straight or curly, than with a double mark or a guillemet.
-func detectSingleQuotes(text []rune) bool {
+
+// detectSpanOptions makes the per-document decisions about ambiguous marks.
+func detectSpanOptions(text []rune) spanOptions {
+	// One pass for both conventions: per paragraph, the first quotation
+	// mark tells the document's habits.
+	firstOpen, firstClose := 0, 0 // « and » opening a paragraph's first quote
 	single, double := 0, 0
-	seen := false
+	seenGuillemet, seenMark := false, false
 	for i, r := range text {
+		if r < 0x80 && r != '\n' && r != '"' && r != '\'' {
+			continue // most characters are letters, digits and spaces
+		}
 		switch r {
 		case '\n':
-			seen = false
-		case '"', '“', '”', '„', '«', '»', '‹', '›':
-			if !seen {
+			seenGuillemet, seenMark = false, false
+		case '«', '»':
+			if !seenGuillemet {
+				if r == '«' {
+					firstOpen++
+				} else {
+					firstClose++
+				}
+				seenGuillemet = true
+			}
+			if !seenMark {
 				double++
-				seen = true
+				seenMark = true
+			}
+		case '"', '“', '”', '„', '‹', '›':
+			if !seenMark {
+				double++
+				seenMark = true
 			}
 		case '\'', '‘':
-			if seen {
+			if seenMark {
 				break
 			}
 			if r == '\'' && at(text, i+1) == '\'' {
 				// ''Yes,'' he said: a double mark typed as two singles.
 				double++
-				seen = true
+				seenMark = true
 			} else if singleSide(text, i) == sideOpen {
 				single++
-				seen = true
+				seenMark = true
 			}
 		}
 	}
-	return single > double
+	return spanOptions{reversedGuillemets: firstClose > firstOpen, singleQuotes: single > double}
 }
 
-// detectSpanOptions makes the per-document decisions about ambiguous marks.
-func detectSpanOptions(text []rune) spanOptions {
-	return spanOptions{reversedGuillemets: detectReversedGuillemets(text), singleQuotes: detectSingleQuotes(text)}
-}
-
-// detectReversedGuillemets decides per document whether » opens quotes,
-// by looking at which guillemet comes first more often in each paragraph.
-func detectReversedGuillemets(text []rune) bool {
-	firstOpen, firstClose := 0, 0
-	seen := false
-	for _, r := range text {
-		switch r {
-		case '\n':
-			seen = false
-		case '«':
-			if !seen {
-				firstOpen++
-				seen = true
-			}
-		case '»':
-			if !seen {
-				firstClose++
-				seen = true
-			}
-		}
-	}
-	return firstClose > firstOpen
-}
 
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007'

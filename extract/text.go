@@ -51,9 +51,11 @@ func isCapitalized(w string) bool {
 	if unicode.IsUpper(r) {
 		return true
 	}
-	if i := strings.IndexByte(w, '-'); i > 0 && i <= maxNameParticle && i+1 < len(w) {
-		r, _ := utf8.DecodeRuneInString(w[i+1:])
-		return unicode.IsUpper(r)
+	for i := 1; i <= maxNameParticle && i+1 < len(w); i++ {
+		if w[i] == '-' {
+			r, _ := utf8.DecodeRuneInString(w[i+1:])
+			return unicode.IsUpper(r)
+		}
 	}
 	return false
 }
