@@ -76,6 +76,9 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	for w := range gr.stressed {
 		l.words[w] |= wStressed
 	}
+	for w := range gr.definite {
+		l.words[w] |= wDefinite
+	}
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {
 		words := tokenWords(phrase, gr.elisions)

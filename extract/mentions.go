@@ -204,7 +204,7 @@ func (a *analysis) findMentions() {
 		// "the report says", "le communiqué précise": a document that
 		// speaks is its own speaker, as written, when nothing names its
 		// author.
-		if a.gr.definite[t.low] && k+1 < len(toks) && toks[k+1].para == t.para && !toks[k+1].capitalized() && a.speechNoun(k+1) &&
+		if t.info&wDefinite != 0 && k+1 < len(toks) && toks[k+1].para == t.para && !toks[k+1].capitalized() && a.speechNoun(k+1) &&
 			!a.pluralRole(toks[k+1].low, t.low) && !a.sourceFollows(k+2) {
 			a.mentions = append(a.mentions, mention{kind: mRole, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
 				text: a.str(t.start, toks[k+1].end), org: true, role: toks[k+1].low, entity: -1, speech: true})

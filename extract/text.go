@@ -360,6 +360,8 @@ const (
 	wVerbStart
 	wAccordingStart
 	wStressed
+	// wDefinite: a definite determiner ("the report says").
+	wDefinite
 	// wCapitalized is set by the tokenizer, not the lexicon: the word
 	// reads as capitalised (see isCapitalized).
 	wCapitalized
