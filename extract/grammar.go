@@ -43,6 +43,9 @@ type grammar struct {
 	gerunds map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// addressees: verb forms whose object is the person told ("told
+	// Tracy"), so a name after them is never their subject.
+	addressees map[string]bool
 	// links: prepositions that open a description's complement ("de la
 	// police", "for the council").
 	links map[string]bool
@@ -239,6 +242,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"gerunds.txt", &g.gerunds, false},
 		{"dangling.txt", &g.dangling, false},
 		{"links.txt", &g.links, false},
+		{"addressees.txt", &g.addressees, false},
 		{"features.txt", &g.features, false},
 		{"definite.txt", &g.definite, false},
 		{"prepositions.txt", &g.prepositions, false},

@@ -82,7 +82,10 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		}
 		// "Comme l'a souligné le ministre, « … »": subject right after the
 		// verb, nothing but adverbs between.
-		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun {
+		// "told Tracy she was “…”": after a verb of telling the name is
+		// the one told, not the speaker.
+		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun &&
+			!a.gr.addressees[a.toks[v+vn-1].low] {
 			return cue{from: v, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
 		}
 	}
