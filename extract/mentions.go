@@ -297,7 +297,9 @@ func (a *analysis) nameAt(k int) int {
 	// State John Kerry".
 	var role string
 	var roleInfo RoleInfo
-	if key, info, n := a.roleAt(k); n > 0 && k+n < len(toks) && toks[k+n].capitalized() && !a.lx.OrgWords[toks[k+n].text] {
+	// "Marine Dupuis": a role word that is also a first name, before a
+	// capitalised word, is the first name.
+	if key, info, n := a.roleAt(k); n > 0 && k+n < len(toks) && toks[k+n].capitalized() && !a.lx.OrgWords[toks[k+n].text] && !(n == 1 && a.isFirstName(toks[k].text)) {
 		role, roleInfo = key, info
 		k += n
 		if g, n2, ok := a.isHonorific(k); ok {
