@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -27,6 +28,9 @@ type Extractor interface {
 // article cannot take a whole run down. Quotes is never nil, so that a
 // document without quotes prints as [] rather than null.
 func Analyze(ex Extractor, d document.Document) (res extract.Result, err error) {
+	if n := quotationMarks(d.Text); n > MaxQuotationMarks {
+		return extract.Result{}, fmt.Errorf("document %q: %d quotation marks, more than the %d an article can hold: %w", d.ID, n, MaxQuotationMarks, ErrQuoteDense)
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = extract.Result{}, fmt.Errorf("document %q: extractor panic: %v", d.ID, p)
@@ -37,6 +41,28 @@ func Analyze(ex Extractor, d document.Document) (res extract.Result, err error) 
 		res.Quotes = []extract.Quote{}
 	}
 	return res, nil
+}
+
+// MaxQuotationMarks bounds the double quotation marks and guillemets of one
+// document. Memory grows with the quotes (a record holds its sentence), so
+// a quote-dense text of 20 MB would take gigabytes; the longest articles
+// hold a few hundred marks.
+const MaxQuotationMarks = 100_000
+
+// ErrQuoteDense: a document holds more quotation marks than any article.
+var ErrQuoteDense = errors.New("too many quotation marks (quote-dense data, not an article)")
+
+// quotationMarks counts the marks that can open or close a quote, single
+// marks aside (they are mostly apostrophes).
+func quotationMarks(text string) int {
+	n := 0
+	for _, r := range text {
+		switch r {
+		case '"', '«', '»', '“', '”', '„', '‹', '›':
+			n++
+		}
+	}
+	return n
 }
 
 var validQuoteID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)

@@ -124,3 +124,16 @@ func TestLoadSizeCap(t *testing.T) {
 	require.Len(t, c.Skipped, 1)
 	assert.ErrorIs(t, c.Skipped[0], document.ErrTooLarge)
 }
+
+func TestAnalyzeRefusesQuoteDenseText(t *testing.T) {
+	ex, err := extract.New(extract.Options{})
+	require.NoError(t, err)
+	dense := strings.Repeat("« Oui », ", corpus.MaxQuotationMarks/2+1)
+	_, err = corpus.Analyze(ex, document.Document{ID: "dense", Lang: "fr", Text: dense})
+	require.ErrorIs(t, err, corpus.ErrQuoteDense)
+	assert.Contains(t, err.Error(), `document "dense"`)
+
+	res, err := corpus.Analyze(ex, document.Document{ID: "article", Lang: "fr", Text: "Titre\n\n« Nous resterons », a déclaré Paul Girard."})
+	require.NoError(t, err)
+	assert.Len(t, res.Quotes, 1)
+}
