@@ -2,10 +2,10 @@ package corpus
 
 import (
 	"cmp"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
