@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/verbatim-news/verbatim/render/serve"
+	"github.com/verbatim-news/verbatim/serve"
 )
 
 const serveUsage = `Usage: verbatim serve [flags]
