@@ -57,7 +57,6 @@ type spanOptions struct {
 	dangling map[string]bool
 }
 
-
 // detectSpanOptions makes the per-document decisions about ambiguous marks.
 func detectSpanOptions(text []rune) spanOptions {
 	// One pass for both conventions: per paragraph, the first quotation
@@ -106,7 +105,6 @@ func detectSpanOptions(text []rune) spanOptions {
 	}
 	return spanOptions{reversedGuillemets: firstClose > firstOpen, singleQuotes: single > double}
 }
-
 
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007'
