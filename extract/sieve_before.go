@@ -185,8 +185,14 @@ func (a *analysis) clauseSubject(from, to int) int {
 		}
 		if mi := a.mentionAt(k); mi >= 0 {
 			m := a.mentions[mi]
-			if m.possessive || !a.subjectPosition(m) || m.kind == mPronoun && m.plural {
+			if m.possessive || m.kind == mPronoun && m.plural {
 				return -1
+			}
+			if !a.subjectPosition(m) {
+				// "Lors du procès d'Yvan Colonna, Antoine Sollacaro …": a
+				// name inside a complement is not the clause's subject.
+				k = m.tokTo - 1
+				continue
 			}
 			return a.pickHead(a.nounPhraseChain(mi, to))
 		}
