@@ -391,6 +391,10 @@ func (a *analysis) nameAt(k int) int {
 			words = append([]string{art}, words...)
 		}
 	}
+	if a.dateline(from, end, words) {
+		// "NEW YORK (AP) —", "TORONTO —": where the story was filed.
+		return end - from
+	}
 	if len(words) == 1 && isPartyState(words[0]) {
 		// "(R-Wis.)", "(D-N.Y.)": a party and a state, not a name.
 		return end - from
@@ -431,6 +435,27 @@ func (a *analysis) nameAt(k int) int {
 	m.text = a.str(m.start, m.end)
 	a.mentions = append(a.mentions, m)
 	return end - from
+}
+
+// dateline: capitals opening a paragraph and followed by an agency in
+// parentheses or a dash name the place a story was filed from.
+func (a *analysis) dateline(from, end int, words []string) bool {
+	if end >= len(a.toks) {
+		return false
+	}
+	// Only capitals before it in the paragraph ("NEW" of "NEW YORK").
+	for j := from - 1; j >= 0 && a.toks[j].para == a.toks[from].para; j-- {
+		if !isAcronym(a.toks[j].text) {
+			return false
+		}
+	}
+	for _, w := range words {
+		if !isAcronym(w) {
+			return false
+		}
+	}
+	next := a.toks[end]
+	return next.para == a.toks[from].para && (next.isPunct("(") || next.isPunct("—") || next.isPunct("–") || next.isPunct("-") || next.isPunct(","))
 }
 
 func isAcronym(w string) bool {

@@ -288,7 +288,13 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			if p := prev.entity; p >= 0 && a.entities[p].org && !a.namedSince(prev.tok, m.tokFrom, true) {
 				return p
 			}
-			return a.lastOrg(m, mi)
+			if e := a.lastOrg(m, mi); e >= 0 {
+				return e
+			}
+			// "Facebook told employees …. “…,” it said": a name the
+			// lexicon does not know as an organisation, with no gender, as
+			// the subject before.
+			return a.lastGenderless(m, mi)
 		}
 		if m.plural {
 			return -1
@@ -800,3 +806,27 @@ func initials(words []string) string {
 // maxSourceModifiers bounds the words between "according to" and the name
 // it introduces ("former Bank of Canada governor").
 const maxSourceModifiers = 6
+
+// lastGenderless: the closest name in subject position, in the pronoun's
+// paragraph or the one before, that is no person of known gender and no
+// place.
+func (a *analysis) lastGenderless(m mention, mi int) int {
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 1 || m.tokFrom-c.tokFrom > orgWindowTokens {
+			break
+		}
+		if c.kind != mName || c.entity < 0 || c.possessive {
+			continue
+		}
+		e := a.entities[c.entity]
+		if e.place || e.gender != 0 || len(e.words) > 1 && a.isGivenName(e.words[0]) {
+			continue
+		}
+		if a.subjectPosition(c) {
+			return c.entity
+		}
+	}
+	return -1
+}
