@@ -14,6 +14,7 @@ import (
 
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/atomicfile"
 )
 
 // Extractor finds the quotes of one document and describes their speakers
@@ -128,7 +129,7 @@ func (c Cache) put(key string, res extract.Result) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(c.path(key), data)
+	return atomicfile.WriteFile(c.path(key), data)
 }
 
 // ExecutableVersion identifies the running binary by a hash of its file, so
@@ -148,31 +149,4 @@ func ExecutableVersion() (string, error) {
 		return "", fmt.Errorf("hash %s: %w", exe, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16]), nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it over path, so readers never see half a file.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/verbatim-news/verbatim/internal/atomicfile"
 	"github.com/verbatim-news/verbatim/internal/tempfiles"
 )
 
@@ -283,7 +284,7 @@ func writeManifest(dir string, m map[string]entry) error {
 		}
 		b.WriteString(m[p].hash + " " + key + " " + p + "\n")
 	}
-	return writeFileAtomic(filepath.Join(dir, marker), b.Bytes())
+	return atomicfile.WriteFile(filepath.Join(dir, marker), b.Bytes())
 }
 
 // exchangeDirs is exchange; tests replace it to take the fallback.
