@@ -259,7 +259,11 @@ type Speaker struct {
 	Org     bool     `json:"org,omitempty"`
 	Gender  string   `json:"gender,omitempty"` // "m", "f" or empty
 	Roles   []string `json:"roles,omitempty"`  // roles in apposition ("président"), folded
-	Quotes  int      `json:"quotes"`
+	// Described: the speaker is a description as written ("Police", "un
+	// riverain"), not a name: it is this document's alone and never
+	// linked to a speaker of another.
+	Described bool `json:"described,omitempty"`
+	Quotes    int  `json:"quotes"`
 }
 
 // Analyze extracts the quotes of one document and describes their speakers.

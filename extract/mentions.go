@@ -217,6 +217,14 @@ func (a *analysis) findMentions() {
 			k += n - 1
 			continue
 		}
+		// "Police said", "Officials say": a bare plural role opening the
+		// sentence before its verb is a description.
+		if t.capitalized() && a.sentenceInitial(k) {
+			if key, info, n := a.roleAt(k); n > 0 && (info.Org || a.pluralRole(key, "")) && a.bareSubject(k, k+n) {
+				k += a.addRole(k, key, info, n) - 1
+				continue
+			}
+		}
 		// "the PM said", "le Premier ministre a dit": a capitalised role
 		// after a determiner, with no name after it, is a description.
 		if t.capitalized() && k > 0 && a.isDeterminer(toks[k-1].low) && toks[k-1].para == t.para {
@@ -594,12 +602,24 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
 		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
 		entity: -1, plural: a.pluralRole(key, toks[from].low)}
-	if !hasDet && !(end < len(toks) && toks[end].capitalized()) {
+	if !hasDet && !(end < len(toks) && toks[end].capitalized()) && !a.bareSubject(from, end) {
 		// A bare role word without determiner is too vague to be a speaker.
 		m.attached = true
 	}
 	a.mentions = append(a.mentions, m)
 	return end - k
+}
+
+// bareSubject: the description [from, end) opens its sentence and a
+// reporting verb, maybe after an auxiliary, follows it ("Police said",
+// "Witnesses have told").
+func (a *analysis) bareSubject(from, end int) bool {
+	if !a.sentenceInitial(from) {
+		return false
+	}
+	v := a.skipAux(end, min(len(a.toks), end+3))
+	_, _, ok := a.verbAt(v)
+	return v < len(a.toks) && ok
 }
 
 // maxComplementWords bounds the words of a description's complement.

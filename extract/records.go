@@ -697,6 +697,8 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 				sp.Roles = append(sp.Roles, strings.Clone(r))
 			}
 			sort.Strings(sp.Roles)
+		} else {
+			sp.Described = true
 		}
 		byName[name] = len(out)
 		out = append(out, sp)

@@ -72,7 +72,7 @@ func (lk *linking) classify() {
 		switch {
 		case dropped[f]:
 			lc.kind = kindDropped
-		case unnamed(lc.name):
+		case lc.described || unnamed(lc.name):
 			lc.kind = kindUnnamed
 		case lc.org || orgs[f]:
 			lc.kind = kindOrg

@@ -68,6 +68,8 @@ type local struct {
 	quotes  int
 	kind    kind
 	pn      personName
+	// described: the extractor gave this speaker as a description.
+	described bool
 }
 
 // New returns a Linker applying cfg (nil for none).
@@ -102,7 +104,7 @@ func (l *Linker) Add(docID string, res extract.Result) {
 		}
 		byName[sp.Name] = len(l.locals)
 		l.locals = append(l.locals, local{doc: di, name: sp.Name, aliases: sp.Aliases, roles: sp.Roles,
-			gender: genderOf(sp.Gender), org: sp.Org})
+			gender: genderOf(sp.Gender), org: sp.Org, described: sp.Described})
 	}
 	for _, q := range res.Quotes {
 		ref := quoteRef{id: q.ID, local: -1}

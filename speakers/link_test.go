@@ -34,6 +34,8 @@ func parseSpk(s spk) (extract.Speaker, int) {
 		case o == "":
 		case o == "org":
 			sp.Org = true
+		case o == "described":
+			sp.Described = true
 		case o == "m" || o == "f":
 			sp.Gender = o
 		case strings.HasPrefix(o, "role="):
@@ -490,4 +492,16 @@ func TestUnnamedAtSentenceStart(t *testing.T) {
 		assert.Equal(t, 1, s.Docs)
 	}
 	assert.Equal(t, "A spokesperson for the police department", res.Speakers[0].Name, "the description is kept whole")
+}
+
+// TestDescribedSpeakers: a speaker the extractor gives as a description
+// ("Police said …" opens its sentence, so it is capitalised) stays its
+// article's, whatever its case.
+func TestDescribedSpeakers(t *testing.T) {
+	res, _ := link(t, nil, doc{"d1", []spk{"Police|described"}}, doc{"d2", []spk{"Police|described"}})
+	require.Len(t, res.Speakers, 2, "one speaker per article")
+	for _, s := range res.Speakers {
+		assert.True(t, s.Unnamed, s.Name)
+	}
+	assert.NotEqual(t, res.Speakers[0].ID, res.Speakers[1].ID)
 }
