@@ -43,6 +43,9 @@ type grammar struct {
 	gerunds map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// firstPerson: subject pronouns of the one who writes ("I", "je"): a
+	// narrator, whom no name of the text stands for.
+	firstPerson map[string]bool
 	// addressees: verb forms whose object is the person told ("told
 	// Tracy"), so a name after them is never their subject.
 	addressees map[string]bool
@@ -243,6 +246,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"dangling.txt", &g.dangling, false},
 		{"links.txt", &g.links, false},
 		{"addressees.txt", &g.addressees, false},
+		{"first-person.txt", &g.firstPerson, false},
 		{"features.txt", &g.features, false},
 		{"definite.txt", &g.definite, false},
 		{"prepositions.txt", &g.prepositions, false},

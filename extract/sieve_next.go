@@ -17,5 +17,14 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 	if c, ok := a.cueAfter(qi, merged); ok && c.mention >= 0 && a.mentions[c.mention].tokFrom == qi+1 {
 		return c, true
 	}
+	// "“How did you know?” I asked.": the narrator; the speaker stays
+	// unknown rather than taken from the quote before.
+	if k := qi + 1; k+1 < next.tokTo && toks[k].kind == tokWord && a.gr.firstPerson[toks[k].low] {
+		if v := a.skipAux(k+1, next.tokTo); v < next.tokTo && v-k <= 3 {
+			if vn, _, ok := a.verbAt(v); ok {
+				return cue{from: k + 1, to: v + vn, mention: -1, sieve: SieveVerbOnly, score: 0.5}, true
+			}
+		}
+	}
 	return cue{}, false
 }

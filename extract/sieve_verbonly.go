@@ -15,6 +15,11 @@ func (verbOnly) find(a *analysis, qi int, s sentence) (cue, bool) {
 	for k < s.tokTo && toks[k].kind == tokPunct && toks[k].text == "," {
 		k++
 	}
+	// "“How did you know?” I asked": the narrator speaks; the cue holds,
+	// the speaker stays unknown, and no context sieve takes over.
+	if k < s.tokTo && toks[k].kind == tokWord && a.gr.firstPerson[toks[k].low] {
+		k++
+	}
 	if v := a.skipAux(k, s.tokTo); v < s.tokTo && v-k <= 3 {
 		if vn, _, ok := a.verbAt(v); ok {
 			return cue{from: k, to: v + vn, mention: -1, sieve: SieveVerbOnly, score: 0.5}, true
