@@ -102,6 +102,14 @@ func (a *analysis) resolveNames() {
 	orgByHead := map[string]int{}
 	byGiven := map[string][]int{}
 	byInitials := map[string]int{}
+	// Initials are worth indexing only if an acronym is written alone.
+	hasAcronyms := false
+	for _, m := range a.mentions {
+		if m.kind == mName && len(m.name) == 1 && isAcronym(m.name[0]) {
+			hasAcronyms = true
+			break
+		}
+	}
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
 		if m.kind != mName {
@@ -190,7 +198,7 @@ func (a *analysis) resolveNames() {
 		if _, ok := byForm[formKey]; !ok {
 			byForm[formKey] = best
 		}
-		if len(words) >= minAcronymWords {
+		if hasAcronyms && len(words) >= minAcronymWords {
 			if ini := initials(words); ini != "" {
 				if _, ok := byInitials[ini]; !ok {
 					byInitials[ini] = best

@@ -47,8 +47,17 @@ func (t *token) capitalized() bool { return t.info&wCapitalized != 0 }
 // isCapitalized: the word starts with a capital, or is a short lowercase
 // particle hyphened to one ("al-Shabaab", "el-Sisi").
 func isCapitalized(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	if unicode.IsUpper(r) {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+		if c < 'a' || c > 'z' {
+			return false // a digit or a sign
+		}
+	} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 		return true
 	}
 	for i := 1; i <= maxNameParticle && i+1 < len(w); i++ {
