@@ -366,6 +366,12 @@ func (a *analysis) nameAt(k int) int {
 		}
 		break
 	}
+	// "la Commission européenne", "l'Union africaine": where adjectives
+	// follow the noun, an organisation word takes its demonym along.
+	if end-k == 1 && a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[k].text] && end < len(toks) &&
+		toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() && a.lx.Demonyms[toks[end].low] != "" {
+		end++
+	}
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
 	for j := end - 2; j >= k; j-- {
