@@ -43,6 +43,9 @@ type grammar struct {
 	gerunds map[string]bool
 	// possessives stand for their owner before a speech noun.
 	possessives map[string]PronounInfo
+	// orgAdjectives follow an organisation word inside its name ("Banque
+	// mondiale", "Assemblée nationale").
+	orgAdjectives map[string]bool
 	// firstPerson: subject pronouns of the one who writes ("I", "je"): a
 	// narrator, whom no name of the text stands for.
 	firstPerson map[string]bool
@@ -248,6 +251,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"links.txt", &g.links, false},
 		{"addressees.txt", &g.addressees, false},
 		{"first-person.txt", &g.firstPerson, false},
+		{"org-adjectives.txt", &g.orgAdjectives, false},
 		{"features.txt", &g.features, false},
 		{"definite.txt", &g.definite, false},
 		{"prepositions.txt", &g.prepositions, false},

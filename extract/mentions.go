@@ -368,9 +368,12 @@ func (a *analysis) nameAt(k int) int {
 	}
 	// "la Commission européenne", "l'Union africaine": where adjectives
 	// follow the noun, an organisation word takes its demonym along.
-	if end-k == 1 && a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[k].text] && end < len(toks) &&
-		toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() && a.lx.Demonyms[toks[end].low] != "" {
-		end++
+	if end-k == 1 && a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[k].text] {
+		// "la Banque centrale européenne", "l'Assemblée nationale".
+		for n := 0; n < maxOrgAdjectives && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord &&
+			!toks[end].capitalized() && (a.lx.Demonyms[toks[end].low] != "" || a.gr.orgAdjectives[toks[end].low]); n++ {
+			end++
+		}
 	}
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
@@ -615,6 +618,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	a.mentions = append(a.mentions, m)
 	return end - k
 }
+
+// maxOrgAdjectives bounds the adjectives an organisation's name takes
+// after its head word.
+const maxOrgAdjectives = 2
 
 // bareSubject: the description [from, end) opens its sentence and a
 // reporting verb, maybe after an auxiliary, follows it ("Police said",
