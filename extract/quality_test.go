@@ -70,8 +70,8 @@ func TestDevSetFloors(t *testing.T) {
 		{"ggt-en-dev-single.jsonl", 0.96, 0.84, true}, // British single marks
 		// The validation set: a floor against regressions only; rules are
 		// never tuned to its articles.
-		{"fr-news-val.jsonl", 0.91, 0.70, true},
-		{"fr-news-val-straight.jsonl", 0.91, 0.70, true},
+		{"fr-news-val.jsonl", 0.91, 0.71, true},
+		{"fr-news-val-straight.jsonl", 0.91, 0.71, true},
 		{"polnear-en-dev.jsonl", 0.92, 0, false}, // speakers there are mentions as written
 		{"aads-fr-dev.jsonl", 0.72, 0, false},    // novels: no speakers in the gold
 	}
