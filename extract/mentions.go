@@ -320,7 +320,7 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || k == article+1 || role != "") {
+	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) {
 		return 0
 	}
 	end := k + 1
@@ -617,6 +617,18 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	}
 	a.mentions = append(a.mentions, m)
 	return end - k
+}
+
+// orgHeadWithAdjective: "le Conseil constitutionnel": an organisation
+// word that is no name alone becomes one with the adjective after it.
+func (a *analysis) orgHeadWithAdjective(k int) bool {
+	toks := a.toks
+	if !a.gr.features[featAdjectivesFollowNoun] || !a.lx.OrgWords[toks[k].text] || k+1 >= len(toks) {
+		return false
+	}
+	next := toks[k+1]
+	return next.para == toks[k].para && next.kind == tokWord && !next.capitalized() &&
+		(a.lx.Demonyms[next.low] != "" || a.gr.orgAdjectives[next.low])
 }
 
 // maxOrgAdjectives bounds the adjectives an organisation's name takes
