@@ -331,6 +331,12 @@ func (a *analysis) nameAt(k int) int {
 			end++
 			continue
 		}
+		// "U.S. State Department": a dotted abbreviation inside the name.
+		if t.isPunct(".") && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para &&
+			toks[end-1].end == t.start && strings.Contains(toks[end-1].text, ".") && isAcronym(toks[end-1].text) {
+			end++
+			continue
+		}
 		if t.para != toks[k].para || t.kind != tokWord {
 			break
 		}
@@ -392,12 +398,19 @@ func (a *analysis) nameAt(k int) int {
 	if k > 0 && toks[k-1].end == toks[k].start && (toks[k-1].text == "@" || toks[k-1].text == "#") {
 		return end - from // a handle or a hashtag, not a mention
 	}
+	for end-1 > k && toks[end-1].isPunct(".") {
+		end-- // "U.S." before a word that is no name: the period ends the sentence or the abbreviation
+	}
 	words := make([]string, 0, end-k)
 	possessive := false
 	for j := k; j < end; j++ {
 		w := toks[j].text
 		if j == end-1 {
 			w, possessive = a.gr.cutGenitive(w)
+		}
+		if toks[j].isPunct(".") && len(words) > 0 {
+			words[len(words)-1] += w // "John Q. Public", "U.S. State Department"
+			continue
 		}
 		words = append(words, w)
 	}
