@@ -66,7 +66,7 @@ func TestDevSetFloors(t *testing.T) {
 	}{
 		{"fr-news-dev.jsonl", 0.96, 0.86, true},
 		{"fr-news-dev-straight.jsonl", 0.96, 0.86, true}, // the same with straight marks
-		{"ggt-en-dev.jsonl", 0.955, 0.83, true},
+		{"ggt-en-dev.jsonl", 0.96, 0.835, true},
 		{"ggt-en-dev-single.jsonl", 0.96, 0.84, true}, // British single marks
 		// The validation set: a floor against regressions only; rules are
 		// never tuned to its articles.
