@@ -328,10 +328,6 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 				if src+1 < limit && a.isDeterminer(toks[src+1].low) && a.mentionAt(src+1) < 0 {
 					src++
 				}
-				// "du ministère": the link may open the source's mention.
-				if mi := a.mentionAt(src); mi >= 0 {
-					return len(words), mi
-				}
 				if mi := a.mentionAt(src + 1); mi >= 0 {
 					return len(words), mi
 				}

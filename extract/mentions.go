@@ -519,6 +519,12 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		}
 		if g, ok := a.gr.determiners[t.low]; ok {
 			from, detGender, hasDet = j, g, true
+			if a.gr.links[t.low] && a.afterNoun(j) {
+				// "le communiqué du ministère": after a noun, "du" links
+				// a complement; the description starts after it. "Des
+				// habitants" at a clause start keeps its article.
+				from = j + 1
+			}
 			break
 		}
 		if a.gr.quantifiers[t.low] {
@@ -647,6 +653,18 @@ func (a *analysis) orgHeadWithAdjective(k int) bool {
 // maxOrgAdjectives bounds the adjectives an organisation's name takes
 // after its head word.
 const maxOrgAdjectives = 2
+
+// afterNoun: the word before token j is a content word of the same
+// sentence (a noun a complement hangs on), not a verb, a function word or
+// a clause opener.
+func (a *analysis) afterNoun(j int) bool {
+	if j == 0 {
+		return false
+	}
+	p := a.toks[j-1]
+	return p.kind == tokWord && p.sent == a.toks[j].sent && !a.lx.Stopwords[p.low] && !a.gr.aux[p.low] &&
+		!a.gr.clause[p.low] && !a.gr.prepositions[p.low] && (a.isVerbForm(j-1) == 0 || j >= 2 && a.isDeterminer(a.toks[j-2].low))
+}
 
 // bareSubject: the description [from, end) opens its sentence and a
 // reporting verb, maybe after an auxiliary, follows it ("Police said",

@@ -397,23 +397,13 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		// description that names nobody of the article is the speaker as
 		// written, one person or a group.
 		if ent < 0 && !m.attached {
-			d.unnamed, d.group = a.asWritten(*m), m.plural
+			d.unnamed, d.group = m.text, m.plural
 		}
 	}
 	if c.attribution == ByColon || c.attribution == ByAccordingTo {
 		d.attrib = c.attribution
 	}
 	d.speaker = ent
-}
-
-// asWritten is a description as a speaker's name: the mention's text
-// without a leading link that doubles as an article ("du ministère de
-// l'Intérieur" after "le communiqué" reads "ministère de l'Intérieur").
-func (a *analysis) asWritten(m mention) string {
-	if t := a.toks[m.tokFrom]; m.tokTo-m.tokFrom > 1 && a.gr.links[t.low] && a.isDeterminer(t.low) {
-		return a.str(a.toks[m.tokFrom+1].start, m.end)
-	}
-	return m.text
 }
 
 // resolvePronoun resolves a clitic pronoun that has no mention index.
