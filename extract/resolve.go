@@ -582,27 +582,26 @@ func (e *entity) roleFor(role string) (string, bool) {
 // namedSince: an organisation (org) or a person was named between two
 // tokens.
 func (a *analysis) namedSince(from, to int, org bool) bool {
-	for j := a.mentionsBefore(from + 1); j < len(a.mentions); j++ {
-		c := a.mentions[j]
-		if c.tokFrom >= to {
-			break
-		}
-		if c.kind == mName && c.entity >= 0 && a.entities[c.entity].org == org {
-			return true
-		}
-	}
-	return false
+	return a.nameSince(from, to, func(e int) bool { return a.entities[e].org == org })
 }
 
 // otherNamedSince: a person other than entity e is named between tokens
 // from and to (the speaker named after their own quote does not count).
 func (a *analysis) otherNamedSince(from, to, e int) bool {
+	return a.nameSince(from, to, func(c int) bool {
+		return c != e && !a.entities[c].org && !a.entities[c].place
+	})
+}
+
+// nameSince: a name between tokens from and to stands for an entity that
+// match accepts.
+func (a *analysis) nameSince(from, to int, match func(entity int) bool) bool {
 	for j := a.mentionsBefore(from + 1); j < len(a.mentions); j++ {
 		c := a.mentions[j]
 		if c.tokFrom >= to {
 			break
 		}
-		if c.kind == mName && c.entity >= 0 && c.entity != e && !a.entities[c.entity].org && !a.entities[c.entity].place {
+		if c.kind == mName && c.entity >= 0 && match(c.entity) {
 			return true
 		}
 	}
