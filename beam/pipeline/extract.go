@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
 )
@@ -142,7 +142,7 @@ func (f *extractFn) emit(ctx context.Context, order int64, id string, res extrac
 	for i, q := range res.Quotes {
 		out.Quotes[i].Quote = q
 	}
-	b, err := encodeLine(out)
+	b, err := corpus.EncodeLine(out)
 	if err != nil {
 		return fmt.Errorf("document %q: encode: %w", id, err)
 	}
@@ -164,18 +164,6 @@ func (f *extractFn) emit(ctx context.Context, order int64, id string, res extrac
 	summaryBytes.Inc(ctx, int64(len(b)))
 	emitSummary(linkKey, b)
 	return nil
-}
-
-// encodeLine is one compact JSON line, HTML characters as they are: the
-// encoding of `verbatim extract --jsonl`.
-func encodeLine(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 func typeOf[T any]() reflect.Type { return reflect.TypeOf((*T)(nil)).Elem() }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/verbatim-news/verbatim/corpus"
 )
 
 // joinFn puts the speaker ids back into a document's output line, and
@@ -41,7 +43,7 @@ func (f *joinFn) ProcessElement(_ context.Context, order int64, lines, idLists f
 				rec.Quotes[j].SpeakerID = &id
 			}
 		}
-		out, err := encodeLine(rec)
+		out, err := corpus.EncodeLine(rec)
 		if err != nil {
 			return fmt.Errorf("document %q: encode: %w", rec.ID, err)
 		}

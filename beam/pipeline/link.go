@@ -9,6 +9,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
@@ -26,24 +27,6 @@ const linkKey = 0
 type linkFn struct {
 	ConfigName string
 	Config     string
-}
-
-// speakerLine is a line of PREFIX-speakers.jsonl.
-// The fields are speakers.Speaker's, by the same names, so that
-// `verbatim build --quotes` reads them back; the merges, for editors, are
-// left to `verbatim speakers`.
-type speakerLine struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Aliases     []string `json:"aliases,omitempty"`
-	Org         bool     `json:"org,omitempty"`
-	Unnamed     bool     `json:"unnamed,omitempty"`
-	Gender      string   `json:"gender,omitempty"`
-	Roles       []string `json:"roles,omitempty"`
-	Description string   `json:"description,omitempty"`
-	QID         string   `json:"qid,omitempty"`
-	Quotes      int      `json:"quotes"`
-	Docs        int      `json:"docs"`
 }
 
 func init() {
@@ -99,8 +82,12 @@ func (f *linkFn) ProcessElement(ctx context.Context, _ int, summaries func(*[]by
 		if sp.Quotes == 0 {
 			continue
 		}
-		b, err := encodeLine(speakerLine{ID: sp.ID, Name: sp.Name, Aliases: sp.Aliases, Org: sp.Org, Unnamed: sp.Unnamed,
-			Gender: sp.Gender, Roles: sp.Roles, Description: sp.Description, QID: sp.QID, Quotes: sp.Quotes, Docs: sp.Docs})
+		// A line of PREFIX-speakers.jsonl: the speaker as `verbatim
+		// speakers --json` gives it; the merges, for editors, are left to
+		// that command.
+		line := sp
+		line.Merges = nil
+		b, err := corpus.EncodeLine(line)
 		if err != nil {
 			return fmt.Errorf("encode speaker %s: %w", sp.ID, err)
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/verbatim-news/verbatim/corpus"
 )
 
 // Options describe one run.
@@ -78,7 +80,7 @@ func Build(s beam.Scope, o Options) error {
 func seedOne(_ []byte, emit func(int, []byte)) { emit(0, nil) }
 
 func encodeBad(b badLine, emit func(int, []byte)) error {
-	out, err := encodeLine(b)
+	out, err := corpus.EncodeLine(b)
 	if err != nil {
 		return fmt.Errorf("encode the error of %s:%d: %w", b.Path, b.Line, err)
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 // TestEquivalence runs the pipeline on Prism over the dev corpora and checks
@@ -70,7 +72,7 @@ func TestEquivalence(t *testing.T) {
 		t.Errorf("%d speakers, the records use %d ids", len(spk), len(counts))
 	}
 	for _, l := range spk {
-		var sp speakerLine
+		var sp speakers.Speaker
 		if err := json.Unmarshal([]byte(l), &sp); err != nil {
 			t.Fatalf("speakers line %q: %v", l, err)
 		}

@@ -156,7 +156,7 @@ func evalFile(ctx context.Context, ex quoteExtractor, goldPath string, f evalFla
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", goldPath, err)
 		}
-		return encodeLine(jsonlRecord{ID: d.ID, Quotes: res.Quotes})
+		return corpus.EncodeLine(jsonlRecord{ID: d.ID, Quotes: res.Quotes})
 	}
 	var pred bytes.Buffer
 	err = corpus.Ordered(ctx, f.workers, corpus.Source[score.Doc]{Next: next}, work, func(_ score.Doc, _ int64, out []byte, err error) error {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -214,7 +213,7 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", l.Path, l.Number, err)
 		}
-		line, err := encodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
+		line, err := corpus.EncodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
 		return []extracted{{id: d.ID, where: fmt.Sprintf("%s:%d", l.Path, l.Number), draft: d.Draft, line: line, result: res}}, err
 	}
 	return linkAll(ctx, f, stdio, w, prog, corpus.Source[document.Line]{Next: next, Close: closeInput}, work,
@@ -341,7 +340,7 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 			if lang == "" && len(res.Quotes) > 0 {
 				lang = res.Quotes[0].Lang // what the extractor detected
 			}
-			line, err := encodeLine(fileRecord{ID: d.ID, Path: d.Path, Title: d.Title, Lang: lang, Quotes: unlinked(res.Quotes)})
+			line, err := corpus.EncodeLine(fileRecord{ID: d.ID, Path: d.Path, Title: d.Title, Lang: lang, Quotes: unlinked(res.Quotes)})
 			if err != nil {
 				return nil, err
 			}
@@ -420,7 +419,7 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 				qs[j].SpeakerID = &id
 			}
 		}
-		out, err := encodeLine(rec)
+		out, err := corpus.EncodeLine(rec)
 		if err != nil {
 			return err
 		}
@@ -582,18 +581,6 @@ type quotesOnly struct{ quoteExtractor }
 
 func (q quotesOnly) Analyze(d extract.Document) extract.Result {
 	return extract.Result{Quotes: q.Extract(d)}
-}
-
-// encodeLine is one compact JSON line; HTML characters stay as they are,
-// since the output is data, not a web page.
-func encodeLine(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // output is standard output, or a temporary file beside the target, renamed
