@@ -755,7 +755,8 @@ func (a *analysis) speechSource(m mention, mi int) int {
 	return -1
 }
 
-// orgWindowTokens bounds how far back a document's source is looked for.
+// orgWindowTokens bounds how far back a document's source, or the genderless
+// subject "it" stands for, is looked for.
 const orgWindowTokens = 1500
 
 // nextSentenceSubject: the person a description announces when nobody was
