@@ -19,6 +19,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/verbatim-news/verbatim/internal/plural"
 	"github.com/verbatim-news/verbatim/internal/tempfiles"
 	"github.com/verbatim-news/verbatim/render"
 )
@@ -141,7 +142,8 @@ func (s *server) build(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(o.Log, "built %d articles, %d quotes, %d speakers in %s\n", rep.Articles, rep.Quotes, rep.Speakers, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(o.Log, "built %s, %s, %s in %s\n", plural.Count(rep.Articles, "article", "articles"),
+		plural.Count(rep.Quotes, "quote", "quotes"), plural.Count(rep.Speakers, "speaker", "speakers"), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

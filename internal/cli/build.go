@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/verbatim-news/verbatim/internal/plural"
 	"github.com/verbatim-news/verbatim/render"
 )
 
@@ -122,8 +123,9 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 }
 
 func printReport(stdio Stdio, out string, rep render.Report, took time.Duration) {
-	fmt.Fprintf(stdio.Err, "%d articles, %d quotes, %d speakers (%d articles extracted, %d from cache)\n",
-		rep.Articles, rep.Quotes, rep.Speakers, rep.Extracted, rep.Articles-rep.Extracted)
+	fmt.Fprintf(stdio.Err, "%s, %s, %s (%s extracted, %d from cache)\n",
+		plural.Count(rep.Articles, "article", "articles"), plural.Count(rep.Quotes, "quote", "quotes"),
+		plural.Count(rep.Speakers, "speaker", "speakers"), plural.Count(rep.Extracted, "article", "articles"), rep.Articles-rep.Extracted)
 	fmt.Fprintf(stdio.Err, "%d files in %s (%d unchanged) in %s (", rep.Pages, out, rep.Unchanged, took.Round(time.Millisecond))
 	for i, p := range rep.Phases {
 		if i > 0 {

@@ -144,6 +144,6 @@ func TestBuildNoCache(t *testing.T) {
 	code := Main(context.Background(), []string{"build", "--content", content, "--out", filepath.Join(dir, "public"),
 		"--config", filepath.Join(dir, "none.yaml"), "--cache", cache, "--no-cache"}, Stdio{Out: &out, Err: &out})
 	require.Equal(t, 0, code, out.String())
-	assert.Contains(t, out.String(), "1 articles extracted, 0 from cache")
+	assert.Contains(t, out.String(), "1 article extracted, 0 from cache")
 	assert.NoDirExists(t, cache)
 }

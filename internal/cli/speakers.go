@@ -15,6 +15,7 @@ import (
 	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/corrections"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/internal/plural"
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
@@ -208,8 +209,8 @@ func writeSpeakersTable(w io.Writer, articles, quotes int, all, list []speakers.
 		}
 	}
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%s from %s: %s, %s, %s\n\n", count(quotes, "quote", "quotes"), count(articles, "article", "articles"),
-		count(people, "person", "people"), count(orgs, "organisation", "organisations"), count(unnamed, "described speaker", "described speakers"))
+	fmt.Fprintf(ew, "%s from %s: %s, %s, %s\n\n", plural.Count(quotes, "quote", "quotes"), plural.Count(articles, "article", "articles"),
+		plural.Count(people, "person", "people"), plural.Count(orgs, "organisation", "organisations"), plural.Count(unnamed, "described speaker", "described speakers"))
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SPEAKER\tID\tQUOTES\tARTICLES\tALSO WRITTEN")
 	for _, s := range list {
@@ -233,7 +234,7 @@ func writeSpeakersTable(w io.Writer, articles, quotes int, all, list []speakers.
 		docs := map[key]int{}
 		for _, m := range s.Merges {
 			if m.Made {
-				made = append(made, fmt.Sprintf("  %s ← %s  (%s, %s)", oneLine(s.Name), oneLine(m.From), m.Rule, plural(m.Docs, "article")))
+				made = append(made, fmt.Sprintf("  %s ← %s  (%s, %s)", oneLine(s.Name), oneLine(m.From), m.Rule, plural.Count(m.Docs, "article", "articles")))
 				continue
 			}
 			k := key{m.From, m.Reason}
@@ -242,13 +243,13 @@ func writeSpeakersTable(w io.Writer, articles, quotes int, all, list []speakers.
 			}
 			n := ""
 			if i, ok := index[m.IntoID]; ok {
-				n = ", " + plural(all[i].Docs, "article")
+				n = ", " + plural.Count(all[i].Docs, "article", "articles")
 			}
 			into[k] = append(into[k], fmt.Sprintf("%s [%s%s]", oneLine(m.Into), m.IntoID, n))
 			docs[k] = max(docs[k], m.Docs)
 		}
 		for _, k := range order {
-			suggested = append(suggested, fmt.Sprintf("  %s [%s, %s]: %s; could be %s", oneLine(k.from), s.ID, plural(docs[k], "article"),
+			suggested = append(suggested, fmt.Sprintf("  %s [%s, %s]: %s; could be %s", oneLine(k.from), s.ID, plural.Count(docs[k], "article", "articles"),
 				k.reason, strings.Join(into[k], " or ")))
 		}
 	}
@@ -259,13 +260,6 @@ func writeSpeakersTable(w io.Writer, articles, quotes int, all, list []speakers.
 		fmt.Fprintf(ew, "\nMerges suggested, not made (%d): add them to speakers.yaml (merge, aliases) if right\n%s\n", len(suggested), strings.Join(suggested, "\n"))
 	}
 	return ew.err
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // clip keeps a long name from stretching the table.
@@ -294,12 +288,4 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
-}
-
-// count writes n with the singular or the plural noun: "1 article".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
