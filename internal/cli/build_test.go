@@ -38,7 +38,7 @@ func TestBuildCommand(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "none.yaml"), []byte("title: Test\n"), 0o644))
 	code, stderr = run(args...)
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, stderr, "1 articles")
+	assert.Contains(t, stderr, "1 article,")
 	assert.FileExists(t, filepath.Join(out, "index.html"))
 	assert.FileExists(t, filepath.Join(out, "feed.json"))
 
