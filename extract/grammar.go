@@ -32,6 +32,9 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// partitives pick one member of the group after them ("one of the
+	// players", "l'un des manifestants"): a single unnamed speaker.
+	partitives map[string]bool
 	// clitics: object pronouns between a subject and its verb that are
 	// also determiners ("l'avait appelé", "la cite"), so no auxiliary.
 	clitics map[string]bool
@@ -244,6 +247,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"abbreviations.txt", &g.abbrev, true},
 		{"relative.txt", &g.relative, false},
 		{"quantifiers.txt", &g.quantifiers, false},
+		{"partitives.txt", &g.partitives, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},
 		{"gerunds.txt", &g.gerunds, false},

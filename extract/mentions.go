@@ -512,9 +512,19 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	if n := len(a.mentions); n > 0 {
 		covered = a.mentions[n-1].tokTo - 1
 	}
-	for j := k - 1; j >= 0 && j >= k-4 && j > covered; j-- {
+	for j := k - 1; j >= 0 && j >= k-maxRolePremodifiers; j-- {
 		t := toks[j]
 		if t.kind != tokWord || t.para != toks[k].para {
+			break
+		}
+		if j <= covered {
+			// A name found before the role: "the Nova Scotia judge".
+			if t.capitalized() {
+				if d := a.namedPremodifierStart(j, k); d >= 0 {
+					from, hasDet = d, true
+					a.dropMentionsFrom(d)
+				}
+			}
 			break
 		}
 		if g, ok := a.gr.determiners[t.low]; ok {
@@ -525,6 +535,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 				// habitants" at a clause start keeps its article.
 				from = j + 1
 			}
+			break
+		}
+		if a.gr.partitives[t.low] && !t.capitalized() {
+			from, hasDet = a.elidedBefore(j), true // "one resident said"
 			break
 		}
 		if a.gr.quantifiers[t.low] {
@@ -540,7 +554,17 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			from = j
 			continue
 		}
-		if t.capitalized() || a.lx.Stopwords[t.low] {
+		if t.capitalized() {
+			// "the Nova Scotia judge", "a Vancouver hockey coach": in
+			// English a place or organisation name modifies the role;
+			// the description starts at the determiner before it.
+			if d := a.namedPremodifierStart(j, k); d >= 0 {
+				from, hasDet = d, true
+				a.dropMentionsFrom(d)
+			}
+			break
+		}
+		if a.lx.Stopwords[t.low] {
 			break
 		}
 		if _, isVerb := a.lx.Verbs[t.low]; isVerb {
@@ -550,6 +574,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	}
 	if !hasDet {
 		from = k
+	}
+	member := false
+	if hasDet {
+		from, member = a.partitiveStart(from, k)
 	}
 	end := k + n
 	country := ""
@@ -629,13 +657,75 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	last := toks[end-1]
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
 		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
-		entity: -1, plural: a.pluralRole(key, toks[from].low)}
+		entity: -1, plural: !member && a.pluralRole(key, toks[from].low)}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) && !a.bareSubject(from, end) {
 		// A bare role word without determiner is too vague to be a speaker.
 		m.attached = true
 	}
 	a.mentions = append(a.mentions, m)
 	return end - k
+}
+
+// partitiveStart extends a description whose determiner is at token d
+// over a partitive before it ("one of the players", "l'un des
+// manifestants"), which makes it one member of the group; it returns the
+// description's first token and whether it names a member.
+func (a *analysis) partitiveStart(d, k int) (int, bool) {
+	toks := a.toks
+	j := d - 1
+	if j >= 0 && a.gr.links[toks[j].low] && toks[j].para == toks[k].para {
+		j-- // "one of the": the link between the member and the group
+	}
+	if j < 0 || !a.gr.partitives[toks[j].low] || toks[j].para != toks[k].para {
+		return d, false
+	}
+	return a.elidedBefore(j), true
+}
+
+// elidedBefore takes in an elided article written onto token j ("l'un").
+func (a *analysis) elidedBefore(j int) int {
+	if j > 0 && a.gr.elisions[a.toks[j-1].low] && a.toks[j-1].para == a.toks[j].para && a.toks[j-1].end == a.toks[j].start {
+		return j - 1
+	}
+	return j
+}
+
+// maxRolePremodifiers bounds the words read back from a role word for its
+// determiner and modifiers ("a Vancouver peewee hockey coach").
+const maxRolePremodifiers = 4
+
+// namedPremodifierStart: in a language whose compounds end on their head,
+// the capitalised words ending at token j that modify the role at token k
+// ("the Nova Scotia judge"), when a determiner opens them; it returns the
+// determiner's token, or -1.
+func (a *analysis) namedPremodifierStart(j, k int) int {
+	toks := a.toks
+	if !a.gr.features[featCompoundHeadLast] {
+		return -1
+	}
+	for ; j >= 0 && j >= k-maxRolePremodifiers; j-- {
+		t := toks[j]
+		if t.kind != tokWord || t.para != toks[k].para {
+			return -1
+		}
+		if _, ok := a.gr.determiners[t.low]; ok && (!t.capitalized() || a.sentenceInitial(j)) {
+			return j
+		}
+		if !t.capitalized() {
+			return -1
+		}
+	}
+	return -1
+}
+
+// dropMentionsFrom removes the mentions starting at token d or later: a
+// description that begins at d has taken their words in.
+func (a *analysis) dropMentionsFrom(d int) {
+	n := len(a.mentions)
+	for n > 0 && a.mentions[n-1].tokFrom >= d {
+		n--
+	}
+	a.mentions = a.mentions[:n]
 }
 
 // orgHeadWithAdjective: "le Conseil constitutionnel": an organisation
