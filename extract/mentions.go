@@ -108,6 +108,9 @@ func (a *analysis) nameWord(k int, first bool) bool {
 			return false
 		}
 	}
+	if first && a.sentenceInitial(k) && (k+1 >= len(a.toks) || !a.toks[k+1].capitalized()) && a.openerWord(t) {
+		return false
+	}
 	if first && a.sentenceInitial(k) && a.lowerSeen[t.low] {
 		// "Yesterday", "However": written lowercase elsewhere in the article.
 		if k+1 >= len(a.toks) || !a.toks[k+1].capitalized() {
@@ -116,6 +119,25 @@ func (a *analysis) nameWord(k int, first bool) bool {
 	}
 	return true
 }
+
+// openerWord: a capitalised sentence opener shaped like an ordinary word,
+// a present participle ("Oubliant la réserve, elle…") or a compound of a
+// function word ("Très-bien !", "Peut-être").
+func (a *analysis) openerWord(t token) bool {
+	if head, _, ok := strings.Cut(t.low, "-"); ok && a.lx.Stopwords[head] {
+		return true
+	}
+	for _, suf := range a.gr.participleEndings {
+		if strings.HasSuffix(t.low, suf) && len(t.low) > len(suf)+minStemLetters {
+			return true
+		}
+	}
+	return false
+}
+
+// minStemLetters: a word shorter than its ending and this many letters is
+// too short to be read by its ending ("Kant", "Sing").
+const minStemLetters = 3
 
 func (a *analysis) sentenceInitial(k int) bool {
 	if k == 0 {

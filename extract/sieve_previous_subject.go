@@ -58,33 +58,62 @@ func (a *analysis) previousSubject(qi int) int {
 }
 
 // previousParagraphSpeaker: a paragraph that is only a quote, after a
-// paragraph whose last sentence reports someone's words without quoting
-// them ("Too often, he says, they get it."), continues that person.
+// paragraph that reports someone's words without quoting them ("Too
+// often, he says, they get it." or "Brooks said he found a flat. On Oct.
+// 1, he moved in."), continues that person: the subject of the last
+// reporting verb of the paragraph before.
 func (a *analysis) previousParagraphSpeaker(qi int) int {
 	si := a.toks[qi].sent
 	s := a.sents[si]
 	if s.tokFrom != qi || si == 0 {
 		return -1
 	}
-	prev := a.sents[si-1]
-	if a.paras[s.para].ord-a.paras[prev.para].ord != 1 {
+	prevPara := a.sents[si-1].para
+	if a.paras[s.para].ord-a.paras[prevPara].ord != 1 {
 		return -1
 	}
-	for k := prev.tokFrom; k < prev.tokTo; k++ {
-		if a.toks[k].kind == tokQuote {
+	from := si - 1
+	for from > 0 && a.sents[from-1].para == prevPara {
+		from--
+	}
+	for p := si - 1; p >= from; p-- {
+		prev := a.sents[p]
+		if p < si-1 && a.namesSubject(a.sents[p+1]) {
+			// "Il revint. La vieille femme se mit à geindre :": a new
+			// subject in between takes the floor.
 			return -1
 		}
-	}
-	for v := prev.tokFrom; v < prev.tokTo; v++ {
-		if a.toks[v].kind != tokWord {
-			continue
+		for k := prev.tokFrom; k < prev.tokTo; k++ {
+			if a.toks[k].kind == tokQuote {
+				return -1 // quoted words there have their own speaker
+			}
 		}
-		if _, inv, ok := a.verbAt(v); !ok || inv != nil {
-			continue
-		}
-		if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
-			return mi
+		for v := prev.tokFrom; v < prev.tokTo; v++ {
+			if a.toks[v].kind != tokWord {
+				continue
+			}
+			if _, inv, ok := a.verbAt(v); !ok || inv != nil {
+				continue
+			}
+			if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
+				return mi
+			}
 		}
 	}
 	return -1
+}
+
+// namesSubject: sentence s opens on a name or a description before any
+// verb, someone other than whom a pronoun would continue.
+func (a *analysis) namesSubject(s sentence) bool {
+	for k := s.tokFrom; k < s.tokTo; k++ {
+		if mi := a.mentionAt(k); mi >= 0 {
+			m := a.mentions[mi]
+			return (m.kind == mName || m.kind == mRole) && a.subjectPosition(m)
+		}
+		if a.toks[k].kind == tokWord && a.isVerbForm(k) > 0 {
+			return false
+		}
+	}
+	return false
 }
