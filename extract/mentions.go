@@ -399,9 +399,10 @@ func (a *analysis) nameAt(k int) int {
 	if end-k == 1 && a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[k].text] {
 		// "la Banque centrale européenne", "l'Assemblée nationale".
 		for n := 0; n < maxOrgAdjectives && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord &&
-			!toks[end].capitalized() && (a.lx.Demonyms[toks[end].low] != "" || a.gr.orgAdjectives[toks[end].low]); n++ {
+			!toks[end].capitalized() && a.orgAdjective(end); n++ {
 			end++
 		}
+		end = a.orgComplementEnd(k, end)
 	}
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
@@ -762,6 +763,60 @@ func (a *analysis) orgHeadWithAdjective(k int) bool {
 		(a.lx.Demonyms[next.low] != "" || a.gr.orgAdjectives[next.low])
 }
 
+// orgComplementEnd extends an organisation's name over a lowercase
+// complement ("la Fédération belge du secteur financier", "l'Organisation
+// mondiale de la santé"): a link, a definite article at most, a noun and
+// its adjective.
+func (a *analysis) orgComplementEnd(k, end int) int {
+	toks := a.toks
+	j := end
+	if j >= len(toks) || toks[j].para != toks[k].para || !a.gr.links[toks[j].low] {
+		return end
+	}
+	j++
+	if j < len(toks) && a.gr.definite[toks[j].low] {
+		j++
+	}
+	if j >= len(toks) || toks[j].para != toks[k].para || toks[j].capitalized() || !a.complementWord(j) || a.lx.Demonyms[toks[j].low] != "" {
+		return end
+	}
+	if _, _, n := a.roleAt(j); n > 0 {
+		return end // "la Banque du président": a person's role, not the name
+	}
+	j++
+	if j < len(toks) && toks[j].para == toks[k].para && a.orgAdjective(j) {
+		j++
+	}
+	return j
+}
+
+// orgAdjective: the lowercase word at k is an adjective inside an
+// organisation's name: a demonym, a listed one ("mondiale"), or one whose
+// ending is unmistakable ("bancaire", "financier"). Short endings ("-e")
+// would take verbs in ("la Ligue arabe apporte").
+func (a *analysis) orgAdjective(k int) bool {
+	t := a.toks[k]
+	if t.kind != tokWord || t.capitalized() {
+		return false
+	}
+	if a.lx.Demonyms[t.low] != "" || a.gr.orgAdjectives[t.low] {
+		return true
+	}
+	if !a.postAdjective(k) {
+		return false
+	}
+	for _, suf := range a.gr.adjectiveEndings {
+		if len(suf) >= minOrgAdjectiveEnding && strings.HasSuffix(t.low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// minOrgAdjectiveEnding: the shortest adjective ending (in bytes) that
+// proves an adjective inside a name.
+const minOrgAdjectiveEnding = 3
+
 // maxOrgAdjectives bounds the adjectives an organisation's name takes
 // after its head word.
 const maxOrgAdjectives = 2
@@ -799,6 +854,26 @@ const maxComplementWords = 4
 // Springfield". Names inside it stop being speaker candidates of their
 // own: the mayor speaks, not Springfield.
 func (a *analysis) complementEnd(k, end int) int {
+	for n := 0; n < maxComplements; n++ {
+		// A second complement headed by a person's role is a description
+		// of its own: "l'avocat de l'assassin du préfet de Corse Claude
+		// Érignac".
+		next := a.oneComplementEnd(k, end, n > 0)
+		if next == end {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// maxComplements bounds the complements a description chains ("le
+// collectif de défense des femmes").
+const maxComplements = 2
+
+// oneComplementEnd reads one complement after end: a link, maybe a
+// determiner, and content words.
+func (a *analysis) oneComplementEnd(k, end int, noRole bool) int {
 	toks := a.toks
 	para := toks[k].para
 	j := end
@@ -811,6 +886,11 @@ func (a *analysis) complementEnd(k, end int) int {
 	if j < len(toks) && toks[j].para == para && a.isDeterminer(toks[j].low) {
 		j++
 	}
+	if noRole && j < len(toks) {
+		if key, _, n := a.roleAt(j); n > 0 && !a.pluralRole(key, toks[j-1].low) {
+			return end // a person's role, not a group ("des femmes")
+		}
+	}
 	c := j
 	for c < len(toks) && c-j < maxComplementWords && toks[c].para == para && a.complementWord(c) {
 		c++
@@ -821,8 +901,6 @@ func (a *analysis) complementEnd(k, end int) int {
 	return c
 }
 
-// complementWord: a noun or a name inside a description's complement, not
-// a function word, a verb or a clause opener.
 func (a *analysis) complementWord(k int) bool {
 	t := a.toks[k]
 	if t.kind != tokWord {

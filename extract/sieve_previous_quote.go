@@ -10,6 +10,11 @@ func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *dec
 	if !a.standsAlone(qi) && !sp.continued {
 		return false
 	}
+	if mi := a.previousSubject(qi); mi >= 0 && a.mentions[mi].kind != mPronoun && !a.quotesIn(a.sents[a.toks[qi].sent-1]) {
+		// "La porte-parole a nuancé les chiffres. « … »": the sentence
+		// before names who speaks now; the subject sieve decides.
+		return false
+	}
 	prev := a.previousQuote(st.decided, sp.para)
 	if prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
 		if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord > 1 && !sp.continued {
@@ -36,4 +41,15 @@ func (a *analysis) previousQuote(ds []decided, para int) *decided {
 		}
 	}
 	return nil
+}
+
+// quotesIn: sentence s holds a quotation mark, so its subject may be the
+// speaker of the quote it holds rather than a new one.
+func (a *analysis) quotesIn(s sentence) bool {
+	for k := s.tokFrom; k < s.tokTo; k++ {
+		if a.toks[k].kind == tokQuote {
+			return true
+		}
+	}
+	return false
 }

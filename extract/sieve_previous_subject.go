@@ -41,6 +41,13 @@ func (a *analysis) previousSubject(qi int) int {
 		return -1
 	}
 	s := a.sents[si-1]
+	// "Or maybe Jeb Bush, consultant Phil Musser says.": in indirect
+	// speech the subject is the reporting verb's, wherever it stands.
+	if !a.quotesIn(s) {
+		if mi := a.reportingSubject(s); mi >= 0 {
+			return mi
+		}
+	}
 	for k := s.tokFrom; k < s.tokTo; k++ {
 		if a.toks[k].kind == tokQuote {
 			return -1
@@ -52,6 +59,23 @@ func (a *analysis) previousSubject(qi int) int {
 				return mi
 			}
 			return -1
+		}
+	}
+	return -1
+}
+
+// reportingSubject is the subject of the first reporting verb of sentence
+// s written before it ("consultant Phil Musser says"), or -1.
+func (a *analysis) reportingSubject(s sentence) int {
+	for v := s.tokFrom; v < s.tokTo; v++ {
+		if a.toks[v].kind != tokWord {
+			continue
+		}
+		if _, inv, ok := a.verbAt(v); !ok || inv != nil {
+			continue
+		}
+		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
+			return mi
 		}
 	}
 	return -1
@@ -88,16 +112,8 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 				return -1 // quoted words there have their own speaker
 			}
 		}
-		for v := prev.tokFrom; v < prev.tokTo; v++ {
-			if a.toks[v].kind != tokWord {
-				continue
-			}
-			if _, inv, ok := a.verbAt(v); !ok || inv != nil {
-				continue
-			}
-			if mi := a.subjectBefore(v, prev.tokFrom); mi >= 0 {
-				return mi
-			}
+		if mi := a.reportingSubject(prev); mi >= 0 {
+			return mi
 		}
 	}
 	return -1
