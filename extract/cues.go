@@ -357,7 +357,7 @@ func (a *analysis) agrees(mi, v int) bool {
 		return true
 	}
 	t := a.toks[v]
-	if lemma, ok := a.lx.Verbs[t.low]; !ok || lemma != t.low {
+	if lemma, ok := a.lx.Verbs[t.low]; !ok || lemma != t.low || a.gr.pastLikeBase[t.low] {
 		return true
 	}
 	if v > 0 {

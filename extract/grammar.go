@@ -32,6 +32,9 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// pastLikeBase: verbs whose past is written as their base form ("the
+	// statement read"), so a singular subject agrees with it.
+	pastLikeBase map[string]bool
 	// partitives pick one member of the group after them ("one of the
 	// players", "l'un des manifestants"): a single unnamed speaker.
 	partitives map[string]bool
@@ -248,6 +251,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"relative.txt", &g.relative, false},
 		{"quantifiers.txt", &g.quantifiers, false},
 		{"partitives.txt", &g.partitives, false},
+		{"past-like-base.txt", &g.pastLikeBase, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},
 		{"gerunds.txt", &g.gerunds, false},

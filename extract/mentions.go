@@ -226,12 +226,20 @@ func (a *analysis) findMentions() {
 		// "the report says", "le communiqué précise": a document that
 		// speaks is its own speaker, as written, when nothing names its
 		// author.
-		if t.info&wDefinite != 0 && k+1 < len(toks) && toks[k+1].para == t.para && !toks[k+1].capitalized() && a.speechNoun(k+1) &&
-			!a.pluralRole(toks[k+1].low, t.low) && !a.sourceFollows(k+2) {
-			a.mentions = append(a.mentions, mention{kind: mRole, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
-				text: a.str(t.start, toks[k+1].end), org: true, role: toks[k+1].low, entity: -1, speech: true})
-			k++
-			continue
+		if t.info&wDefinite != 0 {
+			// "the civil claim says", "the joint statement said": a
+			// modifier or two may stand before the noun.
+			h := k + 1
+			for h < len(toks) && h-k <= maxSpeechModifiers && toks[h].para == t.para && !a.speechNoun(h) && a.premodifier(h) {
+				h++
+			}
+			if h < len(toks) && toks[h].para == t.para && !toks[h].capitalized() && a.speechNoun(h) &&
+				!a.pluralRole(toks[h].low, t.low) && !a.sourceFollows(h+1) {
+				a.mentions = append(a.mentions, mention{kind: mRole, tokFrom: k, tokTo: h + 1, start: t.start, end: toks[h].end,
+					text: a.str(t.start, toks[h].end), org: true, role: toks[h].low, entity: -1, speech: true})
+				k = h
+				continue
+			}
 		}
 		// Pronouns and anaphoric descriptions ("ce dernier", "the latter").
 		if m, n, ok := a.pronounAt(k); ok {
@@ -712,6 +720,10 @@ func (a *analysis) elidedBefore(j int) int {
 	}
 	return j
 }
+
+// maxSpeechModifiers bounds the modifiers between a determiner and the
+// speech noun of a document that speaks ("the civil claim").
+const maxSpeechModifiers = 2
 
 // maxRolePremodifiers bounds the words read back from a role word for its
 // determiner and modifiers ("a Vancouver peewee hockey coach").
