@@ -361,7 +361,16 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 			// A paragraph opened by a mark that never closes but holds
 			// complete quotes is a narrator's framing (stories told in
 			// « … » paragraph after paragraph): the inner quotes are the
-			// speech.
+			// speech. But when the opener's own text runs in dialogue
+			// turns before the first of them (« Comment va ? — Mais bien,
+			// avait-elle répondu … « Ce serait … » …), that text is speech
+			// too.
+			if o := stack[0]; holdsTurn(text, o.pos+1, inner[0].open) {
+				if s, ok := makeSpan(text, o.pos+1, inner[0].open, o, -1, pi); ok {
+					s.tokEnd = inner[0].open
+					out = append(out, s)
+				}
+			}
 			out = append(out, inner...)
 			inner = inner[:0]
 			continue
@@ -452,6 +461,17 @@ func reopensNext(text []rune, paras []paragraph, pi int) bool {
 			continue
 		}
 		return (text[i] == '\'' || text[i] == '‘') && singleSide(text, i) == sideOpen
+	}
+	return false
+}
+
+// holdsTurn: text[from:to] holds a dialogue turn: a dash after a full
+// stop, a question or an exclamation, before a capital ("… ? — Mais").
+func holdsTurn(text []rune, from, to int) bool {
+	for i := from + 2; i+2 < to; i++ {
+		if (text[i] == '—' || text[i] == '–') && isSpace(text[i-1]) && strings.ContainsRune(".!?…", text[i-2]) && isSpace(text[i+1]) && unicode.IsUpper(text[i+2]) {
+			return true
+		}
 	}
 	return false
 }
