@@ -454,6 +454,11 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if p.sent != a.toks[m.tokFrom].sent || p.para != a.toks[m.tokFrom].para {
 		return true
 	}
+	// "recently that Foster pieced": before a name, a word that is both a
+	// determiner and a clause opener opens the clause.
+	if p.kind == tokWord && a.isDeterminer(p.low) && a.gr.clause[p.low] && m.kind == mName {
+		return true
+	}
 	// "la NASA", "le syndicat SUD": look past the determiner.
 	if p.kind == tokWord && a.isDeterminer(p.low) && m.kind == mName {
 		if k == 0 {
