@@ -119,6 +119,9 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 // passive: "sont appelés", "was called": a participle after a form of "to
 // be" reports nobody's words (the pronominal "s'est félicité" aside).
 func (a *analysis) passive(k int) bool {
+	if a.participle(k) {
+		return false // "is telling", "was saying": progressive, not passive
+	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		t := a.toks[j]
 		if t.kind != tokWord {
