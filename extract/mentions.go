@@ -337,7 +337,8 @@ func (a *analysis) nameAt(k int) int {
 	var roleInfo RoleInfo
 	// "Marine Dupuis": a role word that is also a first name, before a
 	// capitalised word, is the first name.
-	if key, info, n := a.roleAt(k); n > 0 && k+n < len(toks) && toks[k+n].capitalized() && !a.lx.OrgWords[toks[k+n].text] && !(n == 1 && a.isFirstName(toks[k].text)) {
+	if key, info, n := a.roleAt(k); n > 0 && k+n < len(toks) && toks[k+n].capitalized() && !a.lx.OrgWords[toks[k+n].text] && !(n == 1 && a.isFirstName(toks[k].text)) &&
+		!(info.Org && a.endsOnOrgWord(k)) {
 		role, roleInfo = key, info
 		k += n
 		if g, n2, ok := a.isHonorific(k); ok {
@@ -350,7 +351,7 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) {
+	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !(a.lx.OrgWords[toks[k].text] && a.endsOnOrgWord(k)) {
 		return 0
 	}
 	end := k + 1
@@ -1139,6 +1140,27 @@ func (a *analysis) isGivenName(w string) bool {
 
 // orgRun: the capitalised words [from, to) hold an acronym or an
 // organisation word.
+// endsOnOrgWord: the capitalised run from token k, at least three words
+// long, ends on an organisation word ("United Gun Group", "Government
+// Accountability Office", "National Rifle Association"): an organisation's
+// name, whose first word alone would be no name or a role.
+func (a *analysis) endsOnOrgWord(k int) bool {
+	toks := a.toks
+	end := k
+	for end < len(toks) && end-k < maxOrgNameWords && toks[end].para == toks[k].para && toks[end].kind == tokWord && toks[end].capitalized() &&
+		(end == k || toks[end-1].end < toks[end].start) {
+		end++
+	}
+	return end-k >= minOrgRunWords && a.lx.OrgWords[toks[end-1].text]
+}
+
+// minOrgRunWords and maxOrgNameWords bound the capitalised runs read as
+// an organisation's name by their last word.
+const (
+	minOrgRunWords  = 3
+	maxOrgNameWords = 6
+)
+
 func (a *analysis) orgRun(from, to int) bool {
 	for j := from; j < to; j++ {
 		if w := a.toks[j].text; isAcronym(w) || a.lx.OrgWords[w] {
