@@ -32,6 +32,9 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// camps open a sentence naming the group an impersonal subject speaks
+	// for ("Du côté de la CGT, on dénonce"); impersonal are those subjects.
+	camps, impersonal map[string]bool
 	// pastLikeBase: verbs whose past is written as their base form ("the
 	// statement read"), so a singular subject agrees with it.
 	pastLikeBase map[string]bool
@@ -252,6 +255,8 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"quantifiers.txt", &g.quantifiers, false},
 		{"partitives.txt", &g.partitives, false},
 		{"past-like-base.txt", &g.pastLikeBase, false},
+		{"camps.txt", &g.camps, false},
+		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},
 		{"gerunds.txt", &g.gerunds, false},

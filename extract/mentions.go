@@ -960,7 +960,7 @@ func (a *analysis) attachAppositions() {
 		if i > 0 && ms[i-1].kind == mRole && ms[i-1].tokTo == n.tokFrom {
 			a.attach(i-1, i)
 		}
-		if i+1 < len(ms) && ms[i+1].kind == mRole && ms[i+1].tokFrom == n.tokTo+1 && a.toks[n.tokTo].isPunct(",") {
+		if i+1 < len(ms) && ms[i+1].kind == mRole && ms[i+1].tokFrom == n.tokTo+1 && a.toks[n.tokTo].isPunct(",") && !(a.afterPreposition(n.tokFrom) && a.verbFollows(ms[i+1].tokTo)) {
 			a.attach(i+1, i)
 		}
 		// "un jeune manifestant, Abdel Nasser", "le président de
@@ -981,6 +981,27 @@ func (a *analysis) attachAppositions() {
 
 // closesAppositive: what follows a name ends the apposition (a comma, the
 // end of the sentence, a quote).
+// verbFollows: an auxiliary at token k makes the description before it a
+// clause's subject, not an apposition to a name in a phrase before the
+// comma ("Interrogé par Le Monde, le ministre a assuré"). After a subject
+// it stays one: "Paul Roux, le ministre a déclaré" lacks a comma.
+func (a *analysis) verbFollows(k int) bool {
+	if k >= len(a.toks) || a.toks[k].kind != tokWord {
+		return false
+	}
+	return a.gr.aux[a.toks[k].low]
+}
+
+// afterPreposition: the word before token k (past a determiner) is a
+// preposition, so what starts at k is no subject.
+func (a *analysis) afterPreposition(k int) bool {
+	j := k - 1
+	if j >= 0 && a.isDeterminer(a.toks[j].low) {
+		j--
+	}
+	return j >= 0 && a.toks[j].kind == tokWord && a.gr.prepositions[a.toks[j].low]
+}
+
 func (a *analysis) closesAppositive(k int) bool {
 	if k >= len(a.toks) {
 		return true

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // afterQuote reads what follows the quote: "« … », a déclaré X", "“…,”
 // X said", "“…,” said X", "« … », a-t-il ajouté", "« … », selon X".
 type afterQuote struct{}
@@ -24,6 +26,13 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	if v-k <= 3 {
 		if vn, inv, ok := a.verbAt(v); ok {
 			if inv != nil {
+				// "« … », peut-on lire dans le communiqué du ministère":
+				// an impersonal reader; the document after speaks.
+				if a.gr.impersonal[strings.ToLower(inv.text)] {
+					if mi := a.documentSource(v+vn, s.tokTo); mi >= 0 {
+						return cue{from: k, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.8}, true
+					}
+				}
 				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.9}, true
 			}
 			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
@@ -79,3 +88,22 @@ func (a *analysis) premodifier(k int) bool {
 // maxPremodifiers bounds the lowercase words read before a speaker's noun
 // phrase.
 const maxPremodifiers = 3
+
+// documentSource is the first name or description in the few words after
+// k ("dans le communiqué de la préfecture"): where an impersonal reader
+// read the words; -1 when none.
+func (a *analysis) documentSource(k, limit int) int {
+	for j := k; j < limit && j < k+maxDocumentSourceWords; j++ {
+		if a.toks[j].kind == tokQuote {
+			return -1
+		}
+		if mi := a.mentionAt(j); mi >= 0 && a.mentions[mi].kind != mPronoun {
+			return mi
+		}
+	}
+	return -1
+}
+
+// maxDocumentSourceWords bounds the look for the document an impersonal
+// reader read.
+const maxDocumentSourceWords = 8

@@ -69,6 +69,11 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 				return cue{from: v, to: v + vn, mention: mi, sieve: SieveSubject, score: 0.75}, true
 			}
 		}
+		// "Du côté de la CGT, on dénonce « … »": an impersonal subject
+		// speaks for the group the sentence opens on.
+		if mi := a.campHolder(v, s); mi >= 0 {
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.7}, true
+		}
 		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
 			if !a.agrees(mi, v) {
 				continue
@@ -312,3 +317,37 @@ func (a *analysis) participleSubject(v, qi int, s sentence) int {
 // maxParticipleReach bounds the look past the quote for the comma that
 // closes an opening participial clause.
 const maxParticipleReach = 12
+
+// campHolder: the verb at v has an impersonal subject ("on dénonce") and
+// the sentence opens on a phrase naming a group ("Du côté de la CGT,",
+// "Chez Renault,"): the group's mention, or -1.
+func (a *analysis) campHolder(v int, s sentence) int {
+	toks := a.toks
+	j := a.cueStart(v, s.tokFrom) - 1
+	for j >= s.tokFrom && toks[j].kind == tokWord && a.gr.clitics[toks[j].low] {
+		j-- // "on l'a dit"
+	}
+	if j < s.tokFrom || !a.gr.impersonal[toks[j].low] || j == s.tokFrom || !toks[j-1].isPunct(",") {
+		return -1
+	}
+	for n := 1; n <= maxCampWords && s.tokFrom+n < j; n++ {
+		words := make([]string, n)
+		for i := range words {
+			words[i] = toks[s.tokFrom+i].low
+		}
+		if !a.gr.camps[strings.Join(words, " ")] {
+			continue
+		}
+		h := s.tokFrom + n
+		if a.isDeterminer(toks[h].low) && a.mentionAt(h) < 0 {
+			h++
+		}
+		if mi := a.mentionAt(h); mi >= 0 && a.mentions[mi].tokTo <= j-1 {
+			return mi
+		}
+	}
+	return -1
+}
+
+// maxCampWords bounds the words of a camp phrase ("dans le camp de").
+const maxCampWords = 5
