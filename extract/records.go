@@ -181,7 +181,11 @@ func (a *analysis) markSkipped() {
 		if last == '\'' || last == '’' {
 			// 'It's done.': a single mark ends a quote only after the
 			// sentence's own mark; otherwise it may be an apostrophe.
-			beforeLast, _ := lastRune(line[:len(line)-utf8.RuneLen(last)])
+			rest := line[:len(line)-utf8.RuneLen(last)]
+			if strings.HasSuffix(rest, "'") && last == '\'' {
+				rest = rest[:len(rest)-1] // ``Done.'': TeX's closing pair
+			}
+			beforeLast, _ := lastRune(rest)
 			terminal = strings.ContainsRune(".!?…,;", beforeLast)
 		}
 		n := utf8.RuneCountInString(line)

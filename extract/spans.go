@@ -16,6 +16,7 @@ const (
 	styleSingleGuillemet                      // ‹ ›
 	styleSingleCurly                          // ‘ ’
 	styleSingleStraight                       // '
+	styleTeX                                  // `` '' (two marks each)
 )
 
 // span is a quoted stretch found by pairing marks. open and close are the
@@ -315,9 +316,33 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 		for i := p.start; i < p.end; i++ {
 			r := text[i]
 			switch r {
-			case '«', '»', '“', '”', '„', '"', '‹', '›', '‘', '’', '\'':
+			case '«', '»', '“', '”', '„', '"', '‹', '›', '‘', '’', '\'', '`':
 			default:
 				continue
+			}
+			// ``Fine,'' he said: TeX's doubled marks, read as one mark.
+			if r == '`' {
+				if at(text, i+1) == '`' {
+					stack = append(stack, openMark{pos: i, style: styleTeX, closer: '\''})
+					i++
+				}
+				continue
+			}
+			if r == '\'' && at(text, i+1) == '\'' {
+				if k := texOpener(stack); k >= 0 {
+					o := stack[k]
+					stack = stack[:k]
+					if s, ok := makeSpan(text, o.pos+2, i, o, i+1, pi); ok {
+						if k == 0 {
+							out = append(out, s)
+							inner = inner[:0]
+						} else if k == 1 {
+							inner = append(inner, s)
+						}
+					}
+					i++
+					continue
+				}
 			}
 			weakOK := len(weak) > 0 && weak[len(weak)-1] == i
 			if weakOK {
@@ -465,6 +490,21 @@ func reopensNext(text []rune, paras []paragraph, pi int) bool {
 	return false
 }
 
+// texOpener is the index of the innermost TeX opener on the stack, above
+// which only single marks stand (they nest transparently), or -1.
+func texOpener(stack []openMark) int {
+	for k := len(stack) - 1; k >= 0 && k >= len(stack)-maxNesting; k-- {
+		switch stack[k].style {
+		case styleTeX:
+			return k
+		case styleSingleCurly, styleSingleStraight:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
 // holdsTurn: text[from:to] holds a dialogue turn: a dash after a full
 // stop, a question or an exclamation, before a capital ("… ? — Mais").
 func holdsTurn(text []rune, from, to int) bool {
@@ -491,8 +531,8 @@ func makeSpan(text []rune, from, to int, o openMark, closePos, para int) (span, 
 			s++
 		}
 	}
-	for s < e && (isSpace(text[s]) || text[s] == '\n') {
-		s++
+	for s < e && (isSpace(text[s]) || text[s] == '\n' || text[s] == '`') {
+		s++ // "`" : the second mark of an unclosed TeX opener
 	}
 	for e > s && (isSpace(text[e-1]) || text[e-1] == '\n') {
 		e--

@@ -32,6 +32,9 @@ func BenchmarkWorstCase(b *testing.B) {
 		{"lead-descriptions", "fr", "Le ministre a déclaré que « non ». Le maire a dit « oui ». "},
 		{"acronyms", "en", "Human Rights Watch (HRW) said “no”. "},
 		{"particles", "en", "Ben van der Pluijm said “no”. "},
+		{"tex-marks", "en", "``Yes,'' he said, ``no `` "},
+		{"camps-and-partitives", "fr", "Chez Renault, on dit que « l'un des manifestants » a lancé « non ». "},
+		{"dialogue-inside-unclosed", "fr", "« Oui ? — Non, avait-elle répondu ; « bien » "},
 	}
 	ex, err := extract.New(extract.Options{})
 	if err != nil {
