@@ -67,7 +67,7 @@ func (a *analysis) previousSubject(qi int) int {
 // reportingSubject is the subject of the first reporting verb of sentence
 // s written before it ("consultant Phil Musser says"), or -1.
 func (a *analysis) reportingSubject(s sentence) int {
-	for v := s.tokFrom; v < s.tokTo; v++ {
+	for v := s.tokFrom; v < s.tokTo && v-s.tokFrom < maxReportingScan; v++ {
 		if a.toks[v].kind != tokWord {
 			continue
 		}
@@ -80,6 +80,10 @@ func (a *analysis) reportingSubject(s sentence) int {
 	}
 	return -1
 }
+
+// maxReportingScan bounds the words read for a sentence's reporting verb,
+// so that many quotes standing alone after one long sentence stay linear.
+const maxReportingScan = 80
 
 // previousParagraphSpeaker: a paragraph that is only a quote, after a
 // paragraph that reports someone's words without quoting them ("Too
