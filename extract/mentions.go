@@ -93,7 +93,7 @@ func (a *analysis) nameWord(k int, first bool) bool {
 		return false
 	}
 	bare, _ := a.gr.cutGenitive(t.text)
-	if a.lx.NonNames[t.text] || a.lx.NonNames[bare] || a.lx.Stopwords[t.low] && first {
+	if (a.lx.NonNames[t.text] || a.lx.NonNames[bare] || a.lx.Stopwords[t.low] && first) && !(first && a.firstNameBeforeName(k)) {
 		return false
 	}
 	if a.lx.Pronouns[t.low].Gender != 0 || a.lx.Pronouns[t.low].Plural {
@@ -118,6 +118,12 @@ func (a *analysis) nameWord(k int, first bool) bool {
 		}
 	}
 	return true
+}
+
+// firstNameBeforeName: the word at k is a given name followed by a
+// capitalised word ("Will Young"), though it is also a function word.
+func (a *analysis) firstNameBeforeName(k int) bool {
+	return a.isFirstName(a.toks[k].text) && k+1 < len(a.toks) && a.toks[k+1].capitalized() && a.toks[k+1].para == a.toks[k].para
 }
 
 // openerWord: a capitalised sentence opener shaped like an ordinary word,

@@ -123,13 +123,17 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 	return -1
 }
 
+// maxSubjectOffset: the words before a sentence's opening subject ("But
+// the", "Then").
+const maxSubjectOffset = 2
+
 // namesSubject: sentence s opens on a name or a description before any
 // verb, someone other than whom a pronoun would continue.
 func (a *analysis) namesSubject(s sentence) bool {
 	for k := s.tokFrom; k < s.tokTo; k++ {
 		if mi := a.mentionAt(k); mi >= 0 {
 			m := a.mentions[mi]
-			return (m.kind == mName || m.kind == mRole) && a.subjectPosition(m)
+			return (m.kind == mName || m.kind == mRole) && m.tokFrom-s.tokFrom <= maxSubjectOffset && a.subjectPosition(m)
 		}
 		if a.toks[k].kind == tokWord && a.isVerbForm(k) > 0 {
 			return false
