@@ -357,9 +357,12 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !(a.lx.OrgWords[toks[k].text] && a.endsOnOrgWord(k)) {
+	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !((a.lx.OrgWords[toks[k].text] || a.lx.NonNames[toks[k].text] && !a.isDeterminer(toks[k].low) && !(a.lx.Stopwords[toks[k].low] && a.sentenceInitial(k))) && a.endsOnOrgWord(k)) {
 		return 0
 	}
+	// "the Senate National Finance Committee": a run ending on an
+	// organisation word is one name, role words and common words inside.
+	orgName := a.endsOnOrgWord(k)
 	end := k + 1
 	for end < len(toks) {
 		t := toks[end]
@@ -380,7 +383,7 @@ func (a *analysis) nameAt(k int) int {
 		if toks[end-1].end != t.start && !isSpace(a.text[toks[end-1].end]) {
 			break
 		}
-		if t.capitalized() && !a.lx.NonNames[t.text] {
+		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName) {
 			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
 			// Hale": after an organisation, a first name followed by a
 			// surname starts the person's name.
@@ -421,7 +424,7 @@ func (a *analysis) nameAt(k int) int {
 	}
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
-	for j := end - 2; j >= k; j-- {
+	for j := end - 2; j >= k && !orgName; j-- {
 		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org {
 			if role == "" {
 				role, roleInfo = fold(strings.ToLower(toks[j].text)), info
