@@ -884,7 +884,11 @@ func (a *analysis) complementEnd(k, end int) int {
 		if next == end {
 			break
 		}
+		long := next-end > maxComplementWords // its end is a guess
 		end = next
+		if long {
+			break
+		}
 	}
 	return end
 }
