@@ -275,6 +275,9 @@ func (a *analysis) pickHead(chain []int) int {
 func (a *analysis) firstMentionAfter(k, limit, window int) int {
 	for j := k; j < limit && j < k+window; j++ {
 		if a.toks[j].kind == tokQuote {
+			if a.namedWork(j) {
+				continue // "a confié au « Monde » un conseiller"
+			}
 			return -1
 		}
 		if mi := a.mentionAt(j); mi >= 0 {

@@ -578,7 +578,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			}
 			break
 		}
-		if a.gr.partitives[t.low] && !t.capitalized() {
+		if a.gr.partitives[t.low] && (!t.capitalized() || a.sentenceInitial(j)) {
 			from, hasDet = a.elidedBefore(j), true // "one resident said"
 			break
 		}

@@ -455,6 +455,11 @@ func (a *analysis) accept(qi int, d decided) bool {
 	if sp.continued {
 		return true
 	}
+	if d.kind == Partial && a.namedWork(qi) {
+		// "a confié au « Monde »": a newspaper or a work named after a
+		// preposition, not words said.
+		return false
+	}
 	if d.kind == Partial && words == 1 && (!hasLower(content) || hasDigit(content)) {
 		// « A3 », « Baa3 », “NATO”: a code or an acronym, not words said.
 		return false
@@ -496,6 +501,29 @@ func (a *analysis) accept(qi int, d decided) bool {
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
 }
+
+// namedWork: the quote at token qi is a short capitalised name set in
+// marks after a preposition or an article ("au « Monde »", "dans « Le
+// Parisien »", "on « Face the Nation »"): a title, never speech.
+func (a *analysis) namedWork(qi int) bool {
+	if qi == 0 {
+		return false
+	}
+	p := a.toks[qi-1]
+	if p.kind != tokWord || p.para != a.toks[qi].para || !a.gr.prepositions[p.low] && !a.isDeterminer(p.low) {
+		return false
+	}
+	sp := a.spans[a.toks[qi].quote]
+	content := a.text[sp.start:sp.end]
+	words := countWords(content)
+	if words == 0 || words > maxWorkWords || !unicode.IsUpper(content[0]) {
+		return false
+	}
+	return words == 1 || titleCase(content)
+}
+
+// maxWorkWords bounds the words of a title named in marks.
+const maxWorkWords = 4
 
 // judgedObject: "Paul called the bill "a disgrace"", "a qualifié le
 // projet de « brutal »": the reporting verb right before the object says

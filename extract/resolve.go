@@ -170,7 +170,13 @@ func (a *analysis) resolveNames() {
 			if best >= 0 && len(a.entities[best].words) > 1 && !a.entities[best].org {
 				m.org = false
 			} else {
-				continue // not a name after all
+				// Not a name after all. An institution named by its seat
+				// ("Matignon", "Bercy", "the Pentagon") still speaks: it is
+				// a description, as written.
+				if info := a.lx.Roles[strings.ToLower(words[0])]; info.Org && a.standsAsNoun(m.tokTo) {
+					m.kind, m.org, m.role = mRole, true, fold(strings.ToLower(words[0]))
+				}
+				continue
 			}
 		}
 		if best < 0 && len(words) == 1 && !m.org && len(byGiven[fold(words[0])]) > 0 && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom)) {
@@ -241,6 +247,20 @@ func (a *analysis) resolveNames() {
 			}
 		}
 	}
+}
+
+// standsAsNoun: the word before token k ends its noun phrase: nothing
+// capitalised or heading a description follows ("Matignon a dit", not "a
+// State Department official").
+func (a *analysis) standsAsNoun(k int) bool {
+	if k >= len(a.toks) || a.toks[k].kind != tokWord || a.toks[k].para != a.toks[k-1].para {
+		return true
+	}
+	if a.toks[k].capitalized() {
+		return false
+	}
+	_, _, n := a.roleAt(k)
+	return n == 0
 }
 
 // resolveMention returns the entity a pronoun or description stands for,
