@@ -973,8 +973,15 @@ func (a *analysis) attachAppositions() {
 		if i > 0 && ms[i-1].kind == mRole && ms[i-1].tokTo == n.tokFrom {
 			a.attach(i-1, i)
 		}
-		if i+1 < len(ms) && ms[i+1].kind == mRole && ms[i+1].tokFrom == n.tokTo+1 && a.toks[n.tokTo].isPunct(",") && !(a.afterPreposition(n.tokFrom) && a.verbFollows(ms[i+1].tokTo)) {
-			a.attach(i+1, i)
+		// "Richard Shelby of Alabama, the chairman of the committee,": a
+		// place may follow the name before the comma.
+		after, next := a.skipOrigin(n.tokTo), i+1
+		for next < len(ms) && ms[next].tokTo <= after {
+			next++ // the place's own mention
+		}
+		if next < len(ms) && ms[next].kind == mRole && ms[next].tokFrom == after+1 && after < len(a.toks) && a.toks[after].isPunct(",") &&
+			!(a.afterPreposition(n.tokFrom) && a.verbFollows(ms[next].tokTo)) {
+			a.attach(next, i)
 		}
 		// "un jeune manifestant, Abdel Nasser", "le président de
 		// l'association des commerçants, Yanis Belkacem,": the name after
@@ -994,6 +1001,28 @@ func (a *analysis) attachAppositions() {
 
 // closesAppositive: what follows a name ends the apposition (a comma, the
 // end of the sentence, a quote).
+// skipOrigin skips "of Alabama", "from Ohio" after a name ending at k: a
+// link and a capitalised word or two, the place a person is from; it
+// returns the token after them, or k.
+func (a *analysis) skipOrigin(k int) int {
+	toks := a.toks
+	if k+1 >= len(toks) || toks[k].kind != tokWord || !a.gr.links[toks[k].low] || toks[k].para != toks[k-1].para {
+		return k
+	}
+	j := k + 1
+	for j < len(toks) && j-k <= maxOriginWords && toks[j].kind == tokWord && toks[j].capitalized() && toks[j].para == toks[k].para {
+		j++
+	}
+	if j == k+1 || j-k > maxOriginWords {
+		return k
+	}
+	return j
+}
+
+// maxOriginWords bounds the place named after a person ("of New South
+// Wales").
+const maxOriginWords = 3
+
 // verbFollows: an auxiliary at token k makes the description before it a
 // clause's subject, not an apposition to a name in a phrase before the
 // comma ("Interrogé par Le Monde, le ministre a assuré"). After a subject
