@@ -148,7 +148,9 @@ type Stage struct {
 	Run  func(key string, items []Item) ([]Item, error)
 }
 
-// pass is the key prefix of the groups a stage hands on unchanged.
+// pass is the key prefix of the groups a stage hands on unchanged. Each
+// item passes in a group of its document or cluster, never in one group
+// of all: no group may grow with the corpus.
 const pass = "="
 
 func passKey(it Item) []string {
@@ -157,6 +159,14 @@ func passKey(it Item) []string {
 		return []string{pass + "d|" + strconv.FormatInt(it.M.Doc, 10)}
 	case it.N != nil:
 		return []string{pass + "n|" + it.N.Cluster}
+	case it.S != nil:
+		return []string{pass + "s|" + it.S.Cluster}
+	case it.P != nil:
+		return []string{pass + "p|" + it.P.Cluster}
+	case it.R != nil:
+		return []string{pass + "r|" + it.R.From}
+	case it.O != nil:
+		return []string{pass + "o|" + it.O.Cluster}
 	}
 	return []string{pass}
 }
