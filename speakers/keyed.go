@@ -252,8 +252,12 @@ func (l *Linker) sub(ms []*Mention) *sub {
 		ms[i] = clone(m)
 	}
 	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
-	one := &Linker{lx: l.lx, cfg: l.cfg, opts: l.opts}
-	s := &sub{ms: ms, at: map[string]int{}, ids: map[int]string{}}
+	nq := 0
+	for _, m := range ms {
+		nq += len(m.Quotes)
+	}
+	one := &Linker{lx: l.lx, cfg: l.cfg, opts: l.opts, locals: make([]local, 0, len(ms)), quotes: make([]quoteRef, 0, nq)}
+	s := &sub{ms: ms, at: map[string]int{}, ids: map[int]string{}, qpos: make([]Pos, 0, nq), qtarget: make([]string, 0, nq)}
 	for i, m := range ms {
 		if i == 0 || m.Doc != ms[i-1].Doc {
 			one.docs = append(one.docs, docRef{id: m.DocID, locals: len(one.locals), quotes: len(one.quotes)})
@@ -378,7 +382,7 @@ func Run(stages []Stage, items []Item) ([]Item, error) {
 			}
 		}
 		slices.Sort(order)
-		items = items[:0:0]
+		items = make([]Item, 0, len(items))
 		for _, k := range order {
 			out, err := st.Run(k, groups[k])
 			if err != nil {
