@@ -64,7 +64,11 @@ func TestStagesAreLink(t *testing.T) {
 	require.NoError(t, err)
 	for name, cfg := range map[string]*speakers.Config{"no speakers.yaml": nil, "speakers.yaml": cfg} {
 		t.Run(name, func(t *testing.T) {
-			docs := syntheticCorpus(1500)
+			n := 1500
+			if testing.Short() {
+				n = 300
+			}
+			docs := syntheticCorpus(n)
 			lk, err := speakers.New(cfg, speakers.Options{Reserved: []string{"unattributed"}})
 			require.NoError(t, err)
 			for i, r := range docs {
