@@ -64,11 +64,11 @@ func TestStagesAreLink(t *testing.T) {
 	require.NoError(t, err)
 	for name, cfg := range map[string]*speakers.Config{"no speakers.yaml": nil, "speakers.yaml": cfg} {
 		t.Run(name, func(t *testing.T) {
-			n := 1500
+			size := 1500
 			if testing.Short() {
-				n = 300
+				size = 300
 			}
-			docs := syntheticCorpus(n)
+			docs := syntheticCorpus(size)
 			lk, err := speakers.New(cfg, speakers.Options{Reserved: []string{"unattributed"}})
 			require.NoError(t, err)
 			for i, r := range docs {
