@@ -113,15 +113,23 @@ func Counts(res beam.PipelineResult) (docs, bad int64) {
 
 // Counters returns the counters of a finished run by name: documents,
 // bad_lines, line_bytes (output lines before linking), summary_bytes (the
-// mentions the first link stage gets).
+// mentions the first link stage gets), and link_group_items_max and
+// link_group_bytes_max (the largest group of any link stage).
 func Counters(res beam.PipelineResult) map[string]int64 {
 	out := map[string]int64{}
 	if res == nil {
 		return out
 	}
-	for _, c := range res.Metrics().AllMetrics().Counters() {
+	all := res.Metrics().AllMetrics()
+	for _, c := range all.Counters() {
 		if c.Key.Namespace == "verbatim" {
 			out[c.Key.Name] += c.Result()
+		}
+	}
+	// The distributions give their largest value: the largest link group.
+	for _, d := range all.Distributions() {
+		if d.Key.Namespace == "verbatim" {
+			out[d.Key.Name+"_max"] = max(out[d.Key.Name+"_max"], d.Result().Max)
 		}
 	}
 	return out
