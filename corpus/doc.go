@@ -16,7 +16,10 @@
 //     (package corrections) are applied to the linked quotes.
 //
 // Load runs the three for a folder, Build the last two for documents read
-// already; both return a Corpus with its warnings. extract, which streams
+// already; both return a Corpus with its warnings. LoadRecords reads a
+// folder's articles but takes their quotes and speaker ids from the
+// records of a finished run (extract --jsonl, verbatim-beam) instead of
+// extracting and linking: build --quotes. extract, which streams
 // input larger than memory, uses the same stages one document at a time:
 // Ordered, Analyze and a Linker (the streaming form), drafts written but
 // not linked, as a site leaves them out.

@@ -65,7 +65,14 @@ func link(arts []Article, cfg *speakers.Config, fixes *corrections.File) (Linked
 	for _, a := range arts {
 		lk.Add(a.Doc.ID, a.Result)
 	}
-	res := lk.Link()
+	c, warnings := publish(arts, lk.Link(), fixes)
+	return c, warnings, nil
+}
+
+// publish applies corrections.yaml (fixes) to the linked articles and
+// recounts the speakers as published: the tail of every way to a corpus,
+// linked here or by a finished run (LoadRecords).
+func publish(arts []Article, res *speakers.Result, fixes *corrections.File) (Linked, []string) {
 	c := Linked{Speakers: res}
 	warnings := append([]string(nil), res.Warnings...)
 
@@ -91,5 +98,5 @@ func link(arts []Article, cfg *speakers.Config, fixes *corrections.File) (Linked
 		i := at[r.DocID]
 		c.Records[i] = append(c.Records[i], r)
 	}
-	return c, warnings, nil
+	return c, warnings
 }

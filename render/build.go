@@ -59,6 +59,11 @@ type Options struct {
 	// means a hash of the running executable, so that a new build of
 	// verbatim re-extracts and re-renders everything.
 	ExtractorVersion string
+	// Quotes are the files of a finished run (verbatim-beam's
+	// PREFIX-*.jsonl, or `verbatim extract --jsonl` output): when set, the
+	// articles' quotes and speaker ids come from them (corpus.LoadRecords),
+	// not extracted and linked again. Articles still come from ContentDir.
+	Quotes []string
 }
 
 // Report tells what a build did.
@@ -151,9 +156,15 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		// Without a version, cached quotes and pages could be stale.
 		cache.Dir = ""
 	}
-	cor, err := corpus.Load(ctx, opts.ContentDir, corpus.Options{
+	co := corpus.Options{
 		Extractor: ex, Cache: cache, KeepGoing: opts.KeepGoing, Speakers: spk, Corrections: fixes, Phase: b.phase,
-	})
+	}
+	var cor *corpus.Corpus
+	if len(opts.Quotes) > 0 {
+		cor, err = corpus.LoadRecords(ctx, opts.ContentDir, opts.Quotes, co)
+	} else {
+		cor, err = corpus.Load(ctx, opts.ContentDir, co)
+	}
 	if err != nil {
 		return b.rep, err
 	}

@@ -36,22 +36,6 @@ func (lk *linking) newCluster(k kind, first int) int {
 	return len(lk.clusters) - 1
 }
 
-// Link links every document added so far.
-func (l *Linker) Link() *Result {
-	lk := &linking{Linker: l, of: make([]int, len(l.locals)), rule: make([]string, len(l.locals)), quoteTo: map[int]int{}}
-	for i := range lk.of {
-		lk.of[i] = -1
-	}
-	lk.classify()
-	lk.linkOrgs()
-	lk.linkPersons()
-	lk.linkSurnameSlips()
-	lk.linkSurnames()
-	lk.linkUnnamed()
-	warnings := lk.applyConfig()
-	return lk.finish(warnings)
-}
-
 // classify sorts every local into person, organisation, description or
 // dropped, and cuts person names into parts.
 func (lk *linking) classify() {

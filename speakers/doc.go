@@ -40,7 +40,12 @@
 // never when the article also quotes someone else with that surname or the
 // genders differ. Otherwise it stays a speaker of its own, with the
 // candidates listed as suggested merges, for editors to settle in
-// speakers.yaml.
+// speakers.yaml. Surnames alone that no one bears in full are one speaker
+// across articles that share a role or a co-quoted speaker. An article's
+// co-quoted speakers are fixed before any surname alone is linked: its
+// people named in full and organisations, and each surname alone as
+// itself ("Berthe" beside "Julien" in two articles: one Berthe, one
+// Julien).
 //
 // A speaker opening with an article or an indefinite one ("a witness", "A
 // spokesperson for the police department" at a sentence start, "Un
@@ -53,6 +58,19 @@
 // Everything depends only on the documents and their order. The work is
 // linear in the number of speakers apart from comparisons inside one
 // surname and first letter.
+//
+// # Keyed stages
+//
+// Linking is a list of keyed stages (Linker.Stages): every item (a
+// Mention, or a summary one stage gives the next) goes to the groups its
+// key names, and each group is a plain function of its items, whatever
+// their order: full names by surname and organisations by acronym, slips
+// by given names, co-quoted context by document, statistics by cluster,
+// single names by organisation name, surnames alone by surname,
+// speakers.yaml and the speaker's description by cluster, ids by the id's
+// root (the id less trailing "-digits": the speakers first quoted earlier
+// keep the bare slug). Link runs them in memory (Run); a pipeline runs one
+// GroupByKey per stage, and no group holds more than one key's mentions.
 //
 // # speakers.yaml
 //

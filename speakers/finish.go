@@ -80,35 +80,34 @@ func marks(s string) int {
 	return n
 }
 
-func (lk *linking) provisionalNames(members [][]int) []string {
-	names := make([]string, len(lk.clusters))
-	for c, ms := range members {
-		names[c] = lk.pickName(ms, func(loc int) int { return lk.locals[loc].quotes })
-	}
-	return names
-}
-
 // clusterInfo gathers one cluster's quotes and the locals they come from.
 type clusterInfo struct {
 	quotes     int
-	firstQuote int
+	firstQuote int // the quote first in corpus order
 	docs       map[int]bool
 	locals     []int       // contributing, in corpus order
 	perLocal   map[int]int // quotes each brings
 	speaker    int         // index in Result.Speakers
 }
 
-func (lk *linking) finish(warnings []string) *Result {
-	qc := make([]int, len(lk.quotes))
-	infos := make([]*clusterInfo, len(lk.clusters))
-	for q, ref := range lk.quotes {
-		c := -1
-		if to, ok := lk.quoteTo[q]; ok {
-			c = to
-		} else if ref.local >= 0 {
-			c = lk.of[ref.local]
+// infos gathers every cluster's quotes: the quotes a split rule moved go
+// to their target. A cluster without quotes has none (nil).
+func (s *sub) infos() []*clusterInfo {
+	for q, t := range s.qtarget {
+		if t == "" {
+			continue
 		}
-		qc[q] = c
+		loc := s.quotes[q].local
+		if c := s.cluster(t, len(s.locals)); c != s.of[loc] {
+			s.quoteTo[q] = c
+		}
+	}
+	infos := make([]*clusterInfo, len(s.clusters))
+	for q, ref := range s.quotes {
+		c := s.of[ref.local]
+		if to, ok := s.quoteTo[q]; ok {
+			c = to
+		}
 		if c < 0 {
 			continue
 		}
@@ -117,84 +116,127 @@ func (lk *linking) finish(warnings []string) *Result {
 			in = &clusterInfo{firstQuote: q, docs: map[int]bool{}, perLocal: map[int]int{}}
 			infos[c] = in
 		}
+		if comparePos(s.qpos[q], s.qpos[in.firstQuote]) < 0 {
+			in.firstQuote = q
+		}
 		in.quotes++
-		in.docs[lk.locals[ref.local].doc] = true
+		in.docs[s.locals[ref.local].doc] = true
 		if in.perLocal[ref.local] == 0 {
 			in.locals = append(in.locals, ref.local)
 		}
 		in.perLocal[ref.local]++
 	}
+	for _, in := range infos {
+		if in != nil {
+			slices.Sort(in.locals)
+		}
+	}
+	return infos
+}
+
+// describe gives cluster c its speaker, all but the id: its name, aliases,
+// counts, gender and roles, and the id to number (Base) or speakers.yaml's
+// (Explicit).
+func (s *sub) describe(c int, in *clusterInfo) Named {
+	cl := s.clusters[c]
+	sp := Speaker{Quotes: in.quotes, Docs: len(in.docs), Org: cl.kind == kindOrg, Unnamed: cl.kind == kindUnnamed}
+	var entry *Entry
+	if cl.entry >= 0 {
+		entry = &s.cfg.Entries[cl.entry]
+	}
+	switch {
+	case entry != nil:
+		sp.Name, sp.Description, sp.QID = entry.Name, entry.Description, entry.QID
+	case cl.name != "":
+		sp.Name = cl.name
+	default:
+		sp.Name = tidy(s.pickName(s.naming(c, in), func(loc int) int { return in.perLocal[loc] }))
+	}
+	sp.Aliases = s.aliases(sp.Name, s.naming(c, in), entry)
+	sp.Gender, sp.Roles = s.genderRoles(in)
+	if sp.Org {
+		sp.Gender = ""
+	}
+	n := Named{Speaker: sp, First: s.qpos[in.firstQuote]}
+	switch {
+	case entry != nil && entry.ID != "":
+		n.Explicit = entry.ID
+	case sp.Unnamed:
+		// A description is one article's: its id carries the article.
+		first := s.locals[in.locals[0]]
+		n.Base = baseID(sp.Name) + "-" + shortHash(s.docs[first.doc].id)
+	default:
+		n.Base = baseID(sp.Name)
+	}
+	return n
+}
+
+// Link links every document added so far: the keyed stages (Stages) run
+// in memory up to speakers.yaml, then every speaker is described and
+// numbered by the functions the stages StageDescribe and StageNumber run.
+func (l *Linker) Link() *Result {
+	lk := &linking{Linker: l}
+	lk.classify()
+	var items []Item
+	for di := range l.docs {
+		for _, m := range lk.mentions(di, int64(di)) {
+			items = append(items, Item{M: &m})
+		}
+	}
+	// The stages fail only on input they cannot decode, which memory
+	// never gives.
+	items, _ = Run(l.Stages()[:linkStages], items)
+	ms := mentionsOf(items)
+	s := l.sub(ms)
+	infos := s.infos()
 	var alive []int
 	for c, in := range infos {
 		if in != nil {
-			slices.Sort(in.locals)
 			alive = append(alive, c)
 		}
 	}
-	// Ids in order of first appearance, explicit ones reserved first.
-	slices.SortFunc(alive, func(a, b int) int { return infos[a].firstQuote - infos[b].firstQuote })
-	taken := newIDs()
-	for _, id := range lk.opts.Reserved {
-		taken.taken[id] = true
+	slices.SortFunc(alive, func(a, b int) int { return comparePos(s.qpos[infos[a].firstQuote], s.qpos[infos[b].firstQuote]) })
+	named := make([]*Named, len(alive))
+	roots := map[string][]*Named{}
+	for i, c := range alive {
+		n := s.describe(c, infos[c])
+		named[i] = &n
+		r := idRoot(cmp.Or(n.Explicit, n.Base))
+		roots[r] = append(roots[r], &n)
 	}
-	for _, c := range alive {
-		if e := lk.clusters[c].entry; e >= 0 && lk.cfg.Entries[e].ID != "" {
-			taken.taken[lk.cfg.Entries[e].ID] = true
-		}
+	for _, ns := range roots {
+		l.number(ns)
 	}
-	res := &Result{docs: lk.docs, quoteSpeaker: make([]string, len(lk.quotes)), quoteIDs: make([]string, len(lk.quotes)),
-		byQuote: make(map[string]int, len(lk.quotes)), Warnings: warnings, entries: lk.cfg.Entries}
-	speakers := make([]Speaker, 0, len(alive))
-	for _, c := range alive {
-		in := infos[c]
-		cl := lk.clusters[c]
-		sp := Speaker{Quotes: in.quotes, Docs: len(in.docs), Org: cl.kind == kindOrg, Unnamed: cl.kind == kindUnnamed}
-		var entry *Entry
-		if cl.entry >= 0 {
-			entry = &lk.cfg.Entries[cl.entry]
-		}
-		switch {
-		case entry != nil:
-			sp.Name, sp.Description, sp.QID = entry.Name, entry.Description, entry.QID
-		case cl.name != "":
-			sp.Name = cl.name
-		default:
-			sp.Name = tidy(lk.pickName(lk.naming(c, in), func(loc int) int { return in.perLocal[loc] }))
-		}
-		sp.Aliases = lk.aliases(sp.Name, lk.naming(c, in), entry)
-		sp.Gender, sp.Roles = lk.genderRoles(in)
-		if sp.Org {
-			sp.Gender = ""
-		}
-		switch {
-		case entry != nil && entry.ID != "":
-			sp.ID = entry.ID
-		case sp.Unnamed:
-			// A description is one article's: its id carries the article.
-			first := lk.locals[in.locals[0]]
-			sp.ID = taken.unique(baseID(sp.Name) + "-" + shortHash(lk.docs[first.doc].id))
-		default:
-			sp.ID = taken.unique(baseID(sp.Name))
-		}
-		in.speaker = len(speakers)
-		speakers = append(speakers, sp)
+	speakers := make([]Speaker, len(alive))
+	for i, c := range alive {
+		speakers[i] = named[i].Speaker
+		infos[c].speaker = i
 	}
 	notesOf := map[int][]note{} // by the cluster the note's local ended in
-	for _, nt := range lk.notes {
-		if c := lk.of[nt.local]; c >= 0 {
+	for _, nt := range s.notes {
+		if c := s.of[nt.local]; c >= 0 {
 			notesOf[c] = append(notesOf[c], nt)
 		}
 	}
 	for _, c := range alive {
-		lk.merges(speakers, &speakers[infos[c].speaker], c, infos, notesOf[c])
+		s.merges(speakers, &speakers[infos[c].speaker], c, infos, notesOf[c])
 	}
-	for q, c := range qc {
-		res.quoteIDs[q] = lk.quotes[q].id
-		if c >= 0 {
-			res.quoteSpeaker[q] = speakers[infos[c].speaker].ID
+	res := &Result{docs: l.docs, quoteSpeaker: make([]string, len(l.quotes)), quoteIDs: make([]string, len(l.quotes)),
+		byQuote: make(map[string]int, len(l.quotes)), Warnings: l.configWarnings(ms), entries: l.cfg.Entries}
+	for q, ref := range s.quotes {
+		c := s.of[ref.local]
+		if to, ok := s.quoteTo[q]; ok {
+			c = to
 		}
-		if _, dup := res.byQuote[lk.quotes[q].id]; !dup {
-			res.byQuote[lk.quotes[q].id] = q
+		if c >= 0 && infos[c] != nil {
+			p := s.qpos[q]
+			res.quoteSpeaker[l.docs[p[0]].quotes+int(p[1])] = speakers[infos[c].speaker].ID
+		}
+	}
+	for q, ref := range l.quotes {
+		res.quoteIDs[q] = ref.id
+		if _, dup := res.byQuote[ref.id]; !dup {
+			res.byQuote[ref.id] = q
 		}
 	}
 	res.Speakers = speakers

@@ -4,130 +4,161 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
+	"strings"
 )
 
-// applyConfig applies speakers.yaml over the automatic links, in this
-// order:
+// configKeys groups the mentions by cluster when speakers.yaml has
+// entries.
+func (l *Linker) configKeys(it Item) []string {
+	if m := it.M; m != nil && m.Cluster != "" && len(l.cfg.Entries) > 0 {
+		return []string{"c|" + m.Cluster}
+	}
+	return passKey(it)
+}
+
+// runConfig applies speakers.yaml over the automatic links of one
+// cluster, in this order:
 //
-//  1. each entry takes the detected speaker of its name and the detected
-//     speakers its merge list names, whole;
-//  2. each entry takes every article's speaker written as its name or one
-//     of its aliases, wherever the linker had put it;
-//  3. split rules move the matching quotes of an entry's speaker to
+//  1. the entry of its name (the name it would be given) or whose merge
+//     list names it takes it whole; else a split rule's target of that
+//     name does;
+//  2. each entry takes every mention written as its name or one of its
+//     aliases, wherever the linker had put it;
+//  3. split rules move the matching quotes of an entry's mentions to
 //     another speaker.
 //
-// (not_a_person and org were applied before linking.) It returns a warning
-// for every entry or rule that matched nothing.
-func (lk *linking) applyConfig() []string {
-	entries := lk.cfg.Entries
+// (not_a_person and org were applied before linking.) A speaker is re-keyed
+// to "e|" and the entry's index, or "x|" and a split target's folded name:
+// the entries are few and every group reads them, so nothing crosses
+// groups.
+func (l *Linker) runConfig(key string, items []Item) ([]Item, error) {
+	if isPass(key) {
+		return items, nil
+	}
+	s := l.sub(mentionsOf(items))
+	all := make([]int, len(s.locals))
+	for i := range all {
+		all[i] = i
+	}
+	name := fold(s.pickName(all, func(loc int) int { return s.locals[loc].quotes }))
+	entries := l.cfg.Entries
+	target, rule := "", ""
+	for ei, e := range entries {
+		if e.NotAPerson {
+			continue
+		}
+		if fold(e.Name) == name {
+			target = "e|" + strconv.Itoa(ei)
+			break
+		}
+		if slices.ContainsFunc(e.Merge, func(m string) bool { return fold(m) == name }) {
+			target, rule = "e|"+strconv.Itoa(ei), RuleConfig
+			break
+		}
+	}
+	if target == "" && l.splitName(name) != "" {
+		target = "x|" + name
+	}
+	out := make([]Item, len(s.ms))
+	for i, m := range s.ms {
+		if target != "" {
+			m.Cluster = target
+			if rule != "" {
+				m.Rule = rule
+			}
+		}
+		if m.Kind != kindDropped {
+			f := fold(m.Name)
+			for ei, e := range entries {
+				if e.NotAPerson {
+					continue
+				}
+				if fold(e.Name) == f || slices.ContainsFunc(e.Aliases, func(a string) bool { return fold(a) == f }) {
+					if t := "e|" + strconv.Itoa(ei); m.Cluster != t {
+						m.Cluster, m.Rule = t, RuleConfig
+					}
+				}
+			}
+		}
+		l.split(m)
+		out[i] = Item{M: m}
+	}
+	return out, nil
+}
+
+// split sends the quotes of m that a split rule of its entry selects to
+// the rule's speaker: another entry, or the "x|" cluster of that name.
+func (l *Linker) split(m *Mention) {
+	e, ok := strings.CutPrefix(m.Cluster, "e|")
+	if !ok {
+		return
+	}
+	ei, err := strconv.Atoi(e)
+	if err != nil || ei >= len(l.cfg.Entries) {
+		return
+	}
+	for qi := range m.Quotes {
+		q := &m.Quotes[qi]
+		for si, sp := range l.cfg.Entries[ei].Split {
+			if !l.matches(sp.Match, m, q.ID) {
+				continue
+			}
+			q.To, q.Split = "x|"+fold(sp.Name), []int{ei, si}
+			for ej, e := range l.cfg.Entries {
+				if !e.NotAPerson && fold(e.Name) == fold(sp.Name) {
+					q.To = "e|" + strconv.Itoa(ej)
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
+// splitName is the name of the split target whose folded name is k, ""
+// when no split rule names it or an entry has that name.
+func (l *Linker) splitName(k string) string {
+	for _, e := range l.cfg.Entries {
+		if !e.NotAPerson && fold(e.Name) == k {
+			return ""
+		}
+	}
+	for _, e := range l.cfg.Entries {
+		for _, sp := range e.Split {
+			if fold(sp.Name) == k {
+				return sp.Name
+			}
+		}
+	}
+	return ""
+}
+
+// configWarnings names every entry or split rule of speakers.yaml that
+// matched nothing, given the mentions once linked.
+func (l *Linker) configWarnings(ms []*Mention) []string {
+	entries := l.cfg.Entries
 	if len(entries) == 0 {
 		return nil
 	}
-	members := make([][]int, len(lk.clusters))
-	for i, c := range lk.of {
-		if c >= 0 {
-			members[c] = append(members[c], i)
-		}
-	}
-	names := lk.provisionalNames(members)
-	byName := map[string][]int{}
-	for c, n := range names {
-		if n != "" {
-			byName[fold(n)] = append(byName[fold(n)], c)
-		}
-	}
-	byLocal := map[string][]int{}
-	for i, lc := range lk.locals {
-		byLocal[fold(lc.name)] = append(byLocal[fold(lc.name)], i)
-	}
-	move := func(loc, to int, rule string) {
-		lk.of[loc] = to
-		members[to] = append(members[to], loc)
-		if rule != "" {
-			lk.rule[loc] = rule
-		}
-	}
-	moveAll := func(from, to int, rule string) {
-		for _, loc := range members[from] {
-			if lk.of[loc] == from {
-				move(loc, to, rule)
-			}
-		}
-		members[from] = nil
-	}
 	used := make([]bool, len(entries))
-	target := make([]int, len(entries))
-	byEntry := map[string]int{}
-	for ei, e := range entries {
-		target[ei] = -1
-		if e.NotAPerson {
-			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				used[ei] = used[ei] || len(byLocal[fold(n)]) > 0
-			}
-			continue
-		}
-		byEntry[fold(e.Name)] = ei
-		k := kindPerson
-		if e.Org {
-			k = kindOrg
-		}
-		t := lk.newCluster(k, len(lk.locals))
-		lk.clusters[t].entry = ei
-		members = append(members, nil)
-		target[ei] = t
-		for _, c := range byName[fold(e.Name)] {
-			used[ei] = used[ei] || len(members[c]) > 0
-			moveAll(c, t, "")
-		}
-		for _, m := range e.Merge {
-			for _, c := range byName[fold(m)] {
-				used[ei] = used[ei] || len(members[c]) > 0
-				moveAll(c, t, RuleConfig)
-			}
-		}
-	}
-	for ei, e := range entries {
-		t := target[ei]
-		if t < 0 {
-			continue
-		}
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			for _, loc := range byLocal[fold(n)] {
-				if lk.locals[loc].kind == kindDropped || lk.of[loc] == t {
-					continue
-				}
+	moved := map[[2]int]bool{}
+	names := map[string]bool{}
+	mark := func(id string) {
+		if e, ok := strings.CutPrefix(id, "e|"); ok {
+			if ei, err := strconv.Atoi(e); err == nil && ei < len(used) {
 				used[ei] = true
-				move(loc, t, RuleConfig)
 			}
 		}
 	}
-
-	// Split targets: another entry, a detected speaker, or a new one.
-	newTargets := map[string]int{}
-	splitTarget := func(name string) int {
-		k := fold(name)
-		if ei, ok := byEntry[k]; ok {
-			used[ei] = true
-			return target[ei]
-		}
-		for _, c := range byName[k] {
-			if len(members[c]) > 0 && lk.clusters[c].entry < 0 {
-				return c
+	for _, m := range ms {
+		names[fold(m.Name)] = true
+		mark(m.Cluster)
+		for _, q := range m.Quotes {
+			mark(q.To)
+			if len(q.Split) == 2 {
+				moved[[2]int{q.Split[0], q.Split[1]}] = true
 			}
-		}
-		if c, ok := newTargets[k]; ok {
-			return c
-		}
-		c := lk.newCluster(kindPerson, len(lk.locals))
-		lk.clusters[c].name = name
-		members = append(members, nil)
-		newTargets[k] = c
-		return c
-	}
-	splitter := map[int]int{} // cluster → entry with split rules
-	for ei, e := range entries {
-		if len(e.Split) > 0 && target[ei] >= 0 {
-			splitter[target[ei]] = ei
 		}
 	}
 	type warning struct {
@@ -135,35 +166,15 @@ func (lk *linking) applyConfig() []string {
 		msg  string
 	}
 	var warns []warning
-	if len(splitter) > 0 {
-		moved := make([][]bool, len(entries))
-		for ei, e := range entries {
-			moved[ei] = make([]bool, len(e.Split))
-		}
-		for di, d := range lk.docs {
-			for q := d.quotes; q < d.quotes+d.nQuotes; q++ {
-				loc := lk.quotes[q].local
-				if loc < 0 {
-					continue
-				}
-				ei, ok := splitter[lk.of[loc]]
-				if !ok {
-					continue
-				}
-				for si, s := range entries[ei].Split {
-					if lk.matches(s.Match, di, q, loc) {
-						lk.quoteTo[q] = splitTarget(s.Name)
-						moved[ei][si] = true
-						break
-					}
-				}
+	for ei, e := range entries {
+		if e.NotAPerson {
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				used[ei] = used[ei] || names[fold(n)]
 			}
 		}
-		for ei, e := range entries {
-			for si, s := range e.Split {
-				if !moved[ei][si] && used[ei] {
-					warns = append(warns, warning{s.Line, fmt.Sprintf("split of %s to %s matched no quote", e.Name, s.Name)})
-				}
+		for si, sp := range e.Split {
+			if !moved[[2]int{ei, si}] && used[ei] {
+				warns = append(warns, warning{sp.Line, fmt.Sprintf("split of %s to %s matched no quote", e.Name, sp.Name)})
 			}
 		}
 	}
@@ -175,37 +186,35 @@ func (lk *linking) applyConfig() []string {
 	slices.SortStableFunc(warns, func(a, b warning) int { return a.line - b.line })
 	var out []string
 	for _, w := range warns {
-		out = append(out, fmt.Sprintf("%s:%d: %s", lk.cfg.Path, w.line, w.msg))
+		out = append(out, fmt.Sprintf("%s:%d: %s", l.cfg.Path, w.line, w.msg))
 	}
 	return out
 }
 
-// matches tells whether quote q (of document doc, said by local loc) is
-// selected by m: every field given must hold.
-func (lk *linking) matches(m Match, doc, q, loc int) bool {
-	if len(m.Docs) > 0 {
-		id := lk.docs[doc].id
-		if !slices.ContainsFunc(m.Docs, func(p string) bool {
-			ok, _ := path.Match(p, id)
-			return ok || p == id
+// matches tells whether quote quoteID of mention m is selected by sel:
+// every field given must hold.
+func (l *Linker) matches(sel Match, m *Mention, quoteID string) bool {
+	if len(sel.Docs) > 0 {
+		if !slices.ContainsFunc(sel.Docs, func(p string) bool {
+			ok, _ := path.Match(p, m.DocID)
+			return ok || p == m.DocID
 		}) {
 			return false
 		}
 	}
-	if len(m.Quotes) > 0 && !slices.Contains(m.Quotes, lk.quotes[q].id) {
+	if len(sel.Quotes) > 0 && !slices.Contains(sel.Quotes, quoteID) {
 		return false
 	}
-	lc := lk.locals[loc]
-	if len(m.Mentions) > 0 {
-		written := append([]string{lc.name}, lc.aliases...)
-		if !slices.ContainsFunc(m.Mentions, func(n string) bool {
+	if len(sel.Mentions) > 0 {
+		written := append([]string{m.Name}, m.Aliases...)
+		if !slices.ContainsFunc(sel.Mentions, func(n string) bool {
 			return slices.ContainsFunc(written, func(w string) bool { return fold(w) == fold(n) })
 		}) {
 			return false
 		}
 	}
-	if len(m.Roles) > 0 && !slices.ContainsFunc(m.Roles, func(r string) bool {
-		return slices.ContainsFunc(lc.roles, func(x string) bool { return fold(x) == fold(r) })
+	if len(sel.Roles) > 0 && !slices.ContainsFunc(sel.Roles, func(r string) bool {
+		return slices.ContainsFunc(m.Roles, func(x string) bool { return fold(x) == fold(r) })
 	}) {
 		return false
 	}

@@ -6,18 +6,10 @@ import (
 	"github.com/verbatim-news/verbatim/extract"
 )
 
-// personStats sums up what the corpus says about one cluster of people:
-// evidence for linking a surname alone to it.
-type personStats struct {
-	docs   int
-	gender extract.Gender
-	roles  map[string]bool
-	co     map[int]int // clusters quoted in the same articles
-}
-
 // linkSurnames links the articles that name a person by surname alone
-// ("Trump", "Mr. Trump" when the extractor found no fuller name) to a
-// person named in full elsewhere, when the evidence is clear:
+// ("Trump", "Mr. Trump" when the extractor found no fuller name) of the
+// surname key to a person named in full elsewhere, when the evidence is
+// clear:
 //
 //   - the corpus has only one person with that surname; or
 //   - the article's own evidence picks one: a role it gives the person that
@@ -29,97 +21,32 @@ type personStats struct {
 // someone else with that surname (Eric Trump beside "Trump") is ambiguous by
 // itself and stays apart. What is not linked becomes a speaker of its own,
 // with the candidates listed as suggestions.
-func (lk *linking) linkSurnames() {
-	bySurname := map[string][]int{}
-	stats := map[int]*personStats{}
-	docsSeen := map[int]map[int]bool{}
-	for i, lc := range lk.locals {
-		c := lk.of[i]
-		if c < 0 || lc.kind != kindPerson {
-			continue
-		}
-		k := lc.pn.surnameKey()
-		if !slices.Contains(bySurname[k], c) {
-			bySurname[k] = append(bySurname[k], c)
-		}
-		st := stats[c]
-		if st == nil {
-			st = &personStats{roles: map[string]bool{}, co: map[int]int{}}
-			stats[c] = st
-			docsSeen[c] = map[int]bool{}
-		}
-		if !docsSeen[c][lc.doc] {
-			docsSeen[c][lc.doc] = true
-			st.docs++
-		}
-		for _, r := range lc.roles {
-			st.roles[r] = true
+//
+// The sub holds the mentions of one surname; stats sums up its candidates
+// (the clusters of full names, StageStats) and each mention's Co is its
+// article's other speakers (StageContext), fixed before any surname alone
+// is linked: no decision here reads another surname's.
+func (s *sub) linkSurnames(key string, stats map[string]*ClusterStats) {
+	var cands []int
+	for i, lc := range s.locals {
+		if c := s.of[i]; c >= 0 && lc.kind == kindPerson && !slices.Contains(cands, c) {
+			cands = append(cands, c)
 		}
 	}
-	// Gender by majority of the articles that tell it.
-	votes := map[int][2]int{}
-	for i, lc := range lk.locals {
-		c := lk.of[i]
-		if c < 0 || lc.kind != kindPerson {
-			continue
+	statOf := func(c int) *ClusterStats {
+		if st, ok := stats[s.id(key, c)]; ok {
+			return st
 		}
-		g := lc.gender
-		if g == 0 {
-			g = lk.lx.gender(lc.pn.given[0])
-		}
-		v := votes[c]
-		switch g {
-		case 'm':
-			v[0]++
-		case 'f':
-			v[1]++
-		}
-		votes[c] = v
+		return &ClusterStats{}
 	}
-	for c, v := range votes {
-		switch {
-		case v[0] > 2*v[1]:
-			stats[c].gender = 'm'
-		case v[1] > 2*v[0]:
-			stats[c].gender = 'f'
-		}
-	}
-	// Co-quoted speakers, from the links made so far.
-	others := func(d docRef, except int) []int {
-		var out []int
-		for i := d.locals; i < d.locals+d.nLocals; i++ {
-			if c := lk.of[i]; c >= 0 && i != except && !slices.Contains(out, c) {
-				out = append(out, c)
+	coOf := func(i int) []string {
+		var out []string
+		for _, o := range s.ms[i].Co {
+			if !slices.Contains(out, o.Cluster) {
+				out = append(out, o.Cluster)
 			}
 		}
 		return out
-	}
-	for _, d := range lk.docs {
-		cs := others(d, -1)
-		for _, c := range cs {
-			st := stats[c]
-			if st == nil {
-				continue
-			}
-			for _, o := range cs {
-				if o != c {
-					st.co[o]++
-				}
-			}
-		}
-	}
-
-	// A single name that no person bears in full but an organisation does
-	// ("Newsline" the extractor did not flag) is the organisation.
-	orgs := map[string]int{}
-	for i, lc := range lk.locals {
-		if lc.kind == kindOrg && lk.of[i] >= 0 {
-			if k := orgKey(lc.name); k != "" {
-				if _, ok := orgs[k]; !ok {
-					orgs[k] = lk.of[i]
-				}
-			}
-		}
 	}
 	// Articles naming a person by surname only, when no article names
 	// anyone with that surname in full: linked to each other only on the
@@ -128,38 +55,39 @@ func (lk *linking) linkSurnames() {
 		c      int
 		gender extract.Gender
 		roles  map[string]bool
-		co     map[int]bool
+		co     map[string]bool
 	}
-	alone := map[string][]*aloneCluster{}
-	for i := range lk.locals {
-		lc := &lk.locals[i]
-		if lc.kind != kindPerson || lc.pn.full() || lk.of[i] >= 0 {
+	var alone []*aloneCluster
+	for i := range s.locals {
+		lc := &s.locals[i]
+		if lc.kind != kindPerson || lc.pn.full() || s.of[i] >= 0 {
 			continue
 		}
-		k := lc.pn.surnameKey()
-		cands := bySurname[k]
 		if len(cands) == 0 {
-			if c, ok := orgs[orgKey(lc.name)]; ok {
-				lk.of[i], lk.rule[i] = c, RuleOrgName
+			// A single name that no person bears in full but an
+			// organisation does ("Newsline" the extractor did not flag)
+			// is the organisation.
+			if org := s.ms[i].OrgOf; org != "" {
+				s.of[i], s.rule[i] = s.cluster(org, i), RuleOrgName
 				continue
 			}
-			co := others(lk.docs[lc.doc], i)
+			co := coOf(i)
 			var into *aloneCluster
-			for _, a := range alone[k] {
+			for _, a := range alone {
 				if lc.gender != 0 && a.gender != 0 && lc.gender != a.gender {
 					continue
 				}
 				if slices.ContainsFunc(lc.roles, func(r string) bool { return a.roles[r] }) ||
-					slices.ContainsFunc(co, func(o int) bool { return a.co[o] }) {
+					slices.ContainsFunc(co, func(o string) bool { return a.co[o] }) {
 					into = a
 					break
 				}
 			}
 			if into == nil {
-				into = &aloneCluster{c: lk.newCluster(kindPerson, i), roles: map[string]bool{}, co: map[int]bool{}}
-				alone[k] = append(alone[k], into)
+				into = &aloneCluster{c: s.newCluster(kindPerson, i), roles: map[string]bool{}, co: map[string]bool{}}
+				alone = append(alone, into)
 			} else {
-				lk.rule[i] = RuleSurname
+				s.rule[i] = RuleSurname
 			}
 			if into.gender == 0 {
 				into.gender = lc.gender
@@ -170,18 +98,18 @@ func (lk *linking) linkSurnames() {
 			for _, o := range co {
 				into.co[o] = true
 			}
-			lk.of[i] = into.c
+			s.of[i] = into.c
 			continue
 		}
-		co := others(lk.docs[lc.doc], i)
+		co := coOf(i)
 		join := func(c int, rule string) {
-			lk.of[i], lk.rule[i] = c, rule
+			s.of[i], s.rule[i] = c, rule
 		}
 		apart := func(cands []int, reason string) {
-			lk.of[i] = lk.newCluster(kindPerson, i)
-			lk.notes = append(lk.notes, note{local: i, cands: cands, reason: reason})
+			s.of[i] = s.newCluster(kindPerson, i)
+			s.notes = append(s.notes, note{local: i, cands: cands, reason: reason})
 		}
-		if conflict, variant := lk.coQuoted(lk.docs[lc.doc], i, cands); conflict {
+		if conflict, variant := s.coQuoted(key, i, cands); conflict {
 			apart(cands, "conflict")
 			continue
 		} else if variant >= 0 {
@@ -193,7 +121,7 @@ func (lk *linking) linkSurnames() {
 		}
 		var fit []int
 		for _, c := range cands {
-			if g := stats[c].gender; lc.gender == 0 || g == 0 || g == lc.gender {
+			if g := genderOf(statOf(c).Gender); lc.gender == 0 || g == 0 || g == lc.gender {
 				fit = append(fit, c)
 			}
 		}
@@ -211,7 +139,7 @@ func (lk *linking) linkSurnames() {
 		if len(lc.roles) > 0 {
 			var withRole []int
 			for _, c := range fit {
-				if slices.ContainsFunc(lc.roles, func(r string) bool { return stats[c].roles[r] }) {
+				if slices.ContainsFunc(lc.roles, func(r string) bool { return slices.Contains(statOf(c).Roles, r) }) {
 					withRole = append(withRole, c)
 				}
 			}
@@ -222,7 +150,7 @@ func (lk *linking) linkSurnames() {
 		}
 		var shared []int
 		for _, c := range fit {
-			if slices.ContainsFunc(co, func(o int) bool { return stats[c].co[o] > 0 }) {
+			if slices.ContainsFunc(co, func(o string) bool { return statOf(c).Co[o] > 0 }) {
 				shared = append(shared, c)
 			}
 		}
@@ -230,8 +158,8 @@ func (lk *linking) linkSurnames() {
 			join(shared[0], RuleContext)
 			continue
 		}
-		slices.SortStableFunc(fit, func(a, b int) int { return stats[b].docs - stats[a].docs })
-		if stats[fit[0]].docs >= lk.opts.Dominance*stats[fit[1]].docs {
+		slices.SortStableFunc(fit, func(a, b int) int { return statOf(b).Docs - statOf(a).Docs })
+		if statOf(fit[0]).Docs >= s.opts.Dominance*statOf(fit[1]).Docs {
 			join(fit[0], RuleDominant)
 			continue
 		}
@@ -245,19 +173,21 @@ func (lk *linking) linkSurnames() {
 // candidate named only with a slip of it (Marianne Kowalczik beside
 // "Kowalczyk") is the article writing one name two ways: variant is that
 // candidate, -1 for none.
-func (lk *linking) coQuoted(d docRef, i int, cands []int) (conflict bool, variant int) {
+func (s *sub) coQuoted(key string, i int, cands []int) (conflict bool, variant int) {
 	variant = -1
-	k := lk.locals[i].pn.surnameKey()
-	for j := d.locals; j < d.locals+d.nLocals; j++ {
-		c := lk.of[j]
-		if j == i || c < 0 || !slices.Contains(cands, c) {
+	pn := s.locals[i].pn
+	for _, o := range s.ms[i].Co {
+		c, ok := s.at[o.Cluster]
+		if !ok || !slices.Contains(cands, c) || !o.Person {
+			if ok && slices.Contains(cands, c) {
+				return true, -1
+			}
 			continue
 		}
-		other := lk.locals[j].pn
 		switch {
-		case other.surnameKey() == k:
+		case o.Surname+"|"+o.Suffix == pn.surnameKey():
 			return true, -1
-		case other.suffix == lk.locals[i].pn.suffix && slip(other.surname, lk.locals[i].pn.surname):
+		case o.Suffix == pn.suffix && slip(o.Surname, pn.surname):
 			if variant >= 0 && variant != c {
 				return true, -1
 			}
@@ -267,14 +197,4 @@ func (lk *linking) coQuoted(d docRef, i int, cands []int) (conflict bool, varian
 		}
 	}
 	return false, variant
-}
-
-// linkUnnamed gives every described speaker ("a witness") a speaker of its
-// own article: two articles' witnesses are not one person.
-func (lk *linking) linkUnnamed() {
-	for i, lc := range lk.locals {
-		if lc.kind == kindUnnamed && lk.of[i] < 0 {
-			lk.of[i] = lk.newCluster(kindUnnamed, i)
-		}
-	}
 }

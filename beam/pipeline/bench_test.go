@@ -45,6 +45,7 @@ func BenchmarkPipeline(b *testing.B) {
 	b.ReportMetric(float64(bytes)/float64(n), "input-B/doc")
 	b.ReportMetric(float64(c["line_bytes"])/float64(n), "line-B/doc")
 	b.ReportMetric(float64(c["summary_bytes"])/float64(n), "summary-B/doc")
+	b.ReportMetric(float64(c["link_group_bytes_max"])/1e3, "largest-link-group-kB")
 }
 
 // repeatCorpora writes n documents, the corpora's in turn under new ids

@@ -11,13 +11,18 @@
 //     in `verbatim extract --jsonl` given the same files in the same order.
 //  2. extract.go: after a Reshuffle, each line is parsed and extracted with
 //     the extract package. A document gives its output line (speaker ids
-//     still null) and a small summary of its speakers (names, aliases,
-//     roles, gender, which quote each said): what speakers.Linker.Add needs.
-//     A malformed line is counted and reported with its file and line.
-//  3. link.go: the summaries are grouped and linked with the speakers
-//     package, the very code `verbatim extract --jsonl` runs, which gives
-//     every quote its speaker id and the corpus its speakers list. See
-//     README.md for how this stage is keyed and what crosses keys.
+//     still null) and its speakers' mentions (speakers.Mention: names,
+//     aliases, roles, gender, which quote each said), sent to the first
+//     link stage's groups. A malformed line is counted and reported with
+//     its file and line.
+//  3. link.go: the speakers package's keyed stages (speakers.Linker.Stages,
+//     the very functions `verbatim extract --jsonl` runs in memory), a
+//     GroupByKey each: names by surname or acronym, slips by given names,
+//     context by document, statistics by cluster, organisation names,
+//     surnames alone by surname, speakers.yaml, describing and assigning by
+//     speaker, numbering by id root. No group holds the corpus: each holds
+//     one key's mentions. The last gives every quote its speaker id, the
+//     numbering the speakers list. See README.md.
 //  4. join.go: the ids are joined back to the output lines on the document's
 //     place (CoGroupByKey), and the lines are written in shards
 //     (write.go): PREFIX-SSSSS-of-NNNNN.jsonl, PREFIX-speakers.jsonl, and

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 // badLine is a line (or file) that gave no document.
@@ -21,31 +21,6 @@ type badLine struct {
 	Path  string `json:"path"`
 	Line  int    `json:"line,omitempty"`
 	Error string `json:"error"`
-}
-
-// summary is what the speakers linker needs of one document: its place, its
-// id, its speakers and the speaker of each quote. It is a few hundred bytes
-// per speaker, against kilobytes of text and quotes.
-type summary struct {
-	Order    int64             `json:"o"`
-	ID       string            `json:"id"`
-	Speakers []extract.Speaker `json:"sp,omitempty"`
-	Quotes   []summaryQuote    `json:"q,omitempty"`
-}
-
-type summaryQuote struct {
-	ID      string  `json:"id"`
-	Speaker *string `json:"s,omitempty"`
-}
-
-// result returns the extract.Result the linker is given for the document:
-// the same speakers, and quotes with the same ids and speaker names.
-func (s *summary) result() extract.Result {
-	res := extract.Result{Speakers: s.Speakers, Quotes: make([]extract.Quote, len(s.Quotes))}
-	for i, q := range s.Quotes {
-		res.Quotes[i] = extract.Quote{ID: q.ID, Speaker: q.Speaker}
-	}
-	return res
 }
 
 // outLine is an output line of `verbatim extract --jsonl`, and of this
@@ -64,6 +39,7 @@ type outQuote struct {
 // worker (Setup): it loads the language data.
 type extractFn struct {
 	Lang string // language of documents that give none, when detection is unsure
+	linker
 
 	ex *extract.Extractor
 }
@@ -72,14 +48,18 @@ type extractFn struct {
 var (
 	documents = beam.NewCounter("verbatim", "documents")
 	badLines  = beam.NewCounter("verbatim", "bad_lines")
-	// Bytes shuffled: output lines to the join, summaries to the linker
-	// (the cost model in README.md is built on them).
+	// Bytes shuffled: output lines to the join, mentions to the first
+	// link stage (the cost model in README.md is built on them).
 	lineBytes    = beam.NewCounter("verbatim", "line_bytes")
 	summaryBytes = beam.NewCounter("verbatim", "summary_bytes")
+	// The size of the link stages' groups, items and bytes: what one
+	// worker holds at once.
+	groupItems = beam.NewDistribution("verbatim", "link_group_items")
+	groupBytes = beam.NewDistribution("verbatim", "link_group_bytes")
 )
 
 func init() {
-	register.DoFn5x1[context.Context, line, func(int64, []byte), func(int, []byte), func(badLine), error](&extractFn{})
+	register.DoFn5x1[context.Context, line, func(int64, []byte), func(string, []byte), func(badLine), error](&extractFn{})
 	register.Emitter2[int64, []byte]()
 	register.Emitter2[int, []byte]()
 	register.Emitter1[badLine]()
@@ -92,20 +72,20 @@ func (f *extractFn) Setup() error {
 		return fmt.Errorf("extractor: %w", err)
 	}
 	f.ex = ex
-	return nil
+	return f.setup()
 }
 
 // ProcessElement emits the document's output line under its place, its
-// summary for the linker under the linking key, or the line as bad. Bad
+// speakers' mentions to the first link stage's groups, or the line as bad. Bad
 // input never fails the job: like `verbatim extract --jsonl --keep-going`,
 // it is reported and the rest goes on.
-func (f *extractFn) ProcessElement(ctx context.Context, l line, emitLine func(int64, []byte), emitSummary func(int, []byte), emitBad func(badLine)) error {
+func (f *extractFn) ProcessElement(ctx context.Context, l line, emitLine func(int64, []byte), emitMention func(string, []byte), emitBad func(badLine)) error {
 	d, err := document.ParseJSONLine(document.Line{Path: l.Path, Number: l.Number, Offset: l.Offset, Bytes: l.Bytes})
 	if err == nil {
 		var res extract.Result
 		res, err = f.analyze(d)
 		if err == nil {
-			err = f.emit(ctx, l.Order, d.ID, res, emitLine, emitSummary)
+			err = f.emit(ctx, l.Order, d.ID, res, emitLine, emitMention)
 		}
 	}
 	if err != nil {
@@ -137,7 +117,7 @@ func (f *extractFn) analyze(d document.Document) (res extract.Result, err error)
 	return res, nil
 }
 
-func (f *extractFn) emit(ctx context.Context, order int64, id string, res extract.Result, emitLine func(int64, []byte), emitSummary func(int, []byte)) error {
+func (f *extractFn) emit(ctx context.Context, order int64, id string, res extract.Result, emitLine func(int64, []byte), emitMention func(string, []byte)) error {
 	out := outLine{ID: id, Quotes: make([]outQuote, len(res.Quotes))}
 	for i, q := range res.Quotes {
 		out.Quotes[i].Quote = q
@@ -148,21 +128,20 @@ func (f *extractFn) emit(ctx context.Context, order int64, id string, res extrac
 	}
 	lineBytes.Inc(ctx, int64(len(b)))
 	emitLine(order, b)
-	// A document with neither speakers nor quotes changes nothing in the
-	// linking: it is not shuffled.
-	if len(res.Speakers) == 0 && len(res.Quotes) == 0 {
-		return nil
+	ms := f.lk.Mentions(order, id, res)
+	items := make([]speakers.Item, len(ms))
+	for i := range ms {
+		items[i] = speakers.Item{M: &ms[i]}
 	}
-	s := summary{Order: order, ID: id, Speakers: res.Speakers, Quotes: make([]summaryQuote, len(res.Quotes))}
-	for i, q := range res.Quotes {
-		s.Quotes[i] = summaryQuote{ID: q.ID, Speaker: q.Speaker}
-	}
-	b, err = json.Marshal(s)
+	size := 0
+	err = emitItems(f.stages[0], items, func(k string, b []byte) {
+		size += len(b)
+		emitMention(k, b)
+	})
 	if err != nil {
-		return fmt.Errorf("document %q: encode summary: %w", id, err)
+		return fmt.Errorf("document %q: %w", id, err)
 	}
-	summaryBytes.Inc(ctx, int64(len(b)))
-	emitSummary(linkKey, b)
+	summaryBytes.Inc(ctx, int64(size))
 	return nil
 }
 

@@ -24,11 +24,15 @@ func init() {
 }
 
 func (f *joinFn) ProcessElement(_ context.Context, order int64, lines, idLists func(*[]byte) bool, emit func(int, []byte)) error {
-	var ids []string
+	ids := map[int]string{}
 	var b []byte
 	for idLists(&b) {
-		if err := json.Unmarshal(b, &ids); err != nil {
+		var list []quoteID
+		if err := json.Unmarshal(b, &list); err != nil {
 			return fmt.Errorf("document %d: decode speaker ids: %w", order, err)
+		}
+		for _, q := range list {
+			ids[q.I] = q.ID
 		}
 	}
 	shard := shardOf(order, f.Shards)
@@ -38,8 +42,7 @@ func (f *joinFn) ProcessElement(_ context.Context, order int64, lines, idLists f
 			return fmt.Errorf("document %d: decode its line: %w", order, err)
 		}
 		for j := range rec.Quotes {
-			if j < len(ids) && ids[j] != "" {
-				id := ids[j]
+			if id := ids[j]; id != "" {
 				rec.Quotes[j].SpeakerID = &id
 			}
 		}

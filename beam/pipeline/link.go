@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
@@ -13,101 +14,166 @@ import (
 	"github.com/verbatim-news/verbatim/speakers"
 )
 
-// linkKey is the key every summary is grouped under. The speakers linker
-// makes decisions that cross surnames (see README.md: co-quoted speakers,
-// surnames alone that turn out to be organisations, ids told apart by
-// "-2"), so one group gets the corpus, in summaries: the linking is exact,
-// the very code `verbatim extract --jsonl` runs, and the rest of the
-// pipeline (reading, extraction, joining, writing) is parallel.
-const linkKey = 0
-
-// linkFn links the corpus's speakers. Config is the text of speakers.yaml
-// ("" for none), carried in the DoFn so that workers need no access to the
-// launcher's files.
-type linkFn struct {
+// linker is the speakers linker a worker runs the link stages with. Config
+// is the text of speakers.yaml ("" for none), carried in the DoFns so that
+// workers need no access to the launcher's files.
+type linker struct {
 	ConfigName string
 	Config     string
+
+	lk     *speakers.Linker
+	stages []speakers.Stage
 }
 
-func init() {
-	register.DoFn5x1[context.Context, int, func(*[]byte) bool, func(int64, []byte), func(int, []byte), error](&linkFn{})
-	register.Iter1[[]byte]()
-	register.Function2x0(seedLink)
-}
-
-// seedLink gives the link stage one element even for an empty corpus, so
-// that PREFIX-speakers.jsonl is written, empty.
-func seedLink(_ []byte, emit func(int, []byte)) { emit(linkKey, nil) }
-
-func (f *linkFn) ProcessElement(ctx context.Context, _ int, summaries func(*[]byte) bool, emitIDs func(int64, []byte), emitSpeakers func(int, []byte)) error {
+func (l *linker) setup() error {
 	var cfg *speakers.Config
-	if f.Config != "" {
+	if l.Config != "" {
 		var err error
-		if cfg, err = speakers.ParseConfig(f.ConfigName, []byte(f.Config)); err != nil {
+		if cfg, err = speakers.ParseConfig(l.ConfigName, []byte(l.Config)); err != nil {
 			return fmt.Errorf("speakers config: %w", err)
 		}
 	}
-	var docs []summary
-	var b []byte
-	for summaries(&b) {
-		if len(b) == 0 {
-			continue // the seed
-		}
-		var s summary
-		if err := json.Unmarshal(b, &s); err != nil {
-			return fmt.Errorf("decode a document summary: %w", err)
-		}
-		docs = append(docs, s)
-	}
-	res, err := link(cfg, docs)
+	lk, err := speakers.New(cfg, speakers.Options{})
 	if err != nil {
-		return err
+		return fmt.Errorf("speakers linker: %w", err)
 	}
-	for i, d := range docs {
-		if len(d.Quotes) == 0 {
+	l.lk, l.stages = lk, lk.Stages()
+	return nil
+}
+
+// stageNames are the link stages, for the pipeline's shape: the stages
+// depend on speakers.yaml only through what their groups do.
+func stageNames() []string {
+	lk, err := speakers.New(nil, speakers.Options{})
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, st := range lk.Stages() {
+		out = append(out, st.Name)
+	}
+	return out
+}
+
+// stageFn runs link stage Stage on one group, and sends what it gives to
+// the next stage's groups. The last stage gives each document the speaker
+// ids of its quotes (KV<order, ids>); StageNumber also gives the
+// speakers, lines of PREFIX-speakers.jsonl.
+type stageFn struct {
+	Stage int
+	linker
+}
+
+// quoteID is the speaker id of one quote of a document.
+type quoteID struct {
+	I  int    `json:"i"`
+	ID string `json:"id"`
+}
+
+func init() {
+	register.DoFn6x1[context.Context, string, func(*[]byte) bool, func(string, []byte), func(int64, []byte), func(int, []byte), error](&stageFn{})
+	register.Emitter2[string, []byte]()
+	register.Iter1[[]byte]()
+}
+
+func (f *stageFn) Setup() error { return f.setup() }
+
+func (f *stageFn) ProcessElement(ctx context.Context, key string, values func(*[]byte) bool,
+	emitNext func(string, []byte), emitIDs func(int64, []byte), emitSpeakers func(int, []byte)) error {
+	st := f.stages[f.Stage]
+	var items []speakers.Item
+	var b []byte
+	size := 0
+	for values(&b) {
+		size += len(b)
+		var it speakers.Item
+		if err := json.Unmarshal(b, &it); err != nil {
+			return fmt.Errorf("link stage %s, group %q: decode: %w", st.Name, key, err)
+		}
+		items = append(items, it)
+	}
+	groupItems.Update(ctx, int64(len(items)))
+	groupBytes.Update(ctx, int64(size))
+	out, err := st.Run(key, items)
+	if err != nil {
+		return fmt.Errorf("link stage %s, group %q: %w", st.Name, key, err)
+	}
+	if f.Stage == len(f.stages)-1 {
+		return emitQuoteIDs(out, emitIDs)
+	}
+	if st.Name == speakers.StageNumber {
+		for _, it := range out {
+			if it.N == nil {
+				continue
+			}
+			// A line of PREFIX-speakers.jsonl: the speaker as `verbatim
+			// speakers --json` gives it; the merges, for editors, are
+			// left to that command.
+			line, err := corpus.EncodeLine(it.N.Speaker)
+			if err != nil {
+				return fmt.Errorf("encode speaker %s: %w", it.N.Speaker.ID, err)
+			}
+			emitSpeakers(0, line)
+		}
+	}
+	return emitItems(f.stages[f.Stage+1], out, emitNext)
+}
+
+// emitItems sends items to their groups of stage st.
+func emitItems(st speakers.Stage, items []speakers.Item, emit func(string, []byte)) error {
+	for _, it := range items {
+		keys := st.Keys(it)
+		if len(keys) == 0 {
 			continue
 		}
-		ids := make([]string, len(d.Quotes))
-		for j := range ids {
-			ids[j] = res.SpeakerID(i, j)
+		b, err := json.Marshal(it)
+		if err != nil {
+			return fmt.Errorf("link stage %s: encode: %w", st.Name, err)
+		}
+		for _, k := range keys {
+			emit(k, b)
+		}
+	}
+	return nil
+}
+
+func emitQuoteIDs(items []speakers.Item, emit func(int64, []byte)) error {
+	for _, it := range items {
+		m := it.M
+		if m == nil || len(m.Quotes) == 0 {
+			continue
+		}
+		ids := make([]quoteID, len(m.Quotes))
+		for i, q := range m.Quotes {
+			ids[i] = quoteID{I: q.I, ID: q.To}
 		}
 		b, err := json.Marshal(ids)
 		if err != nil {
 			return fmt.Errorf("encode speaker ids: %w", err)
 		}
-		emitIDs(d.Order, b)
+		emit(m.Doc, b)
 	}
-	var out []byte
-	for _, sp := range res.Speakers {
-		if sp.Quotes == 0 {
-			continue
-		}
-		// A line of PREFIX-speakers.jsonl: the speaker as `verbatim
-		// speakers --json` gives it; the merges, for editors, are left to
-		// that command.
-		line := sp
-		line.Merges = nil
-		b, err := corpus.EncodeLine(line)
-		if err != nil {
-			return fmt.Errorf("encode speaker %s: %w", sp.ID, err)
-		}
-		out = append(out, b...)
-	}
-	// One element: the speakers keep the linker's order (most quoted first).
-	emitSpeakers(0, out)
 	return nil
 }
 
-// link sorts the documents into corpus order, since the linker's result
-// depends on it and a group comes in any order, and links them.
-func link(cfg *speakers.Config, docs []summary) (*speakers.Result, error) {
-	lk, err := speakers.New(cfg, speakers.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("speakers linker: %w", err)
+// sortSpeakers orders the lines of PREFIX-speakers.jsonl as the linker
+// orders its speakers: most quoted first, then by id.
+func sortSpeakers(lines [][]byte) error {
+	type key struct {
+		ID     string `json:"id"`
+		Quotes int    `json:"quotes"`
 	}
-	slices.SortFunc(docs, func(a, b summary) int { return cmp.Compare(a.Order, b.Order) })
-	for _, d := range docs {
-		lk.Add(d.ID, d.result())
+	keys := make(map[*byte]key, len(lines))
+	for _, l := range lines {
+		var k key
+		if err := json.Unmarshal(l, &k); err != nil {
+			return fmt.Errorf("decode a speaker: %w", err)
+		}
+		keys[&l[0]] = k
 	}
-	return lk.Link(), nil
+	slices.SortFunc(lines, func(a, b []byte) int {
+		ka, kb := keys[&a[0]], keys[&b[0]]
+		return cmp.Or(kb.Quotes-ka.Quotes, strings.Compare(ka.ID, kb.ID))
+	})
+	return nil
 }

@@ -1,25 +1,32 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
-	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/verbatim-news/verbatim/document"
 	"github.com/verbatim-news/verbatim/extract"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
-// BenchmarkLinkStage measures the one stage that is not spread over
-// workers: linking the corpus's summaries. The dev corpora are extracted
-// once and their summaries repeated under new ids up to VERBATIM_BEAM_DOCS
-// (default 100000); it reports documents/s and the heap the linking holds
-// per document, which bound the corpus one link worker can take.
+// BenchmarkLinkStage measures the link stages as a distributed runner
+// would run them: the dev corpora are extracted once and their results
+// repeated under new ids up to VERBATIM_BEAM_DOCS documents (default
+// 100000), then every stage groups its items by key and runs each group,
+// in memory. It reports documents/s and, per stage, the largest group (in
+// items, and in bytes as the pipeline encodes them): what one worker holds
+// at once, which is what must not grow with the corpus.
 //
 //	VERBATIM_BEAM_DOCS=1000000 go test -run '^$' -bench LinkStage -benchtime 1x ./pipeline/
 func BenchmarkLinkStage(b *testing.B) {
+	// Past this many documents the bytes every stage shuffles are not
+	// summed up: encoding them all would take longer than the stages.
+	const totalUpTo = 100000
 	n := 100000
 	if s := os.Getenv("VERBATIM_BEAM_DOCS"); s != "" {
 		var err error
@@ -31,7 +38,11 @@ func BenchmarkLinkStage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var base []summary
+	type doc struct {
+		id  string
+		res extract.Result
+	}
+	var base []doc
 	for _, f := range evalCorpora(b) {
 		fh, err := os.Open(f)
 		if err != nil {
@@ -43,64 +54,94 @@ func BenchmarkLinkStage(b *testing.B) {
 			if err != nil {
 				break
 			}
-			res := ex.Analyze(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})
-			s := summary{ID: d.ID, Speakers: res.Speakers}
-			for _, q := range res.Quotes {
-				s.Quotes = append(s.Quotes, summaryQuote{ID: q.ID, Speaker: q.Speaker})
-			}
-			base = append(base, s)
+			base = append(base, doc{d.ID, ex.Analyze(extract.Document{ID: d.ID, Lang: d.Lang, Text: d.Text})})
 		}
 		fh.Close()
 	}
+	lk, err := speakers.New(nil, speakers.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	stages := lk.Stages()
 	b.ResetTimer()
 	var secs float64
-	var heap uint64
+	type top struct {
+		items, bytes int
+		key          string
+		total        int // bytes of every item, up to totalUpTo documents
+	}
+	tops := make([]top, len(stages))
 	for range b.N {
-		b.StopTimer()
-		docs := make([]summary, n)
-		for i := range docs {
-			docs[i] = base[i%len(base)]
-			docs[i].Order = int64(i)
+		var items []speakers.Item
+		for i := range n {
+			d := base[i%len(base)]
+			id := d.id
 			if r := i / len(base); r > 0 {
-				docs[i].ID = fmt.Sprintf("%s~r%d", docs[i].ID, r+1)
+				id = fmt.Sprintf("%s~r%d", id, r+1)
+			}
+			for _, m := range lk.Mentions(int64(i), id, d.res) {
+				items = append(items, speakers.Item{M: &m})
 			}
 		}
-		runtime.GC()
-		var before runtime.MemStats
-		runtime.ReadMemStats(&before)
-		stop := make(chan struct{})
-		peak := make(chan uint64)
-		go func() {
-			// The heap's high-water mark while linking, sampled.
-			var top uint64
-			t := time.NewTicker(5 * time.Millisecond)
-			defer t.Stop()
-			for {
-				var m runtime.MemStats
-				runtime.ReadMemStats(&m)
-				top = max(top, m.HeapAlloc)
-				select {
-				case <-stop:
-					peak <- top
-					return
-				case <-t.C:
+		start := time.Now()
+		for si, st := range stages {
+			groups := map[string][]speakers.Item{}
+			for _, it := range items {
+				for _, k := range st.Keys(it) {
+					groups[k] = append(groups[k], it)
 				}
 			}
-		}()
-		b.StartTimer()
-		start := time.Now()
-		res, err := link(nil, docs)
-		if err != nil {
-			b.Fatal(err)
+			var biggest string
+			for k, g := range groups {
+				if len(g) > len(groups[biggest]) || len(g) == len(groups[biggest]) && k < biggest {
+					biggest = k
+				}
+			}
+			b.StopTimer()
+			size := 0
+			for _, it := range groups[biggest] {
+				enc, err := json.Marshal(it)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size += len(enc)
+			}
+			tops[si] = top{items: len(groups[biggest]), bytes: size, key: biggest}
+			if n <= totalUpTo {
+				for _, g := range groups {
+					for _, it := range g {
+						enc, err := json.Marshal(it)
+						if err != nil {
+							b.Fatal(err)
+						}
+						tops[si].total += len(enc)
+					}
+				}
+			}
+			b.StartTimer()
+			keys := slices.Sorted(func(yield func(string) bool) {
+				for k := range groups {
+					if !yield(k) {
+						return
+					}
+				}
+			})
+			items = items[:0:0]
+			for _, k := range keys {
+				out, err := st.Run(k, groups[k])
+				if err != nil {
+					b.Fatal(err)
+				}
+				items = append(items, out...)
+			}
 		}
 		secs += time.Since(start).Seconds()
-		b.StopTimer()
-		close(stop)
-		top := <-peak
-		heap = max(heap, top-min(before.HeapAlloc, top))
-		runtime.KeepAlive(docs)
-		runtime.KeepAlive(res)
+	}
+	maxBytes := 0
+	for si, t := range tops {
+		b.Logf("%-10s largest group %7d items, %9d bytes (%.40q); shuffled %.0f B/doc", stages[si].Name, t.items, t.bytes, t.key, float64(t.total)/float64(n))
+		maxBytes = max(maxBytes, t.bytes)
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/secs, "docs/s")
-	b.ReportMetric(float64(heap)/float64(n), "link-peak-heap-B/doc")
+	b.ReportMetric(float64(maxBytes)/1e3, "largest-group-kB")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/verbatim-news/verbatim/corpus"
+	"github.com/verbatim-news/verbatim/speakers"
 )
 
 // Options describe one run.
@@ -57,11 +58,26 @@ func Build(s beam.Scope, o Options) error {
 	// A file is read by one worker; its lines are spread before the
 	// extraction.
 	lines = beam.Reshuffle(s, lines)
-	recs, sums, badLines := beam.ParDo3(s.Scope("Extract"), &extractFn{Lang: o.Lang}, lines)
+	link := linker{ConfigName: o.SpeakersName, Config: o.Speakers}
+	recs, items, badLines := beam.ParDo3(s.Scope("Extract"), &extractFn{Lang: o.Lang, linker: link}, lines)
 
+	// The link stages: each a GroupByKey and the stage's function on each
+	// group (speakers.Linker.Stages), the ParDo sending what a group gives
+	// to the next stage's groups.
 	ls := s.Scope("Link")
-	grouped := beam.GroupByKey(ls, beam.Flatten(ls, sums, beam.ParDo(ls, seedLink, imp)))
-	ids, sp := beam.ParDo2(ls, &linkFn{ConfigName: o.SpeakersName, Config: o.Speakers}, grouped)
+	var ids, sp beam.PCollection
+	names := stageNames()
+	for i, name := range names {
+		ss := ls.Scope(name)
+		next, stageIDs, stageSpeakers := beam.ParDo3(ss, &stageFn{Stage: i, linker: link}, beam.GroupByKey(ss, items))
+		items = next
+		if i == len(names)-1 {
+			ids = stageIDs
+		}
+		if name == speakers.StageNumber {
+			sp = stageSpeakers
+		}
+	}
 
 	js := s.Scope("Join")
 	joined := beam.ParDo(js, &joinFn{Shards: o.Shards}, beam.CoGroupByKey(js, recs, ids))
@@ -69,7 +85,7 @@ func Build(s beam.Scope, o Options) error {
 	ws := s.Scope("Write")
 	seeds := beam.ParDo(ws, &seedShards{Shards: o.Shards}, imp)
 	beam.ParDo0(ws, &writeFn{Prefix: o.Output, Shards: o.Shards}, beam.GroupByKey(ws, beam.Flatten(ws, joined, seeds)))
-	beam.ParDo0(ws, &writeFn{Path: SpeakersFile(o.Output)}, beam.GroupByKey(ws, sp))
+	beam.ParDo0(ws, &writeFn{Path: SpeakersFile(o.Output), Sort: true}, beam.GroupByKey(ws, beam.Flatten(ws, sp, beam.ParDo(ws, seedOne, imp))))
 	bad := beam.ParDo(ws, encodeBad, beam.Flatten(ws, badFiles, badLines))
 	beam.ParDo0(ws, &writeFn{Path: ErrorsFile(o.Output)}, beam.GroupByKey(ws, beam.Flatten(ws, bad, beam.ParDo(ws, seedOne, imp))))
 	return nil
@@ -96,16 +112,24 @@ func Counts(res beam.PipelineResult) (docs, bad int64) {
 }
 
 // Counters returns the counters of a finished run by name: documents,
-// bad_lines, line_bytes (output lines before linking), summary_bytes (what
-// the link stage gets).
+// bad_lines, line_bytes (output lines before linking), summary_bytes (the
+// mentions the first link stage gets), and link_group_items_max and
+// link_group_bytes_max (the largest group of any link stage).
 func Counters(res beam.PipelineResult) map[string]int64 {
 	out := map[string]int64{}
 	if res == nil {
 		return out
 	}
-	for _, c := range res.Metrics().AllMetrics().Counters() {
+	all := res.Metrics().AllMetrics()
+	for _, c := range all.Counters() {
 		if c.Key.Namespace == "verbatim" {
 			out[c.Key.Name] += c.Result()
+		}
+	}
+	// The distributions give their largest value: the largest link group.
+	for _, d := range all.Distributions() {
+		if d.Key.Namespace == "verbatim" {
+			out[d.Key.Name+"_max"] = max(out[d.Key.Name+"_max"], d.Result().Max)
 		}
 	}
 	return out

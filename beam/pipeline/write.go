@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
@@ -21,6 +22,9 @@ type writeFn struct {
 	Prefix string
 	Shards int
 	Path   string
+	// Sort orders the lines as speakers (the speakers file): the one
+	// output whose order is not free.
+	Sort bool
 }
 
 // seedShards emits an empty element for every shard.
@@ -55,10 +59,25 @@ func (f *writeFn) ProcessElement(ctx context.Context, key int, lines func(*[]byt
 	}
 	w := bufio.NewWriterSize(wc, 1<<16)
 	var b []byte
+	var held [][]byte
 	for lines(&b) {
 		if len(b) == 0 {
 			continue
 		}
+		if f.Sort {
+			held = append(held, slices.Clone(b))
+			continue
+		}
+		if _, err := w.Write(b); err != nil {
+			wc.Close()
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	if err := sortSpeakers(held); err != nil {
+		wc.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	for _, b := range held {
 		if _, err := w.Write(b); err != nil {
 			wc.Close()
 			return fmt.Errorf("write %s: %w", name, err)

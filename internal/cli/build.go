@@ -51,6 +51,12 @@ Flags:
   --base-url URL      URL the site is published at, absolute for the sitemap,
                       feeds and JSON-LD (overrides base_url in the config)
                         verbatim build --base-url https://example.org/quotes/
+  --quotes GLOB       records of a finished run (verbatim-beam's
+                      'PREFIX-*.jsonl', or extract --jsonl output): the
+                      quotes and speaker ids come from them, nothing is
+                      extracted or linked again; articles still come from
+                      --content
+                        verbatim build --quotes 'out/quotes-*.jsonl'
 ` + siteFlagsHelp + `
 Example:
   verbatim build --base-url https://example.org/quotes/ --keep-going
@@ -102,6 +108,8 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 	fs := newFlagSet("build", fmt.Sprintf(buildUsage, "build"), stdio)
 	var b buildFlags
 	b.register(fs, true)
+	var quotes string
+	fs.StringVar(&quotes, "quotes", "", "records of a finished run")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -113,8 +121,19 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 	if err := checkContent(fs, b.content); err != nil {
 		return err
 	}
+	opts := b.options(stdio)
+	if quotes != "" {
+		files, err := filepath.Glob(quotes)
+		if err != nil {
+			return fmt.Errorf("--quotes %s: %w", quotes, err)
+		}
+		if len(files) == 0 {
+			return fmt.Errorf("--quotes %s matches no file", quotes)
+		}
+		opts.Quotes = files
+	}
 	start := time.Now()
-	rep, err := render.Build(ctx, b.options(stdio))
+	rep, err := render.Build(ctx, opts)
 	if err != nil {
 		return err
 	}

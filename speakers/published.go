@@ -1,0 +1,51 @@
+package speakers
+
+import "github.com/verbatim-news/verbatim/extract"
+
+// PublishedDoc is one document of a finished run: its id, its quotes and
+// the speaker id of each ("" for none), as `verbatim extract --jsonl` and
+// verbatim-beam write them.
+type PublishedDoc struct {
+	ID         string
+	Quotes     []extract.Quote
+	SpeakerIDs []string
+}
+
+// Published rebuilds the Result of a run from what it wrote: its speakers
+// and its documents, in the order a site lists them. Nothing is linked
+// again: every quote keeps the speaker id it was given, so a site built
+// from a pipeline's records has the pipeline's ids. A speaker id that the
+// list lacks gets a speaker named as its first quote names it. cfg (nil for
+// none) serves Resolve, for corrections.
+func Published(list []Speaker, docs []PublishedDoc, cfg *Config) *Result {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	r := &Result{Speakers: append([]Speaker(nil), list...), byQuote: map[string]int{}, entries: cfg.Entries}
+	known := map[string]bool{}
+	for _, s := range list {
+		known[s.ID] = true
+	}
+	for _, d := range docs {
+		r.docs = append(r.docs, docRef{id: d.ID, quotes: len(r.quoteIDs), nQuotes: len(d.Quotes)})
+		for i, q := range d.Quotes {
+			id := ""
+			if i < len(d.SpeakerIDs) {
+				id = d.SpeakerIDs[i]
+			}
+			if id != "" && !known[id] {
+				known[id] = true
+				// A description ("the council leader") stays one: it is
+				// shown as such, not as a name.
+				r.Speakers = append(r.Speakers, Speaker{ID: id, Name: q.SpeakerName(), Unnamed: unnamed(q.SpeakerName())})
+			}
+			if _, dup := r.byQuote[q.ID]; !dup {
+				r.byQuote[q.ID] = len(r.quoteIDs)
+			}
+			r.quoteIDs = append(r.quoteIDs, q.ID)
+			r.quoteSpeaker = append(r.quoteSpeaker, id)
+		}
+	}
+	r.sort()
+	return r
+}
