@@ -46,6 +46,43 @@ func Published(list []Speaker, docs []PublishedDoc, cfg *Config) *Result {
 			r.quoteSpeaker = append(r.quoteSpeaker, id)
 		}
 	}
+	describeFromConfig(r.Speakers, cfg)
 	r.sort()
 	return r
+}
+
+// describeFromConfig gives the speakers a run's records name, but whose
+// list (none with plain `extract --jsonl` output) does not describe, what
+// speakers.yaml says of them: the entry whose id, name or alias they carry
+// gives its name, description, Wikidata item and organisation flag.
+func describeFromConfig(list []Speaker, cfg *Config) {
+	byID, byName := map[string]int{}, map[string]int{}
+	for i, e := range cfg.Entries {
+		if e.ID != "" {
+			byID[e.ID] = i
+		}
+		byName[fold(e.Name)] = i
+		for _, a := range e.Aliases {
+			if _, taken := byName[fold(a)]; !taken {
+				byName[fold(a)] = i
+			}
+		}
+	}
+	for i := range list {
+		sp := &list[i]
+		if sp.Description != "" || sp.QID != "" {
+			continue // the run's own speakers list already applied it
+		}
+		ei, ok := byID[sp.ID]
+		if !ok {
+			ei, ok = byName[fold(sp.Name)]
+		}
+		if !ok || cfg.Entries[ei].NotAPerson {
+			continue
+		}
+		e := cfg.Entries[ei]
+		sp.Name, sp.Description, sp.QID = e.Name, e.Description, e.QID
+		sp.Org = sp.Org || e.Org
+		sp.Unnamed = false
+	}
 }

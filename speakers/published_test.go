@@ -52,3 +52,25 @@ func TestPublished(t *testing.T) {
 		t.Errorf("Resolve = %q, want %q", id, linked.SpeakerID(0, 0))
 	}
 }
+
+// Records alone (plain extract --jsonl output) name speakers without a
+// description: speakers.yaml gives it, by name or alias.
+func TestPublishedDescribedByConfig(t *testing.T) {
+	cfg, err := speakers.ParseConfig("speakers.yaml", []byte("- name: Antony Brellick\n  aliases: [Tony Brellick]\n  description: Mayor of Valbrune.\n  qid: Q42\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := func(s string) *string { return &s }
+	pub := []speakers.PublishedDoc{
+		{ID: "a", Quotes: []extract.Quote{{ID: "q1", Speaker: name("Tony Brellick")}}, SpeakerIDs: []string{"tony-brellick"}},
+		{ID: "b", Quotes: []extract.Quote{{ID: "q2", Speaker: name("a witness")}}, SpeakerIDs: []string{"a-witness"}},
+	}
+	res := speakers.Published(nil, pub, cfg)
+	sp, ok := res.Speaker("tony-brellick")
+	if !ok || sp.Name != "Antony Brellick" || sp.Description != "Mayor of Valbrune." || sp.QID != "Q42" {
+		t.Errorf("described speaker: %+v, %v", sp, ok)
+	}
+	if sp, ok := res.Speaker("a-witness"); !ok || sp.Description != "" || !sp.Unnamed {
+		t.Errorf("witness: %+v, %v", sp, ok)
+	}
+}

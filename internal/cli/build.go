@@ -137,14 +137,20 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	printReport(stdio, b.out, rep, time.Since(start))
+	printReport(stdio, b.out, rep, time.Since(start), len(opts.Quotes) > 0)
 	return nil
 }
 
-func printReport(stdio Stdio, out string, rep render.Report, took time.Duration) {
-	fmt.Fprintf(stdio.Err, "%s, %s, %s (%s extracted, %d from cache)\n",
+// printReport says what a build did; fromRecords: the quotes came from a
+// run's records (--quotes), so nothing was extracted or read from cache.
+func printReport(stdio Stdio, out string, rep render.Report, took time.Duration, fromRecords bool) {
+	source := fmt.Sprintf("%s extracted, %d from cache", plural.Count(rep.Extracted, "article", "articles"), rep.Articles-rep.Extracted)
+	if fromRecords {
+		source = "quotes from the run's records"
+	}
+	fmt.Fprintf(stdio.Err, "%s, %s, %s (%s)\n",
 		plural.Count(rep.Articles, "article", "articles"), plural.Count(rep.Quotes, "quote", "quotes"),
-		plural.Count(rep.Speakers, "speaker", "speakers"), plural.Count(rep.Extracted, "article", "articles"), rep.Articles-rep.Extracted)
+		plural.Count(rep.Speakers, "speaker", "speakers"), source)
 	fmt.Fprintf(stdio.Err, "%d files in %s (%d unchanged) in %s (", rep.Pages, out, rep.Unchanged, took.Round(time.Millisecond))
 	for i, p := range rep.Phases {
 		if i > 0 {
