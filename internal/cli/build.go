@@ -163,6 +163,6 @@ func printReport(stdio Stdio, out string, rep render.Report, took time.Duration,
 		fmt.Fprintf(stdio.Err, "%d malformed files or lines skipped (--keep-going)\n", n)
 	}
 	if n := len(rep.Warnings); n > 0 {
-		fmt.Fprintf(stdio.Err, "%d warnings about the content, speakers.yaml or corrections.yaml (listed above)\n", n)
+		fmt.Fprintf(stdio.Err, "%s about the content, speakers.yaml or corrections.yaml (listed above)\n", plural.Count(n, "warning", "warnings"))
 	}
 }

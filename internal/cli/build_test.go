@@ -83,7 +83,7 @@ func TestBuildEditorialFiles(t *testing.T) {
 	code, stderr = run("--speakers", speakers, "--corrections", fixes)
 	require.Equal(t, 0, code, "a stale correction does not stop the build: %s", stderr)
 	assert.Contains(t, stderr, "warning: "+fixes+":5: correction reject of quote q-0000000000000000 (by Ann Editor, 2024-05-05): no article has this quote any more; the entry is kept\n")
-	assert.Contains(t, stderr, "1 warnings about the content, speakers.yaml or corrections.yaml")
+	assert.Contains(t, stderr, "1 warning about the content, speakers.yaml or corrections.yaml")
 	page, err := os.ReadFile(filepath.Join(out, "speakers", "jeanne-martin", "index.html"))
 	require.NoError(t, err)
 	assert.Contains(t, string(page), "Porte-parole")

@@ -68,7 +68,7 @@ func TestBuildFromQuotes(t *testing.T) {
 
 	_, errs, code := run("build", "--no-cache", "--content", "content", "--out", "fromrun", "--quotes", "run/out-*.jsonl")
 	require.Equal(t, 0, code, errs)
-	assert.Contains(t, errs, "(0 articles extracted")
+	assert.Contains(t, errs, "(quotes from the run's records)")
 	normal, fromRun := readSite(t, filepath.Join(dir, "normal")), readSite(t, filepath.Join(dir, "fromrun"))
 	require.NotEmpty(t, normal["quotes.json"])
 	assert.Equal(t, len(normal), len(fromRun))
