@@ -345,7 +345,17 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			}
 			return p
 		}
-		return a.lastNamed(m, mi, m.gender, true, -1)
+		subject := a.lastNamed(m, mi, m.gender, true, -1)
+		if m.gender != 0 && (subject < 0 || a.entities[subject].gender == 0) {
+			// "I asked barber Robert McMillen … “…,” he explains": a man
+			// named in the pronoun's paragraph, even as an object, beats a
+			// subject of unknown gender named before.
+			if near := a.lastNamed(m, mi, m.gender, false, -1); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
+				a.namedInParagraph(near, m.tokFrom) {
+				return near
+			}
+		}
+		return subject
 	}
 	return -1
 }
