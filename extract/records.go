@@ -13,7 +13,7 @@ import (
 type scratch struct {
 	text     []rune
 	boff     []int32
-	toks     []token
+	tokens   tokenBufs
 	verbLen  []int8
 	byTok    []int
 	byEnd    []int
@@ -27,7 +27,8 @@ func (s *scratch) keep(a *analysis) bool {
 	if len(a.text) > maxPooled {
 		return false
 	}
-	s.text, s.boff, s.toks, s.verbLen = a.text[:0], a.boff[:0], a.toks[:0], a.verbLen[:0]
+	s.text, s.boff, s.verbLen = a.text[:0], a.boff[:0], a.verbLen[:0]
+	s.tokens.toks = a.toks[:0]
 	s.byTok, s.byEnd, s.mentions = a.mentionByTok[:0], a.mentionByEnd[:0], a.mentions[:0]
 	return true
 }
@@ -62,7 +63,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 		// and German close the quote before "said Smith".
 		a.splitIncises()
 	}
-	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, a.gr.elisions, sc.toks)
+	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, a.gr.elisions, &sc.tokens)
 	a.verbLen = grow(sc.verbLen, len(a.toks))
 	for i := range a.verbLen {
 		a.verbLen[i] = -1

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -103,11 +102,20 @@ func splitParagraphs(text []rune) []paragraph {
 
 // tokenize turns paragraph text outside quote spans into tokens and each
 // quote span (marks included) into one tokQuote.
-func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo, elisions map[string]bool, buf []token) []token {
+func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words *wordTable, elisions map[string]bool, bufs *tokenBufs) []token {
 	str := func(i, j int) string { return src[boff[i]:boff[j]] }
-	toks := buf[:0]
+	toks := bufs.toks[:0]
 	if cap(toks) < len(text)/6 {
 		toks = make([]token, 0, len(text)/5)
+	}
+	// Lowercase forms that differ from the text are written one after the
+	// other into lows and become substrings of one string at the end: one
+	// allocation per document, not one per capitalised word.
+	lows, fixes := bufs.lows[:0], bufs.fixes[:0]
+	tmp, lowCopy := bufs.tmp[:0], bufs.lowCopy[:0]
+	isElision := func(i, j int) bool {
+		tmp = append(appendLower(tmp[:0], str(i, j), false), '\'')
+		return elisions[string(tmp)]
 	}
 	si := 0
 	for pi, p := range paras {
@@ -148,11 +156,8 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 						continue
 					}
 					if (c == '-' || c == '\'' || c == '’' || c == '.' || c == '‑' || c == '&') && j+1 < p.end && isWordRune(text[j+1]) {
-						if c == '\'' || c == '’' {
-							pre := strings.ToLower(str(i, j)) + "'"
-							if elisions[pre] {
-								break
-							}
+						if (c == '\'' || c == '’') && isElision(i, j) {
+							break
 						}
 						j += 2
 						continue
@@ -160,35 +165,124 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 					break
 				}
 				end := j
-				if j < p.end && (text[j] == '\'' || text[j] == '’') {
-					pre := strings.ToLower(str(i, j)) + "'"
-					if elisions[pre] {
-						end = j + 1
-					}
+				if j < p.end && (text[j] == '\'' || text[j] == '’') && isElision(i, j) {
+					end = j + 1
 				}
 				w := str(i, end)
-				low := foldApostrophes(strings.ToLower(w))
-				f := fold(low)
+				// low is w lowercased, ’ folded to ': w itself when that
+				// changes nothing, else the bytes at the end of lows.
+				low, lowFrom := w, len(lows)
+				if !plainLower(w) {
+					lows = appendLower(lows, w, true)
+					if string(lows[lowFrom:]) == w {
+						lows = lows[:lowFrom]
+					}
+				}
 				var info wordInfo
 				if r < '0' || r > '9' { // numbers start no entry
-					info = words[low]
-					if f != low {
-						info |= words[f]
+					lowBytes := lows[lowFrom:]
+					if len(lowBytes) == 0 {
+						info = words.get(w)
+					} else {
+						info = words.getBytes(lowBytes)
+					}
+					// The accent-blind form (fold) finds "etre" for "être".
+					if !plainLower(w) {
+						if len(lowBytes) == 0 {
+							lowBytes = append(lowCopy[:0], w...)
+							lowCopy = lowBytes
+						}
+						var ok bool
+						tmp, ok = appendFold(tmp[:0], lowBytes)
+						switch {
+						case !ok:
+							if f := foldName(string(lowBytes)); f != string(lowBytes) {
+								info |= words.get(f)
+							}
+						case string(tmp) != string(lowBytes):
+							info |= words.getBytes(tmp)
+						}
 					}
 				}
 				if isCapitalized(w) {
 					info |= wCapitalized
 				}
+				if len(lows) > lowFrom {
+					fixes = append(fixes, lowFix{tok: int32(len(toks)), from: int32(lowFrom), to: int32(len(lows))})
+					low = ""
+				}
 				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, info: info, para: int32(pi)})
 				i = end
 			default:
-				w := string(r)
-				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: foldApostrophes(w), para: int32(pi)})
+				// The text's own bytes, but for an invalid byte, which
+				// text holds as U+FFFD.
+				w, low := str(i, i+1), ""
+				if r == utf8.RuneError {
+					w = string(r)
+				}
+				low = w
+				if r == '’' {
+					low = "'"
+				}
+				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: low, para: int32(pi)})
 				i++
 			}
 		}
 	}
+	if len(fixes) > 0 {
+		all := string(lows)
+		for _, f := range fixes {
+			toks[f.tok].low = all[f.from:f.to]
+		}
+	}
+	bufs.lows, bufs.fixes, bufs.tmp, bufs.lowCopy = lows, fixes, tmp, lowCopy
 	return toks
+}
+
+// tokenBufs are tokenize's buffers, kept from document to document.
+type tokenBufs struct {
+	toks  []token
+	lows  []byte
+	fixes []lowFix
+	// tmp and lowCopy hold the word being looked up.
+	tmp, lowCopy []byte
+}
+
+// lowFix: token tok's lowercase form is lows[from:to].
+type lowFix struct{ tok, from, to int32 }
+
+// plainLower reports whether w is ASCII with no capital, which lowercasing
+// and folding leave as it is: most words of a text.
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends strings.ToLower(s) to dst, with ’ folded to ' when
+// apostrophes is set (foldApostrophes).
+func appendLower(dst []byte, s string, apostrophes bool) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				r = unicode.ToLower(r)
+				if apostrophes && r == '’' {
+					r = '\''
+				}
+				dst = utf8.AppendRune(dst, r)
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func spanFrom(s span) int {
@@ -307,31 +401,58 @@ var latinBase = func() map[rune]rune {
 }()
 
 func foldSlow(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	b, ok := appendFold(make([]byte, 0, len(s)), []byte(s))
+	if !ok {
+		return foldName(s)
+	}
+	return string(b)
+}
+
+// appendFold appends the fold of s to dst; false when s needs foldName's
+// Unicode decomposition instead.
+func appendFold(dst, s []byte) ([]byte, bool) {
+	for len(s) > 0 {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s)
+		}
+		s = s[n:]
 		switch {
-		case r < 0x80:
+		case r < utf8.RuneSelf:
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
-			}
-			if r == '\u2019' {
-				r = '\''
 			}
 		default:
 			r = unicode.ToLower(r)
 			if r == '’' {
 				r = '\''
-			} else if base, ok := latinBase[r]; ok {
+			} else if base := latinBaseOf(r); base != 0 {
 				r = base
 			} else if r >= 0x300 && !unicode.IsLetter(r) || r > 0x24f && unicode.Is(unicode.Latin, r) {
-				return foldName(s)
+				return dst, false
 			}
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst, true
 }
+
+// latinBaseOf is latinBase[r] from a table: 0 for a rune it does not map.
+func latinBaseOf(r rune) rune {
+	if r < 0 || int(r) >= len(latinBaseTable) {
+		return 0
+	}
+	return latinBaseTable[r]
+}
+
+// latinBaseTable is latinBase indexed by rune: every letter it maps is
+// below U+0180.
+var latinBaseTable = func() (t [0x180]rune) {
+	for r, base := range latinBase {
+		t[r] = base
+	}
+	return t
+}()
 
 // indexRunes returns the code points of src and, for each, its byte offset
 // (plus the length at the end), so substrings come without copies. An

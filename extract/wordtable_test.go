@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestWordTableMatchesMap(t *testing.T) {
+	m := map[string]wordInfo{"the": wDefinite, "said": wVerbStart, "été": wVerbStart, "d'après": wAccordingStart, "il": wPronounStart | wStressed}
+	tab := newWordTable(m)
+	for _, w := range []string{"the", "said", "été", "d'après", "il", "", "th", "them", "ete", "x", "saïd"} {
+		assert.Equal(t, m[w], tab.get(w), w)
+		assert.Equal(t, m[w], tab.getBytes([]byte(w)), w)
+	}
+}
+
+func TestAppendLowerMatchesToLower(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC", "Été", "L’Élysée", "ÀÉÎÕÜ-Ÿ", "İstanbul", "ΣΟΦΙΑ", "aujourd’hui", "O'Neil", "ǅemal"} {
+		assert.Equal(t, strings.ToLower(s), string(appendLower(nil, s, false)), s)
+		assert.Equal(t, foldApostrophes(strings.ToLower(s)), string(appendLower(nil, s, true)), s)
+	}
+}
+
+func TestAppendFoldMatchesFoldName(t *testing.T) {
+	for _, s := range []string{"abc", "été", "élysée", "łódź", "ørsted", "straße", "l’été", "ǆ", "über", "naïve", "şahin"} {
+		b, ok := appendFold(nil, []byte(s))
+		if ok {
+			assert.Equal(t, foldName(s), string(b), s)
+		}
+	}
+}
