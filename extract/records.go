@@ -83,13 +83,17 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	// Which sentence-initial capitalised words the document also writes in
 	// lowercase: collect the few candidates, then one pass over the rest.
 	a.lowerSeen = map[string]bool{}
+	// A bit per hash of the candidates dismisses most lowercase words
+	// without a map lookup.
+	var maybe candidateBits
 	for k, t := range a.toks {
 		if t.kind == tokWord && t.capitalized() && a.sentenceInitial(k) {
 			a.lowerSeen[t.low] = false
+			maybe.add(t.low)
 		}
 	}
 	for _, t := range a.toks {
-		if t.kind == tokWord && t.low == t.text {
+		if t.kind == tokWord && t.low == t.text && maybe.has(t.low) {
 			if seen, ok := a.lowerSeen[t.low]; ok && !seen {
 				a.lowerSeen[t.low] = true
 			}
@@ -123,6 +127,19 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	return a
 }
 
+// candidateBits is a one-hash Bloom filter over a few hundred words.
+type candidateBits [64]uint64
+
+func (b *candidateBits) add(w string) {
+	h := hashWord(w) % uint32(len(b)*64)
+	b[h/64] |= 1 << (h % 64)
+}
+
+func (b *candidateBits) has(w string) bool {
+	h := hashWord(w) % uint32(len(b)*64)
+	return b[h/64]&(1<<(h%64)) != 0
+}
+
 func sortMentions(ms []mention) {
 	// Mentions are appended in token order already; keep it stable.
 	for i := 1; i < len(ms); i++ {
@@ -137,6 +154,7 @@ func (a *analysis) markSkipped() {
 	// A document of one line has no headline: it is all text.
 	firstDone := a.lineCount() < 2
 	inList := false
+	var lowBuf []byte // the lowercase head of the line, reused line to line
 	for i := range a.paras {
 		p := &a.paras[i]
 		line := strings.TrimSpace(a.str(p.start, p.end))
@@ -145,13 +163,14 @@ func (a *analysis) markSkipped() {
 		}
 		// Lowercase only a line's head, and only when some furniture phrase
 		// starts with its first letter.
-		low := ""
-		if r, _ := utf8.DecodeRuneInString(line); len(a.furnitureFor(strings.ToLower(string(r)))) > 0 {
+		var low []byte
+		if len(a.l.furnitureByByte[lowerFirstByte(line)]) > 0 {
 			head := line
 			if len(head) > 200 {
 				head = head[:200]
 			}
-			low = strings.ToLower(foldApostrophes(head))
+			lowBuf = appendLower(lowBuf[:0], head, true)
+			low = lowBuf
 		}
 		if inList && len(line) < 200 && !endsSentence(line) {
 			// The short lines after "À découvrir également" or "Read more"
@@ -161,7 +180,7 @@ func (a *analysis) markSkipped() {
 		}
 		inList = false
 		for _, f := range a.furnitureFor(low) {
-			if strings.HasPrefix(low, f) && wordBoundary(low, len(f)) && utf8.RuneCountInString(line) < 300 {
+			if len(low) >= len(f) && string(low[:len(f)]) == f && wordBoundary(string(low), len(f)) && utf8.RuneCountInString(line) < 300 {
 				p.skip = true
 				inList = utf8.RuneCountInString(line) < 60
 				break
@@ -246,6 +265,7 @@ type decided struct {
 // records decides, for every span, whether it is a quote and who said it.
 func (a *analysis) records(docID, code string) []Quote {
 	st := newRecordState()
+	st.decided = make([]decided, 0, len(a.spans))
 	for qi, t := range a.toks {
 		if t.kind != tokQuote {
 			continue
@@ -699,11 +719,24 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 
 // furnitureFor returns the furniture phrases that may prefix low: those
 // starting with its first byte.
-func (a *analysis) furnitureFor(low string) []string {
-	if low == "" {
+func (a *analysis) furnitureFor(low []byte) []string {
+	if len(low) == 0 {
 		return nil
 	}
 	return a.l.furnitureByByte[low[0]]
+}
+
+// lowerFirstByte is the first byte of the lowercase line: furniture
+// phrases are indexed by it.
+func lowerFirstByte(line string) byte {
+	if c := line[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return strings.ToLower(string(r))[0]
 }
 
 // grow returns a slice of length n, reusing buf's memory when it can.
@@ -718,7 +751,7 @@ func grow[T any](buf []T, n int) []T {
 // Clinton Is Qualified To Be President.") is a headline.
 func headlineCase(line string) bool {
 	long, upper := 0, 0
-	for _, w := range strings.Fields(line) {
+	for w := range strings.FieldsSeq(line) {
 		w = strings.TrimLeft(w, "\"'‘’“”«» (")
 		r, size := utf8.DecodeRuneInString(w)
 		if size == 0 || utf8.RuneCountInString(w) <= 3 || !unicode.IsLetter(r) {

@@ -336,12 +336,16 @@ func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
+// tokensPerSentence is a low guess of the tokens in a news sentence, to
+// size the sentences of a document at once.
+const tokensPerSentence = 20
+
 // quoteEndsSentence is set by the tokenizer's caller: whether the quote's
 // content ends with a sentence-final mark.
 func quoteEndsSentence(t token) bool { return t.low == "." }
 
 func splitSentences(toks []token, abbrev func(string) bool) []sentence {
-	var out []sentence
+	out := make([]sentence, 0, len(toks)/tokensPerSentence+1)
 	from := 0
 	for k := range toks {
 		last := k+1 == len(toks) || toks[k+1].para != toks[k].para
@@ -465,12 +469,13 @@ func indexRunes(src string, text []rune, boff []int32) ([]rune, []int32) {
 	if cap(boff) < n+1 {
 		boff = make([]int32, 0, n+1)
 	}
-	text, boff = text[:0], boff[:0]
+	text, boff = text[:n], boff[:n+1]
+	k := 0
 	for i, r := range src {
-		text = append(text, r)
-		boff = append(boff, int32(i))
+		text[k], boff[k] = r, int32(i)
+		k++
 	}
-	boff = append(boff, int32(len(src)))
+	boff[n] = int32(len(src))
 	return text, boff
 }
 
