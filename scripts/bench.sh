@@ -79,7 +79,9 @@ done
 if [ "$SIZE_MB" -gt 0 ]; then
 	size=$(stat -c %s "$tmp/dev.jsonl")
 	repeats=$(((SIZE_MB * 1024 * 1024 + size - 1) / size))
-	for ((i = 0; i < repeats; i++)); do cat "$tmp/dev.jsonl"; done >"$tmp/big.jsonl"
+	# Each repeat prefixes its ids ("r3-…"): a document id used twice is
+	# an error, and every line must be extracted, not skipped.
+	for ((i = 0; i < repeats; i++)); do sed "s/\"id\": *\"/&r$i-/" "$tmp/dev.jsonl"; done >"$tmp/big.jsonl"
 	for j in $JOBS; do
 		measure "${SIZE_MB} MB file, -j $j" "$tmp/big.jsonl" -j "$j"
 	done
