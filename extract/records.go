@@ -76,10 +76,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			}
 		}
 	}
-	a.sents = splitSentences(a.toks, func(w string) bool {
-		_, ok := a.lx.Honorifics[w]
-		return ok || a.gr.abbrev[w] || len(w) <= 4 && strings.Count(w, ".") >= 2
-	})
+	a.sents = splitSentences(a.toks, abbreviations{honorifics: a.lx.Honorifics, abbrev: a.gr.abbrev})
 	// Which sentence-initial capitalised words the document also writes in
 	// lowercase: collect the few candidates, then one pass over the rest.
 	a.lowerSeen = map[string]bool{}

@@ -97,19 +97,8 @@ func (a *analysis) resolveNames() {
 	a.trimSentenceOpeners()
 	// Indexes keep this linear in the number of mentions: entities by
 	// folded full form, by surname, and organisations by acronym.
-	// Sized for every name mention being an entity of its own, so that
-	// neither the entities nor the indexes grow step by step.
-	names := 0
-	for _, m := range a.mentions {
-		if m.kind == mName {
-			names++
-		}
-	}
-	if a.entities == nil {
-		a.entities = make([]entity, 0, names)
-	}
-	byForm := make(map[string]int, names)
-	bySurname := make(map[string][]int, names)
+	byForm := map[string]int{}
+	bySurname := map[string][]int{}
 	orgByHead := map[string]int{}
 	byGiven := map[string][]int{}
 	byInitials := map[string]int{}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -193,7 +194,7 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 							lowCopy = lowBytes
 						}
 						var ok bool
-						tmp, ok = appendFold(tmp[:0], lowBytes)
+						tmp, ok = appendFold(tmp[:0], string(lowBytes))
 						switch {
 						case !ok:
 							if f := foldName(string(lowBytes)); f != string(lowBytes) {
@@ -293,7 +294,7 @@ func spanFrom(s span) int {
 }
 
 // sentenceEnd reports whether a sentence ends after token k.
-func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
+func sentenceEnd(toks []token, k int, abbrev abbreviations) bool {
 	t := toks[k]
 	if t.kind == tokQuote {
 		// “… demonstrate.” Most of the support…: a quote ending a
@@ -311,11 +312,12 @@ func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	case ".":
 		if k > 0 && toks[k-1].kind == tokWord && toks[k-1].end == t.start {
 			w := toks[k-1].text
-			if abbrev(w + ".") {
+			var buf [32]byte
+			if abbrev.has(append(append(buf[:0], w...), '.')) {
 				return false
 			}
 			// An initial (J. Smith) does not end a sentence.
-			if len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
+			if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
 				return false
 			}
 		}
@@ -332,7 +334,7 @@ func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	if n.kind == tokQuote {
 		return true
 	}
-	r := []rune(n.text)[0]
+	r, _ := utf8.DecodeRuneInString(n.text)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
@@ -344,7 +346,21 @@ const tokensPerSentence = 20
 // content ends with a sentence-final mark.
 func quoteEndsSentence(t token) bool { return t.low == "." }
 
-func splitSentences(toks []token, abbrev func(string) bool) []sentence {
+// abbreviations tells the words whose dot ends no sentence: honorifics
+// ("Mr."), the grammar's abbreviations, and short dotted ones ("U.S.").
+type abbreviations struct {
+	honorifics map[string]Gender
+	abbrev     map[string]bool
+}
+
+// has takes the word with its dot in a buffer, so that the lookups make no
+// string.
+func (ab abbreviations) has(w []byte) bool {
+	_, ok := ab.honorifics[string(w)]
+	return ok || ab.abbrev[string(w)] || len(w) <= 4 && bytes.Count(w, []byte{'.'}) >= 2
+}
+
+func splitSentences(toks []token, abbrev abbreviations) []sentence {
 	out := make([]sentence, 0, len(toks)/tokensPerSentence+1)
 	from := 0
 	for k := range toks {
@@ -405,7 +421,8 @@ var latinBase = func() map[rune]rune {
 }()
 
 func foldSlow(s string) string {
-	b, ok := appendFold(make([]byte, 0, len(s)), []byte(s))
+	var buf [64]byte
+	b, ok := appendFold(buf[:0], s)
 	if !ok {
 		return foldName(s)
 	}
@@ -414,11 +431,11 @@ func foldSlow(s string) string {
 
 // appendFold appends the fold of s to dst; false when s needs foldName's
 // Unicode decomposition instead.
-func appendFold(dst, s []byte) ([]byte, bool) {
+func appendFold(dst []byte, s string) ([]byte, bool) {
 	for len(s) > 0 {
 		r, n := rune(s[0]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(s)
+			r, n = utf8.DecodeRuneInString(s)
 		}
 		s = s[n:]
 		switch {

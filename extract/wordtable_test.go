@@ -25,7 +25,7 @@ func TestAppendLowerMatchesToLower(t *testing.T) {
 
 func TestAppendFoldMatchesFoldName(t *testing.T) {
 	for _, s := range []string{"abc", "été", "élysée", "łódź", "ørsted", "straße", "l’été", "ǆ", "über", "naïve", "şahin"} {
-		b, ok := appendFold(nil, []byte(s))
+		b, ok := appendFold(nil, s)
 		if ok {
 			assert.Equal(t, foldName(s), string(b), s)
 		}
