@@ -124,17 +124,18 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	return a
 }
 
-// candidateBits is a one-hash Bloom filter over a few hundred words.
-type candidateBits [64]uint64
+// candidateBits marks the first byte and length of a few hundred words:
+// a word whose pair is unmarked is none of them, found in two loads.
+type candidateBits [256]uint64
 
 func (b *candidateBits) add(w string) {
-	h := hashWord(w) % uint32(len(b)*64)
-	b[h/64] |= 1 << (h % 64)
+	if w != "" {
+		b[w[0]] |= 1 << min(len(w), 63)
+	}
 }
 
 func (b *candidateBits) has(w string) bool {
-	h := hashWord(w) % uint32(len(b)*64)
-	return b[h/64]&(1<<(h%64)) != 0
+	return w != "" && b[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 func sortMentions(ms []mention) {
@@ -748,7 +749,17 @@ func grow[T any](buf []T, n int) []T {
 // Clinton Is Qualified To Be President.") is a headline.
 func headlineCase(line string) bool {
 	long, upper := 0, 0
-	for w := range strings.FieldsSeq(line) {
+	for line != "" {
+		// The next field, as strings.Fields cuts them.
+		w := strings.TrimLeftFunc(line, unicode.IsSpace)
+		end := strings.IndexFunc(w, unicode.IsSpace)
+		if end < 0 {
+			end = len(w)
+		}
+		w, line = w[:end], w[end:]
+		if w == "" {
+			break
+		}
 		w = strings.TrimLeft(w, "\"'‘’“”«» (")
 		r, size := utf8.DecodeRuneInString(w)
 		if size == 0 || utf8.RuneCountInString(w) <= 3 || !unicode.IsLetter(r) {

@@ -31,3 +31,10 @@ func TestAppendFoldMatchesFoldName(t *testing.T) {
 		}
 	}
 }
+
+func TestIsWordRuneASCII(t *testing.T) {
+	for r := rune(-1); r < 0x80; r++ {
+		want := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		assert.Equal(t, want, isWordRune(r), "%q", r)
+	}
+}
