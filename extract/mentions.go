@@ -140,7 +140,11 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 		return "", RoleInfo{}, 0
 	}
 	max := a.lx.RoleMaxWords
-	var words []string
+	// The phrase grows in key, word by word (an elided word and the next
+	// are one: "d'état"), and is looked up as is and folded, without a
+	// string per step.
+	var keyBuf, foldBuf [64]byte
+	key := keyBuf[:0]
 	best, bestN := "", 0
 	var bestInfo RoleInfo
 	for n := 0; n < max && k+n < len(a.toks); n++ {
@@ -152,17 +156,25 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 		if n == 0 && t.info&wRoleStart == 0 {
 			break
 		}
-		if n > 0 && a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'") {
-			words[len(words)-1] += w
-		} else {
-			words = append(words, w)
+		if n > 0 && !(a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'")) {
+			key = append(key, ' ')
 		}
-		key := strings.Join(words, " ")
-		if info, ok := a.lx.Roles[key]; ok {
-			best, bestN, bestInfo = key, n+1, info
-		} else if f := fold(key); f != key {
-			if info, ok := a.lx.Roles[f]; ok {
-				best, bestN, bestInfo = f, n+1, info
+		key = append(key, w...)
+		if info, ok := a.lx.Roles[string(key)]; ok {
+			best, bestN, bestInfo = string(key), n+1, info
+			continue
+		}
+		f, ok := appendFold(foldBuf[:0], string(key))
+		switch {
+		case !ok:
+			if f := foldName(string(key)); f != string(key) {
+				if info, ok := a.lx.Roles[f]; ok {
+					best, bestN, bestInfo = f, n+1, info
+				}
+			}
+		case string(f) != string(key):
+			if info, ok := a.lx.Roles[string(f)]; ok {
+				best, bestN, bestInfo = string(f), n+1, info
 			}
 		}
 	}
@@ -441,7 +453,8 @@ func (a *analysis) nameAt(k int) int {
 	}
 	// A lone capitalised role word ("Minister", "House") is a name only if
 	// someone of the article carries it as a surname; resolveNames decides.
-	_, weak := a.lx.Roles[strings.ToLower(words[0])]
+	var lowBuf [64]byte
+	_, weak := a.lx.Roles[string(appendLower(lowBuf[:0], words[0], false))]
 	weak = weak && len(words) == 1
 	start := toks[k].start
 	if article >= 0 && k == article+1 {
@@ -456,7 +469,7 @@ func (a *analysis) nameAt(k int) int {
 		m.gender = roleInfo.Gender
 	}
 	if gender == 0 && len(words) >= 2 {
-		m.gender = a.lx.FirstNames[fold(words[0])]
+		m.gender, _ = lookupFolded(a.lx.FirstNames, words[0])
 	}
 	if possessive {
 		// The mention ends before "'s": the name as written, no suffix.
@@ -576,7 +589,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			if j < len(toks) {
 				if c, ok := a.lx.CountryForms[toks[j].low]; ok {
 					country = c
-				} else if c, ok := a.lx.CountryForms[fold(toks[j].text)]; ok {
+				} else if c, ok := lookupFolded(a.lx.CountryForms, toks[j].text); ok {
 					country = c
 				}
 			}
@@ -802,7 +815,7 @@ func (a *analysis) attach(ri, ni int) {
 	if r.org {
 		// "la fédération des banques, Febelfin": an organisation's name,
 		// unless a first name says it is a person.
-		if _, given := a.lx.FirstNames[fold(n.name[0])]; !given {
+		if _, given := lookupFolded(a.lx.FirstNames, n.name[0]); !given {
 			n.org = true
 		}
 		return
@@ -855,7 +868,7 @@ func (a *analysis) personStart(k int) bool {
 	if _, _, ok := a.isHonorific(k); ok {
 		return true
 	}
-	_, ok := a.lx.FirstNames[fold(t.low)]
+	_, ok := lookupFolded(a.lx.FirstNames, t.low)
 	return ok
 }
 
@@ -947,7 +960,7 @@ func (a *analysis) orgRun(from, to int) bool {
 }
 
 func (a *analysis) isFirstName(w string) bool {
-	_, ok := a.lx.FirstNames[fold(w)]
+	_, ok := lookupFolded(a.lx.FirstNames, w)
 	return ok
 }
 

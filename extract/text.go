@@ -429,6 +429,18 @@ func foldSlow(s string) string {
 	return string(b)
 }
 
+// lookupFolded is m[fold(s)] without making the folded string.
+func lookupFolded[V any](m map[string]V, s string) (V, bool) {
+	var buf [64]byte
+	f, ok := appendFold(buf[:0], s)
+	if !ok {
+		v, found := m[foldName(s)]
+		return v, found
+	}
+	v, found := m[string(f)]
+	return v, found
+}
+
 // appendFold appends the fold of s to dst; false when s needs foldName's
 // Unicode decomposition instead.
 func appendFold(dst []byte, s string) ([]byte, bool) {
