@@ -79,6 +79,9 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	for w := range gr.definite {
 		infos[w] |= wDefinite
 	}
+	for w := range gr.possessives {
+		infos[w] |= wPossessive
+	}
 	l.words = newWordTable(infos)
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {

@@ -184,6 +184,24 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 	return fold(best), bestInfo, bestN
 }
 
+// stressedWord and possessiveWord look the word up only when the
+// tokenizer's bit says it may be there: most words are neither.
+func stressedWord(stressed map[string]PronounInfo, t token) (PronounInfo, bool) {
+	if t.info&wStressed == 0 {
+		return PronounInfo{}, false
+	}
+	g, ok := stressed[t.low]
+	return g, ok
+}
+
+func possessiveWord(possessives map[string]PronounInfo, t token) (PronounInfo, bool) {
+	if t.info&wPossessive == 0 {
+		return PronounInfo{}, false
+	}
+	g, ok := possessives[t.low]
+	return g, ok
+}
+
 func (a *analysis) findMentions() {
 	toks := a.toks
 	for k := 0; k < len(toks); k++ {
@@ -200,14 +218,14 @@ func (a *analysis) findMentions() {
 		}
 		// "selon lui", "according to her": a stressed pronoun after a source
 		// phrase stands for the speaker.
-		if g, ok := a.gr.stressed[t.low]; t.info&wStressed != 0 && ok && a.sourcePhraseBefore(k) {
+		if g, ok := stressedWord(a.gr.stressed, t); ok && a.sourcePhraseBefore(k) {
 			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 1, start: t.start, end: t.end,
 				text: t.text, gender: g.Gender, plural: g.Plural, entity: -1})
 			continue
 		}
 		// "her statement said", "son communiqué précise": a possessive
 		// before a speech noun stands for its owner, like a pronoun.
-		if g, ok := a.gr.possessives[t.low]; ok && k+1 < len(toks) && a.speechNoun(k+1) && toks[k+1].para == t.para {
+		if g, ok := possessiveWord(a.gr.possessives, t); ok && k+1 < len(toks) && a.speechNoun(k+1) && toks[k+1].para == t.para {
 			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
 				text: a.str(t.start, toks[k+1].end), gender: g.Gender, plural: g.Plural, entity: -1})
 			k++

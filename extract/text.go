@@ -529,4 +529,7 @@ const (
 	// wCapitalized is set by the tokenizer, not the lexicon: the word
 	// reads as capitalised (see isCapitalized).
 	wCapitalized
+	// wPossessive: a possessive that stands for its owner ("her
+	// statement").
+	wPossessive
 )
