@@ -14,6 +14,8 @@ type scratch struct {
 	text     []rune
 	boff     []int32
 	tokens   tokenBufs
+	paras    []paragraph
+	sents    []sentence
 	verbLen  []int8
 	byTok    []int
 	byEnd    []int
@@ -29,6 +31,7 @@ func (s *scratch) keep(a *analysis) bool {
 	}
 	s.text, s.boff, s.verbLen = a.text[:0], a.boff[:0], a.verbLen[:0]
 	s.tokens.toks = a.toks[:0]
+	s.paras, s.sents = a.paras[:0], a.sents[:0]
 	s.byTok, s.byEnd, s.mentions = a.mentionByTok[:0], a.mentionByEnd[:0], a.mentions[:0]
 	return true
 }
@@ -44,7 +47,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	if a.mentions == nil {
 		a.mentions = make([]mention, 0, len(text)/200)
 	}
-	a.paras = splitParagraphs(text)
+	a.paras = splitParagraphsInto(sc.paras, text)
 	a.markSkipped()
 	// Furniture between two paragraphs ("READ MORE: …") does not separate
 	// them: count only the text's own paragraphs.
@@ -76,7 +79,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			}
 		}
 	}
-	a.sents = splitSentences(a.toks, abbreviations{honorifics: a.lx.Honorifics, abbrev: a.gr.abbrev})
+	a.sents = splitSentences(sc.sents, a.toks, abbreviations{honorifics: a.lx.Honorifics, abbrev: a.gr.abbrev})
 	// Which sentence-initial capitalised words the document also writes in
 	// lowercase: collect the few candidates, then one pass over the rest.
 	a.lowerSeen = map[string]bool{}

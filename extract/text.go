@@ -82,7 +82,12 @@ type sentence struct {
 }
 
 func splitParagraphs(text []rune) []paragraph {
-	var out []paragraph
+	return splitParagraphsInto(nil, text)
+}
+
+// splitParagraphsInto is splitParagraphs reusing buf's memory.
+func splitParagraphsInto(buf []paragraph, text []rune) []paragraph {
+	out := buf[:0]
 	start := 0
 	for i, r := range text {
 		if r == '\n' {
@@ -360,8 +365,11 @@ func (ab abbreviations) has(w []byte) bool {
 	return ok || ab.abbrev[string(w)] || len(w) <= 4 && bytes.Count(w, []byte{'.'}) >= 2
 }
 
-func splitSentences(toks []token, abbrev abbreviations) []sentence {
-	out := make([]sentence, 0, len(toks)/tokensPerSentence+1)
+func splitSentences(buf []sentence, toks []token, abbrev abbreviations) []sentence {
+	out := buf[:0]
+	if cap(out) < len(toks)/tokensPerSentence+1 {
+		out = make([]sentence, 0, len(toks)/tokensPerSentence+1)
+	}
 	from := 0
 	for k := range toks {
 		last := k+1 == len(toks) || toks[k+1].para != toks[k].para
