@@ -311,7 +311,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		}
 		sp := a.spans[d.span]
 		q := Quote{
-			Text:        string(a.text[sp.start:sp.end]),
+			Text:        a.copyText(sp.start, sp.end),
 			Start:       sp.start,
 			End:         sp.end,
 			Kind:        d.kind,
@@ -324,7 +324,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		// document text in memory through a substring.
 		q.Sentence = strings.Clone(a.sentenceText(d.sentence, sp))
 		if d.hasCue {
-			q.Cue = strings.TrimSpace(string(a.text[a.toks[d.cue.from].start:a.toks[d.cue.to-1].end]))
+			q.Cue = strings.TrimSpace(a.copyText(a.toks[d.cue.from].start, a.toks[d.cue.to-1].end))
 		}
 		switch {
 		case d.speaker >= 0:
@@ -336,7 +336,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		}
 		if d.mention != nil && q.Speaker != nil {
 			st, en := d.mention.start, d.mention.end
-			q.SpeakerMention = string(a.text[st:en])
+			q.SpeakerMention = a.copyText(st, en)
 			q.SpeakerStart, q.SpeakerEnd = &st, &en
 		}
 		if q.Speaker == nil {

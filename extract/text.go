@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -514,6 +515,17 @@ func indexRunes(src string, text []rune, boff []int32) ([]rune, []int32) {
 	}
 	boff[n] = int32(len(src))
 	return text, boff
+}
+
+// copyText is string(a.text[i:j]), a string of its own (a quote outlives
+// its document), copied from the source bytes rather than encoded again
+// rune by rune; source bytes that are not UTF-8, which text holds as
+// U+FFFD, take the slow way.
+func (a *analysis) copyText(i, j int) string {
+	if s := a.str(i, j); utf8.ValidString(s) {
+		return strings.Clone(s)
+	}
+	return string(a.text[i:j])
 }
 
 // str is the source text of runes [i, j), without a copy.

@@ -7,6 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// The fast paths of the tokenizer and the lexicon lookups give what the
+// plain code they replace gives.
+
 func TestWordTableMatchesMap(t *testing.T) {
 	m := map[string]wordInfo{"the": wDefinite, "said": wVerbStart, "été": wVerbStart, "d'après": wAccordingStart, "il": wPronounStart | wStressed}
 	tab := newWordTable(m)
@@ -36,5 +39,17 @@ func TestIsWordRuneASCII(t *testing.T) {
 	for r := rune(-1); r < 0x80; r++ {
 		want := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 		assert.Equal(t, want, isWordRune(r), "%q", r)
+	}
+}
+
+func TestCopyTextMatchesRunes(t *testing.T) {
+	for _, src := range []string{"", "plain « guillemets » ’", "bad \xff byte", "\xe2\x80 cut"} {
+		text, boff := indexRunes(src, nil, nil)
+		a := &analysis{src: src, text: text, boff: boff}
+		for i := 0; i <= len(text); i++ {
+			for j := i; j <= len(text); j++ {
+				assert.Equal(t, string(text[i:j]), a.copyText(i, j), "%q [%d:%d]", src, i, j)
+			}
+		}
 	}
 }
