@@ -86,6 +86,11 @@ func (a *analysis) isHonorific(k int) (Gender, int, bool) {
 	return 0, 0, false
 }
 
+func (a *analysis) isVerb(w string) bool {
+	_, ok := a.lx.Verbs[w]
+	return ok
+}
+
 // nameStart: the token may open a person or organisation name.
 func (a *analysis) nameWord(k int, first bool) bool {
 	t := a.toks[k]
@@ -96,12 +101,10 @@ func (a *analysis) nameWord(k int, first bool) bool {
 	if a.lx.NonNames[t.text] || a.lx.NonNames[bare] || a.lx.Stopwords[t.low] && first {
 		return false
 	}
-	if a.lx.Pronouns[t.low].Gender != 0 || a.lx.Pronouns[t.low].Plural {
-		if _, ok := a.lx.Pronouns[t.low]; ok {
-			return false
-		}
+	if p, ok := a.lx.Pronouns[t.low]; ok && (p.Gender != 0 || p.Plural) {
+		return false
 	}
-	if _, ok := a.lx.Verbs[t.low]; ok && first {
+	if first && a.isVerb(t.low) {
 		// "Will Young", "Mark Smith": a first name before another
 		// capitalised word is a name even if it is also a verb.
 		if !a.isFirstName(t.text) || k+1 >= len(a.toks) || !a.toks[k+1].capitalized() {
