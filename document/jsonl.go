@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim/webpage"
 )
@@ -165,7 +166,7 @@ func ParseJSONLine(l Line) (Document, error) {
 	if !ok {
 		return Document{}, lineErr(fmt.Errorf(`document %q: missing "text"`, d.ID))
 	}
-	if !isJSONString(text) || json.Unmarshal(text, &d.Text) != nil {
+	if !isJSONString(text) || !unquoteText(text, &d.Text) {
 		return Document{}, lineErr(fmt.Errorf(`document %q: "text" must be a string`, d.ID))
 	}
 	// Sorted keys, so that a line with two bad fields always reports the same.
@@ -212,6 +213,51 @@ func ParseJSONLine(l Line) (Document, error) {
 }
 
 func isJSONString(raw []byte) bool { return len(raw) > 0 && raw[0] == '"' }
+
+// unquoteText decodes the JSON string raw into dst, as json.Unmarshal does,
+// without its second validation pass over the whole string: a document's
+// text is most of its line. raw comes from a line already parsed; the rare
+// \u escape, invalid UTF-8 (which json.Unmarshal replaces) and anything
+// unexpected are left to json.Unmarshal.
+func unquoteText(raw []byte, dst *string) bool {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || !utf8.Valid(raw) {
+		return json.Unmarshal(raw, dst) == nil
+	}
+	body := raw[1 : len(raw)-1]
+	i := bytes.IndexByte(body, '\\')
+	if i < 0 {
+		*dst = string(body)
+		return true
+	}
+	out := make([]byte, 0, len(body))
+	for {
+		out = append(out, body[:i]...)
+		if i+1 >= len(body) {
+			return json.Unmarshal(raw, dst) == nil
+		}
+		switch c := body[i+1]; c {
+		case '"', '\\', '/':
+			out = append(out, c)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		default: // \uXXXX: surrogates and all
+			return json.Unmarshal(raw, dst) == nil
+		}
+		body = body[i+2:]
+		if i = bytes.IndexByte(body, '\\'); i < 0 {
+			*dst = string(append(out, body...))
+			return true
+		}
+	}
+}
 
 // jsonID reads an id given as a string or a number; a number keeps its
 // literal spelling.

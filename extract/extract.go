@@ -27,7 +27,7 @@ type language struct {
 	furnitureByByte [256][]string
 	// words flags each word with the lists it starts an entry of, to
 	// dismiss most tokens with one lookup.
-	words map[string]wordInfo
+	words *wordTable
 	// accordingWords are the "according to" phrases cut into words, longest
 	// first; pronounSecond and verbPrefixes let multi-word lookups stop
 	// early.
@@ -59,7 +59,7 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 			}
 		}
 	}
-	l.words = map[string]wordInfo{}
+	infos := map[string]wordInfo{}
 	for _, set := range []struct {
 		words map[string]bool
 		bit   wordInfo
@@ -70,15 +70,19 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 		{firstWords(lx.According), wAccordingStart},
 	} {
 		for w := range set.words {
-			l.words[w] |= set.bit
+			infos[w] |= set.bit
 		}
 	}
 	for w := range gr.stressed {
-		l.words[w] |= wStressed
+		infos[w] |= wStressed
 	}
 	for w := range gr.definite {
-		l.words[w] |= wDefinite
+		infos[w] |= wDefinite
 	}
+	for w := range gr.possessives {
+		infos[w] |= wPossessive
+	}
+	l.words = newWordTable(infos)
 	l.accordingByLast = map[string][][]string{}
 	for _, phrase := range lx.According {
 		words := tokenWords(phrase, gr.elisions)

@@ -86,6 +86,11 @@ func (a *analysis) isHonorific(k int) (Gender, int, bool) {
 	return 0, 0, false
 }
 
+func (a *analysis) isVerb(w string) bool {
+	_, ok := a.lx.Verbs[w]
+	return ok
+}
+
 // nameStart: the token may open a person or organisation name.
 func (a *analysis) nameWord(k int, first bool) bool {
 	t := a.toks[k]
@@ -96,12 +101,10 @@ func (a *analysis) nameWord(k int, first bool) bool {
 	if (a.lx.NonNames[t.text] || a.lx.NonNames[bare] || a.lx.Stopwords[t.low] && first) && !(first && a.firstNameBeforeName(k)) {
 		return false
 	}
-	if a.lx.Pronouns[t.low].Gender != 0 || a.lx.Pronouns[t.low].Plural {
-		if _, ok := a.lx.Pronouns[t.low]; ok {
-			return false
-		}
+	if p, ok := a.lx.Pronouns[t.low]; ok && (p.Gender != 0 || p.Plural) {
+		return false
 	}
-	if _, ok := a.lx.Verbs[t.low]; ok && first {
+	if first && a.isVerb(t.low) {
 		// "Will Young", "Mark Smith": a first name before another
 		// capitalised word is a name even if it is also a verb.
 		if !a.isFirstName(t.text) || k+1 >= len(a.toks) || !a.toks[k+1].capitalized() {
@@ -168,7 +171,11 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 		return "", RoleInfo{}, 0
 	}
 	max := a.lx.RoleMaxWords
-	var words []string
+	// The phrase grows in key, word by word (an elided word and the next
+	// are one: "d'état"), and is looked up as is and folded, without a
+	// string per step.
+	var keyBuf, foldBuf [64]byte
+	key := keyBuf[:0]
 	best, bestN := "", 0
 	var bestInfo RoleInfo
 	for n := 0; n < max && k+n < len(a.toks); n++ {
@@ -180,17 +187,25 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 		if n == 0 && t.info&wRoleStart == 0 {
 			break
 		}
-		if n > 0 && a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'") {
-			words[len(words)-1] += w
-		} else {
-			words = append(words, w)
+		if n > 0 && !(a.toks[k+n-1].end == t.start && strings.HasSuffix(a.toks[k+n-1].low, "'")) {
+			key = append(key, ' ')
 		}
-		key := strings.Join(words, " ")
-		if info, ok := a.lx.Roles[key]; ok {
-			best, bestN, bestInfo = key, n+1, info
-		} else if f := fold(key); f != key {
-			if info, ok := a.lx.Roles[f]; ok {
-				best, bestN, bestInfo = f, n+1, info
+		key = append(key, w...)
+		if info, ok := a.lx.Roles[string(key)]; ok {
+			best, bestN, bestInfo = string(key), n+1, info
+			continue
+		}
+		f, ok := appendFold(foldBuf[:0], string(key))
+		switch {
+		case !ok:
+			if f := foldName(string(key)); f != string(key) {
+				if info, ok := a.lx.Roles[f]; ok {
+					best, bestN, bestInfo = f, n+1, info
+				}
+			}
+		case string(f) != string(key):
+			if info, ok := a.lx.Roles[string(f)]; ok {
+				best, bestN, bestInfo = string(f), n+1, info
 			}
 		}
 	}
@@ -198,6 +213,24 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 		return "", RoleInfo{}, 0
 	}
 	return fold(best), bestInfo, bestN
+}
+
+// stressedWord and possessiveWord look the word up only when the
+// tokenizer's bit says it may be there: most words are neither.
+func stressedWord(stressed map[string]PronounInfo, t token) (PronounInfo, bool) {
+	if t.info&wStressed == 0 {
+		return PronounInfo{}, false
+	}
+	g, ok := stressed[t.low]
+	return g, ok
+}
+
+func possessiveWord(possessives map[string]PronounInfo, t token) (PronounInfo, bool) {
+	if t.info&wPossessive == 0 {
+		return PronounInfo{}, false
+	}
+	g, ok := possessives[t.low]
+	return g, ok
 }
 
 func (a *analysis) findMentions() {
@@ -216,14 +249,14 @@ func (a *analysis) findMentions() {
 		}
 		// "selon lui", "according to her": a stressed pronoun after a source
 		// phrase stands for the speaker.
-		if g, ok := a.gr.stressed[t.low]; t.info&wStressed != 0 && ok && a.sourcePhraseBefore(k) {
+		if g, ok := stressedWord(a.gr.stressed, t); ok && a.sourcePhraseBefore(k) {
 			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 1, start: t.start, end: t.end,
 				text: t.text, gender: g.Gender, plural: g.Plural, entity: -1})
 			continue
 		}
 		// "her statement said", "son communiqué précise": a possessive
 		// before a speech noun stands for its owner, like a pronoun.
-		if g, ok := a.gr.possessives[t.low]; ok && k+1 < len(toks) && a.speechNoun(k+1) && toks[k+1].para == t.para {
+		if g, ok := possessiveWord(a.gr.possessives, t); ok && k+1 < len(toks) && a.speechNoun(k+1) && toks[k+1].para == t.para {
 			a.mentions = append(a.mentions, mention{kind: mPronoun, tokFrom: k, tokTo: k + 2, start: t.start, end: toks[k+1].end,
 				text: a.str(t.start, toks[k+1].end), gender: g.Gender, plural: g.Plural, entity: -1})
 			k++
@@ -482,7 +515,8 @@ func (a *analysis) nameAt(k int) int {
 	}
 	// A lone capitalised role word ("Minister", "House") is a name only if
 	// someone of the article carries it as a surname; resolveNames decides.
-	_, weak := a.lx.Roles[strings.ToLower(words[0])]
+	var lowBuf [64]byte
+	_, weak := a.lx.Roles[string(appendLower(lowBuf[:0], words[0], false))]
 	weak = weak && len(words) == 1
 	start := toks[k].start
 	if article >= 0 && k == article+1 {
@@ -497,7 +531,7 @@ func (a *analysis) nameAt(k int) int {
 		m.gender = roleInfo.Gender
 	}
 	if gender == 0 && len(words) >= 2 {
-		m.gender = a.lx.FirstNames[fold(words[0])]
+		m.gender, _ = lookupFolded(a.lx.FirstNames, words[0])
 	}
 	if possessive {
 		// The mention ends before "'s": the name as written, no suffix.
@@ -645,7 +679,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			if j < len(toks) {
 				if c, ok := a.lx.CountryForms[toks[j].low]; ok {
 					country = c
-				} else if c, ok := a.lx.CountryForms[fold(toks[j].text)]; ok {
+				} else if c, ok := lookupFolded(a.lx.CountryForms, toks[j].text); ok {
 					country = c
 				}
 			}
@@ -1068,7 +1102,7 @@ func (a *analysis) attach(ri, ni int) {
 	if r.org {
 		// "la fédération des banques, Febelfin": an organisation's name,
 		// unless a first name says it is a person.
-		if _, given := a.lx.FirstNames[fold(n.name[0])]; !given {
+		if _, given := lookupFolded(a.lx.FirstNames, n.name[0]); !given {
 			n.org = true
 		}
 		return
@@ -1121,7 +1155,7 @@ func (a *analysis) personStart(k int) bool {
 	if _, _, ok := a.isHonorific(k); ok {
 		return true
 	}
-	_, ok := a.lx.FirstNames[fold(t.low)]
+	_, ok := lookupFolded(a.lx.FirstNames, t.low)
 	return ok
 }
 
@@ -1234,7 +1268,7 @@ func (a *analysis) orgRun(from, to int) bool {
 }
 
 func (a *analysis) isFirstName(w string) bool {
-	_, ok := a.lx.FirstNames[fold(w)]
+	_, ok := lookupFolded(a.lx.FirstNames, w)
 	return ok
 }
 

@@ -13,7 +13,9 @@ import (
 type scratch struct {
 	text     []rune
 	boff     []int32
-	toks     []token
+	tokens   tokenBufs
+	paras    []paragraph
+	sents    []sentence
 	verbLen  []int8
 	byTok    []int
 	byEnd    []int
@@ -27,7 +29,9 @@ func (s *scratch) keep(a *analysis) bool {
 	if len(a.text) > maxPooled {
 		return false
 	}
-	s.text, s.boff, s.toks, s.verbLen = a.text[:0], a.boff[:0], a.toks[:0], a.verbLen[:0]
+	s.text, s.boff, s.verbLen = a.text[:0], a.boff[:0], a.verbLen[:0]
+	s.tokens.toks = a.toks[:0]
+	s.paras, s.sents = a.paras[:0], a.sents[:0]
 	s.byTok, s.byEnd, s.mentions = a.mentionByTok[:0], a.mentionByEnd[:0], a.mentions[:0]
 	return true
 }
@@ -43,7 +47,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	if a.mentions == nil {
 		a.mentions = make([]mention, 0, len(text)/200)
 	}
-	a.paras = splitParagraphs(text)
+	a.paras = splitParagraphsInto(sc.paras, text)
 	a.markSkipped()
 	// Furniture between two paragraphs ("READ MORE: …") does not separate
 	// them: count only the text's own paragraphs.
@@ -62,7 +66,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 		// and German close the quote before "said Smith".
 		a.splitIncises()
 	}
-	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, a.gr.elisions, sc.toks)
+	a.toks = tokenize(text, src, boff, a.paras, a.spans, l.words, a.gr.elisions, &sc.tokens)
 	a.verbLen = grow(sc.verbLen, len(a.toks))
 	for i := range a.verbLen {
 		a.verbLen[i] = -1
@@ -75,20 +79,21 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			}
 		}
 	}
-	a.sents = splitSentences(a.toks, func(w string) bool {
-		_, ok := a.lx.Honorifics[w]
-		return ok || a.gr.abbrev[w] || len(w) <= 4 && strings.Count(w, ".") >= 2
-	})
+	a.sents = splitSentences(sc.sents, a.toks, abbreviations{honorifics: a.lx.Honorifics, abbrev: a.gr.abbrev})
 	// Which sentence-initial capitalised words the document also writes in
 	// lowercase: collect the few candidates, then one pass over the rest.
 	a.lowerSeen = map[string]bool{}
+	// A bit per hash of the candidates dismisses most lowercase words
+	// without a map lookup.
+	var maybe candidateBits
 	for k, t := range a.toks {
 		if t.kind == tokWord && t.capitalized() && a.sentenceInitial(k) {
 			a.lowerSeen[t.low] = false
+			maybe.add(t.low)
 		}
 	}
 	for _, t := range a.toks {
-		if t.kind == tokWord && t.low == t.text {
+		if t.kind == tokWord && t.low == t.text && maybe.has(t.low) {
 			if seen, ok := a.lowerSeen[t.low]; ok && !seen {
 				a.lowerSeen[t.low] = true
 			}
@@ -122,6 +127,20 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	return a
 }
 
+// candidateBits marks the first byte and length of a few hundred words:
+// a word whose pair is unmarked is none of them, found in two loads.
+type candidateBits [256]uint64
+
+func (b *candidateBits) add(w string) {
+	if w != "" {
+		b[w[0]] |= 1 << min(len(w), 63)
+	}
+}
+
+func (b *candidateBits) has(w string) bool {
+	return w != "" && b[w[0]]&(1<<min(len(w), 63)) != 0
+}
+
 func sortMentions(ms []mention) {
 	// Mentions are appended in token order already; keep it stable.
 	for i := 1; i < len(ms); i++ {
@@ -136,6 +155,7 @@ func (a *analysis) markSkipped() {
 	// A document of one line has no headline: it is all text.
 	firstDone := a.lineCount() < 2
 	inList := false
+	var lowBuf []byte // the lowercase head of the line, reused line to line
 	for i := range a.paras {
 		p := &a.paras[i]
 		line := strings.TrimSpace(a.str(p.start, p.end))
@@ -144,13 +164,14 @@ func (a *analysis) markSkipped() {
 		}
 		// Lowercase only a line's head, and only when some furniture phrase
 		// starts with its first letter.
-		low := ""
-		if r, _ := utf8.DecodeRuneInString(line); len(a.furnitureFor(strings.ToLower(string(r)))) > 0 {
+		var low []byte
+		if len(a.l.furnitureByByte[lowerFirstByte(line)]) > 0 {
 			head := line
 			if len(head) > 200 {
 				head = head[:200]
 			}
-			low = strings.ToLower(foldApostrophes(head))
+			lowBuf = appendLower(lowBuf[:0], head, true)
+			low = lowBuf
 		}
 		if inList && len(line) < 200 && !endsSentence(line) {
 			// The short lines after "À découvrir également" or "Read more"
@@ -160,7 +181,7 @@ func (a *analysis) markSkipped() {
 		}
 		inList = false
 		for _, f := range a.furnitureFor(low) {
-			if strings.HasPrefix(low, f) && wordBoundary(low, len(f)) && utf8.RuneCountInString(line) < 300 {
+			if len(low) >= len(f) && string(low[:len(f)]) == f && wordBoundary(string(low), len(f)) && utf8.RuneCountInString(line) < 300 {
 				p.skip = true
 				inList = utf8.RuneCountInString(line) < 60
 				break
@@ -249,6 +270,7 @@ type decided struct {
 // records decides, for every span, whether it is a quote and who said it.
 func (a *analysis) records(docID, code string) []Quote {
 	st := newRecordState()
+	st.decided = make([]decided, 0, len(a.spans))
 	for qi, t := range a.toks {
 		if t.kind != tokQuote {
 			continue
@@ -293,7 +315,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		}
 		sp := a.spans[d.span]
 		q := Quote{
-			Text:        string(a.text[sp.start:sp.end]),
+			Text:        a.copyText(sp.start, sp.end),
 			Start:       sp.start,
 			End:         sp.end,
 			Kind:        d.kind,
@@ -306,7 +328,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		// document text in memory through a substring.
 		q.Sentence = strings.Clone(a.sentenceText(d.sentence, sp))
 		if d.hasCue {
-			q.Cue = strings.TrimSpace(string(a.text[a.toks[d.cue.from].start:a.toks[d.cue.to-1].end]))
+			q.Cue = strings.TrimSpace(a.copyText(a.toks[d.cue.from].start, a.toks[d.cue.to-1].end))
 		}
 		switch {
 		case d.speaker >= 0:
@@ -318,7 +340,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		}
 		if d.mention != nil && q.Speaker != nil {
 			st, en := d.mention.start, d.mention.end
-			q.SpeakerMention = string(a.text[st:en])
+			q.SpeakerMention = a.copyText(st, en)
 			q.SpeakerStart, q.SpeakerEnd = &st, &en
 		}
 		if q.Speaker == nil {
@@ -730,11 +752,24 @@ func (a *analysis) speakers(quotes []Quote) []Speaker {
 
 // furnitureFor returns the furniture phrases that may prefix low: those
 // starting with its first byte.
-func (a *analysis) furnitureFor(low string) []string {
-	if low == "" {
+func (a *analysis) furnitureFor(low []byte) []string {
+	if len(low) == 0 {
 		return nil
 	}
 	return a.l.furnitureByByte[low[0]]
+}
+
+// lowerFirstByte is the first byte of the lowercase line: furniture
+// phrases are indexed by it.
+func lowerFirstByte(line string) byte {
+	if c := line[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return strings.ToLower(string(r))[0]
 }
 
 // grow returns a slice of length n, reusing buf's memory when it can.
@@ -749,7 +784,17 @@ func grow[T any](buf []T, n int) []T {
 // Clinton Is Qualified To Be President.") is a headline.
 func headlineCase(line string) bool {
 	long, upper := 0, 0
-	for _, w := range strings.Fields(line) {
+	for line != "" {
+		// The next field, as strings.Fields cuts them.
+		w := strings.TrimLeftFunc(line, unicode.IsSpace)
+		end := strings.IndexFunc(w, unicode.IsSpace)
+		if end < 0 {
+			end = len(w)
+		}
+		w, line = w[:end], w[end:]
+		if w == "" {
+			break
+		}
 		w = strings.TrimLeft(w, "\"'‘’“”«» (")
 		r, size := utf8.DecodeRuneInString(w)
 		if size == 0 || utf8.RuneCountInString(w) <= 3 || !unicode.IsLetter(r) {

@@ -112,9 +112,21 @@ func isSpace(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWordRunes[r] == '1'
 	}
+	return isWordRuneUnicode(r)
+}
+
+// asciiWordRunes marks the ASCII word runes (0-9, A-Z, a-z) with '1'.
+const asciiWordRunes = "00000000000000000000000000000000" +
+	"00000000000000001111111111000000" +
+	"01111111111111111111111111100000" +
+	"01111111111111111111111111100000"
+
+// isWordRuneUnicode is isWordRune past ASCII, apart so that the ASCII test,
+// which most runes take, is inlined where it is called.
+func isWordRuneUnicode(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 

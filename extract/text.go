@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,7 +83,12 @@ type sentence struct {
 }
 
 func splitParagraphs(text []rune) []paragraph {
-	var out []paragraph
+	return splitParagraphsInto(nil, text)
+}
+
+// splitParagraphsInto is splitParagraphs reusing buf's memory.
+func splitParagraphsInto(buf []paragraph, text []rune) []paragraph {
+	out := buf[:0]
 	start := 0
 	for i, r := range text {
 		if r == '\n' {
@@ -103,11 +109,20 @@ func splitParagraphs(text []rune) []paragraph {
 
 // tokenize turns paragraph text outside quote spans into tokens and each
 // quote span (marks included) into one tokQuote.
-func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words map[string]wordInfo, elisions map[string]bool, buf []token) []token {
+func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []span, words *wordTable, elisions map[string]bool, bufs *tokenBufs) []token {
 	str := func(i, j int) string { return src[boff[i]:boff[j]] }
-	toks := buf[:0]
+	toks := bufs.toks[:0]
 	if cap(toks) < len(text)/6 {
 		toks = make([]token, 0, len(text)/5)
+	}
+	// Lowercase forms that differ from the text are written one after the
+	// other into lows and become substrings of one string at the end: one
+	// allocation per document, not one per capitalised word.
+	lows, fixes := bufs.lows[:0], bufs.fixes[:0]
+	tmp, lowCopy := bufs.tmp[:0], bufs.lowCopy[:0]
+	isElision := func(i, j int) bool {
+		tmp = append(appendLower(tmp[:0], str(i, j), false), '\'')
+		return elisions[string(tmp)]
 	}
 	si := 0
 	for pi, p := range paras {
@@ -148,11 +163,8 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 						continue
 					}
 					if (c == '-' || c == '\'' || c == '’' || c == '.' || c == '‑' || c == '&') && j+1 < p.end && isWordRune(text[j+1]) {
-						if c == '\'' || c == '’' {
-							pre := strings.ToLower(str(i, j)) + "'"
-							if elisions[pre] {
-								break
-							}
+						if (c == '\'' || c == '’') && isElision(i, j) {
+							break
 						}
 						j += 2
 						continue
@@ -160,35 +172,124 @@ func tokenize(text []rune, src string, boff []int32, paras []paragraph, spans []
 					break
 				}
 				end := j
-				if j < p.end && (text[j] == '\'' || text[j] == '’') {
-					pre := strings.ToLower(str(i, j)) + "'"
-					if elisions[pre] {
-						end = j + 1
-					}
+				if j < p.end && (text[j] == '\'' || text[j] == '’') && isElision(i, j) {
+					end = j + 1
 				}
 				w := str(i, end)
-				low := foldApostrophes(strings.ToLower(w))
-				f := fold(low)
+				// low is w lowercased, ’ folded to ': w itself when that
+				// changes nothing, else the bytes at the end of lows.
+				low, lowFrom := w, len(lows)
+				if !plainLower(w) {
+					lows = appendLower(lows, w, true)
+					if string(lows[lowFrom:]) == w {
+						lows = lows[:lowFrom]
+					}
+				}
 				var info wordInfo
 				if r < '0' || r > '9' { // numbers start no entry
-					info = words[low]
-					if f != low {
-						info |= words[f]
+					lowBytes := lows[lowFrom:]
+					if len(lowBytes) == 0 {
+						info = words.get(w)
+					} else {
+						info = words.getBytes(lowBytes)
+					}
+					// The accent-blind form (fold) finds "etre" for "être".
+					if !plainLower(w) {
+						if len(lowBytes) == 0 {
+							lowBytes = append(lowCopy[:0], w...)
+							lowCopy = lowBytes
+						}
+						var ok bool
+						tmp, ok = appendFold(tmp[:0], string(lowBytes))
+						switch {
+						case !ok:
+							if f := foldName(string(lowBytes)); f != string(lowBytes) {
+								info |= words.get(f)
+							}
+						case string(tmp) != string(lowBytes):
+							info |= words.getBytes(tmp)
+						}
 					}
 				}
 				if isCapitalized(w) {
 					info |= wCapitalized
 				}
+				if len(lows) > lowFrom {
+					fixes = append(fixes, lowFix{tok: int32(len(toks)), from: int32(lowFrom), to: int32(len(lows))})
+					low = ""
+				}
 				toks = append(toks, token{start: i, end: end, kind: tokWord, text: w, low: low, info: info, para: int32(pi)})
 				i = end
 			default:
-				w := string(r)
-				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: foldApostrophes(w), para: int32(pi)})
+				// The text's own bytes, but for an invalid byte, which
+				// text holds as U+FFFD.
+				w, low := str(i, i+1), ""
+				if r == utf8.RuneError {
+					w = string(r)
+				}
+				low = w
+				if r == '’' {
+					low = "'"
+				}
+				toks = append(toks, token{start: i, end: i + 1, kind: tokPunct, text: w, low: low, para: int32(pi)})
 				i++
 			}
 		}
 	}
+	if len(fixes) > 0 {
+		all := string(lows)
+		for _, f := range fixes {
+			toks[f.tok].low = all[f.from:f.to]
+		}
+	}
+	bufs.lows, bufs.fixes, bufs.tmp, bufs.lowCopy = lows, fixes, tmp, lowCopy
 	return toks
+}
+
+// tokenBufs are tokenize's buffers, kept from document to document.
+type tokenBufs struct {
+	toks  []token
+	lows  []byte
+	fixes []lowFix
+	// tmp and lowCopy hold the word being looked up.
+	tmp, lowCopy []byte
+}
+
+// lowFix: token tok's lowercase form is lows[from:to].
+type lowFix struct{ tok, from, to int32 }
+
+// plainLower reports whether w is ASCII with no capital, which lowercasing
+// and folding leave as it is: most words of a text.
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends strings.ToLower(s) to dst, with ’ folded to ' when
+// apostrophes is set (foldApostrophes).
+func appendLower(dst []byte, s string, apostrophes bool) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				r = unicode.ToLower(r)
+				if apostrophes && r == '’' {
+					r = '\''
+				}
+				dst = utf8.AppendRune(dst, r)
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func spanFrom(s span) int {
@@ -199,7 +300,7 @@ func spanFrom(s span) int {
 }
 
 // sentenceEnd reports whether a sentence ends after token k.
-func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
+func sentenceEnd(toks []token, k int, abbrev abbreviations) bool {
 	t := toks[k]
 	if t.kind == tokQuote {
 		// “… demonstrate.” Most of the support…: a quote ending a
@@ -217,11 +318,12 @@ func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	case ".":
 		if k > 0 && toks[k-1].kind == tokWord && toks[k-1].end == t.start {
 			w := toks[k-1].text
-			if abbrev(w + ".") {
+			var buf [32]byte
+			if abbrev.has(append(append(buf[:0], w...), '.')) {
 				return false
 			}
 			// An initial (J. Smith) does not end a sentence.
-			if len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
+			if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
 				return false
 			}
 		}
@@ -238,16 +340,37 @@ func sentenceEnd(toks []token, k int, abbrev func(string) bool) bool {
 	if n.kind == tokQuote {
 		return true
 	}
-	r := []rune(n.text)[0]
+	r, _ := utf8.DecodeRuneInString(n.text)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// tokensPerSentence is a low guess of the tokens in a news sentence, to
+// size the sentences of a document at once.
+const tokensPerSentence = 20
 
 // quoteEndsSentence is set by the tokenizer's caller: whether the quote's
 // content ends with a sentence-final mark.
 func quoteEndsSentence(t token) bool { return t.low == "." }
 
-func splitSentences(toks []token, abbrev func(string) bool) []sentence {
-	var out []sentence
+// abbreviations tells the words whose dot ends no sentence: honorifics
+// ("Mr."), the grammar's abbreviations, and short dotted ones ("U.S.").
+type abbreviations struct {
+	honorifics map[string]Gender
+	abbrev     map[string]bool
+}
+
+// has takes the word with its dot in a buffer, so that the lookups make no
+// string.
+func (ab abbreviations) has(w []byte) bool {
+	_, ok := ab.honorifics[string(w)]
+	return ok || ab.abbrev[string(w)] || len(w) <= 4 && bytes.Count(w, []byte{'.'}) >= 2
+}
+
+func splitSentences(buf []sentence, toks []token, abbrev abbreviations) []sentence {
+	out := buf[:0]
+	if cap(out) < len(toks)/tokensPerSentence+1 {
+		out = make([]sentence, 0, len(toks)/tokensPerSentence+1)
+	}
 	from := 0
 	for k := range toks {
 		last := k+1 == len(toks) || toks[k+1].para != toks[k].para
@@ -307,31 +430,71 @@ var latinBase = func() map[rune]rune {
 }()
 
 func foldSlow(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	var buf [64]byte
+	b, ok := appendFold(buf[:0], s)
+	if !ok {
+		return foldName(s)
+	}
+	return string(b)
+}
+
+// lookupFolded is m[fold(s)] without making the folded string.
+func lookupFolded[V any](m map[string]V, s string) (V, bool) {
+	var buf [64]byte
+	f, ok := appendFold(buf[:0], s)
+	if !ok {
+		v, found := m[foldName(s)]
+		return v, found
+	}
+	v, found := m[string(f)]
+	return v, found
+}
+
+// appendFold appends the fold of s to dst; false when s needs foldName's
+// Unicode decomposition instead.
+func appendFold(dst []byte, s string) ([]byte, bool) {
+	for len(s) > 0 {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		s = s[n:]
 		switch {
-		case r < 0x80:
+		case r < utf8.RuneSelf:
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
-			}
-			if r == '\u2019' {
-				r = '\''
 			}
 		default:
 			r = unicode.ToLower(r)
 			if r == '’' {
 				r = '\''
-			} else if base, ok := latinBase[r]; ok {
+			} else if base := latinBaseOf(r); base != 0 {
 				r = base
 			} else if r >= 0x300 && !unicode.IsLetter(r) || r > 0x24f && unicode.Is(unicode.Latin, r) {
-				return foldName(s)
+				return dst, false
 			}
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst, true
 }
+
+// latinBaseOf is latinBase[r] from a table: 0 for a rune it does not map.
+func latinBaseOf(r rune) rune {
+	if r < 0 || int(r) >= len(latinBaseTable) {
+		return 0
+	}
+	return latinBaseTable[r]
+}
+
+// latinBaseTable is latinBase indexed by rune: every letter it maps is
+// below U+0180.
+var latinBaseTable = func() (t [0x180]rune) {
+	for r, base := range latinBase {
+		t[r] = base
+	}
+	return t
+}()
 
 // indexRunes returns the code points of src and, for each, its byte offset
 // (plus the length at the end), so substrings come without copies. An
@@ -344,13 +507,25 @@ func indexRunes(src string, text []rune, boff []int32) ([]rune, []int32) {
 	if cap(boff) < n+1 {
 		boff = make([]int32, 0, n+1)
 	}
-	text, boff = text[:0], boff[:0]
+	text, boff = text[:n], boff[:n+1]
+	k := 0
 	for i, r := range src {
-		text = append(text, r)
-		boff = append(boff, int32(i))
+		text[k], boff[k] = r, int32(i)
+		k++
 	}
-	boff = append(boff, int32(len(src)))
+	boff[n] = int32(len(src))
 	return text, boff
+}
+
+// copyText is string(a.text[i:j]), a string of its own (a quote outlives
+// its document), copied from the source bytes rather than encoded again
+// rune by rune; source bytes that are not UTF-8, which text holds as
+// U+FFFD, take the slow way.
+func (a *analysis) copyText(i, j int) string {
+	if s := a.str(i, j); utf8.ValidString(s) {
+		return strings.Clone(s)
+	}
+	return string(a.text[i:j])
 }
 
 // str is the source text of runes [i, j), without a copy.
@@ -374,4 +549,7 @@ const (
 	// wCapitalized is set by the tokenizer, not the lexicon: the word
 	// reads as capitalised (see isCapitalized).
 	wCapitalized
+	// wPossessive: a possessive that stands for its owner ("her
+	// statement").
+	wPossessive
 )
