@@ -342,7 +342,10 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			// "… positive results for accountant Tomas Brandt, 50.
 			// “…,” he says": a person newly named since the last quote is
 			// the topic even outside subject position.
-			if last := a.lastNamed(m, mi, m.gender, false, prev.tok); last >= 0 && last != p && a.entities[last].gender != 0 &&
+			// A person of unknown gender counts when given a role and a
+			// full name ("accountant Babatunji Farinloye").
+			if last := a.lastNamed(m, mi, m.gender, false, prev.tok); last >= 0 && last != p &&
+				(a.entities[last].gender != 0 || len(a.entities[last].words) > 1 && len(a.entities[last].roles) > 0) &&
 				a.namedInParagraph(last, m.tokFrom) {
 				return last
 			}
