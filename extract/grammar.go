@@ -32,6 +32,9 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// coordinators join two conjuncts ("and", "et"): a name after one
+	// stands where the conjunct before it stands.
+	coordinators map[string]bool
 	// camps open a sentence naming the group an impersonal subject speaks
 	// for ("Du côté de la CGT, on dénonce"); impersonal are those subjects.
 	camps, impersonal map[string]bool
@@ -256,6 +259,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"partitives.txt", &g.partitives, false},
 		{"past-like-base.txt", &g.pastLikeBase, false},
 		{"camps.txt", &g.camps, false},
+		{"coordinators.txt", &g.coordinators, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},

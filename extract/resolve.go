@@ -513,6 +513,11 @@ func (a *analysis) subjectPosition(m mention) bool {
 		// Inside a parenthesis a name is an aside or an affiliation.
 		return p.text != "'" && p.text != "’" && p.text != "("
 	}
+	if a.gr.coordinators[p.low] && a.conjunctAfterPreposition(k) {
+		// "between Democratic lawmakers and Trump": the second conjunct
+		// of a prepositional phrase is no subject.
+		return false
+	}
 	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !a.gr.prepositions[p.low] && a.gr.determiners[p.low] == 0 && !a.isDeterminer(p.low) {
 		return !a.gr.prepositions[p.low]
 	}
@@ -521,6 +526,24 @@ func (a *analysis) subjectPosition(m mention) bool {
 	}
 	return false
 }
+
+// conjunctAfterPreposition: the coordinator at token k joins a noun
+// phrase that a preposition opens a few words before it.
+func (a *analysis) conjunctAfterPreposition(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= maxConjunctWords; j-- {
+		t := a.toks[j]
+		if t.kind != tokWord || t.sent != a.toks[k].sent || a.gr.clause[t.low] || a.isVerbForm(j) > 0 {
+			return false
+		}
+		if a.gr.prepositions[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxConjunctWords bounds the first conjunct read back from a coordinator.
+const maxConjunctWords = 4
 
 func (a *analysis) isDeterminer(w string) bool {
 	_, ok := a.gr.determiners[w]
