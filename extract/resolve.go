@@ -351,19 +351,25 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			}
 			return p
 		}
-		subject := a.lastNamed(m, mi, m.gender, true, -1)
-		if m.gender != 0 && (subject < 0 || a.entities[subject].gender == 0) {
-			// "I asked barber Robert McMillen … “…,” he explains": a man
-			// named in the pronoun's paragraph, even as an object, beats a
-			// subject of unknown gender named before.
-			if near := a.lastNamed(m, mi, m.gender, false, -1); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
-				a.namedInParagraph(near, m.tokFrom) {
-				return near
-			}
-		}
-		return subject
+		return a.preferGendered(m, mi, a.lastNamed(m, mi, m.gender, true, -1), -1)
 	}
 	return -1
+}
+
+// preferGendered: "I asked barber Robert McMillen … “…,” he explains": a
+// person of the pronoun's gender named in its paragraph (after afterTok),
+// even as an object, beats a subject of unknown gender, or none. Used
+// only when no quote before gives a topic: after one, a subject of
+// unknown gender ("Klisch said …") is most often the one.
+func (a *analysis) preferGendered(m mention, mi, subject, afterTok int) int {
+	if m.gender == 0 || subject >= 0 && a.entities[subject].gender != 0 {
+		return subject
+	}
+	if near := a.lastNamed(m, mi, m.gender, false, afterTok); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
+		a.namedInParagraph(near, m.tokFrom) {
+		return near
+	}
+	return subject
 }
 
 // prevSpeaker is the speaker of the last attributed quote and where it was.
