@@ -88,7 +88,12 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 	}
 	// "l'annonce", "the call": after a determiner the form is a noun
 	// ("il l'annonce", with a subject pronoun before "l'", stays a verb).
-	if p := a.toks[max(k-1, 0)]; k > 0 && p.kind == tokWord && a.isDeterminer(p.low) && p.low != "that" {
+	// "in a 2016 report": a year or a number between.
+	d := k - 1
+	if d > 0 && a.toks[d].kind == tokWord && isNumber(a.toks[d].text) {
+		d--
+	}
+	if p := a.toks[max(d, 0)]; d >= 0 && k > 0 && p.kind == tokWord && a.isDeterminer(p.low) && p.low != "that" {
 		if a.toks[k-1].low != "l'" || k < 2 || !(a.lx.Pronouns[a.toks[k-2].low] != (PronounInfo{}) || a.toks[k-2].low == "ne" || a.toks[k-2].low == "n'") {
 			return true
 		}
@@ -408,4 +413,17 @@ func (a *analysis) nounLikeBase(k int) bool {
 		return false
 	}
 	return k == 0 || !a.gr.aux[a.toks[k-1].low]
+}
+
+// isNumber: the word is written in digits ("2016", "1,200").
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return w[0] >= '0' && w[0] <= '9'
 }
