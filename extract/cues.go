@@ -234,11 +234,30 @@ func (a *analysis) nounPhraseChain(mi, limit int) []int {
 			continue
 		}
 		if !a.nounPhraseGap(prev.tokTo, c.tokFrom) {
-			break
+			// "Heart and Stroke senior manager Erin Kim": a coordinated
+			// name inside an organisation's name, when the phrase goes on
+			// to a role or a name after it.
+			if !a.coordinatedInName(prev, c, j, limit) {
+				break
+			}
 		}
 		chain = append(chain, j)
 	}
 	return chain
+}
+
+// coordinatedInName: mention c (index j) follows prev after a lone
+// coordinator, both are names, and another mention follows c within a
+// noun phrase: "Paul Roux and Marie Blin said" stops at the first name.
+func (a *analysis) coordinatedInName(prev, c mention, j, limit int) bool {
+	if c.tokFrom != prev.tokTo+1 || prev.kind != mName || c.kind != mName || !a.gr.coordinators[a.toks[prev.tokTo].low] {
+		return false
+	}
+	if j+1 >= len(a.mentions) {
+		return false
+	}
+	n := a.mentions[j+1]
+	return n.tokFrom < limit && n.tokFrom >= c.tokTo && a.nounPhraseGap(c.tokTo, n.tokFrom)
 }
 
 func (a *analysis) nounPhraseGap(from, to int) bool {
