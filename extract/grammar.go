@@ -32,6 +32,8 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// agents introduce the agent of a passive ("by", "par").
+	agents map[string]bool
 	// coordinators join two conjuncts ("and", "et"): a name after one
 	// stands where the conjunct before it stands.
 	coordinators map[string]bool
@@ -260,6 +262,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"past-like-base.txt", &g.pastLikeBase, false},
 		{"camps.txt", &g.camps, false},
 		{"coordinators.txt", &g.coordinators, false},
+		{"agents.txt", &g.agents, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},

@@ -390,7 +390,7 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !((a.lx.OrgWords[toks[k].text] || a.lx.NonNames[toks[k].text] && !a.isDeterminer(toks[k].low) && !(a.lx.Stopwords[toks[k].low] && a.sentenceInitial(k))) && a.endsOnOrgWord(k)) {
+	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !a.orgHeadWithComplement(k) && !((a.lx.OrgWords[toks[k].text] || a.lx.NonNames[toks[k].text] && !a.isDeterminer(toks[k].low) && !(a.lx.Stopwords[toks[k].low] && a.sentenceInitial(k))) && a.endsOnOrgWord(k)) {
 		return 0
 	}
 	// "the Senate National Finance Committee": a run ending on an
@@ -805,6 +805,13 @@ func (a *analysis) dropMentionsFrom(d int) {
 		n--
 	}
 	a.mentions = a.mentions[:n]
+}
+
+// orgHeadWithComplement: "la Cour des comptes", "le Tribunal de
+// commerce": an organisation word that is no name alone becomes one with
+// the lowercase complement after it, where adjectives follow the noun.
+func (a *analysis) orgHeadWithComplement(k int) bool {
+	return a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[a.toks[k].text] && a.orgComplementEnd(k, k+1) > k+1
 }
 
 // orgHeadWithAdjective: "le Conseil constitutionnel": an organisation

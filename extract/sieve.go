@@ -28,6 +28,7 @@ const (
 	SieveSpeakerThenVerb Sieve = "speaker_then_verb" // "“…,” X said"
 	SieveSubject         Sieve = "subject"           // "X a déclaré que « … »"
 	SieveColon           Sieve = "colon"             // "X : « … »", "X is blunt: “…”"
+	SieveAgent           Sieve = "agent"             // "was deemed “…” by X"
 	SieveGroup           Sieve = "group"             // "certains élus estiment"
 	SieveVerbOnly        Sieve = "verb_only"         // a reporting verb, no speaker
 	// Context sieves: no speaker in the sentence.

@@ -17,6 +17,11 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	if k >= s.tokTo || toks[k].kind != tokWord {
 		return cue{}, false
 	}
+	// "The depot was deemed “…” by inspector Rosa Grant": the agent of
+	// the passive before the quote.
+	if mi := a.passiveAgent(qi, k, s); mi >= 0 {
+		return cue{from: k, to: k + 1, mention: mi, sieve: SieveAgent, score: 0.8}, true
+	}
 	// According to X.
 	if n, mi := a.accordingAt(k, s.tokTo); n > 0 && mi >= 0 {
 		return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.9}, true
@@ -107,3 +112,46 @@ func (a *analysis) documentSource(k, limit int) int {
 // maxDocumentSourceWords bounds the look for the document an impersonal
 // reader read.
 const maxDocumentSourceWords = 8
+
+// passiveAgent: the word at k after the quote at qi introduces an agent
+// ("by", "par") and the quote follows a passive participle ("was deemed",
+// "a été qualifié de"): the agent's mention, or -1.
+func (a *analysis) passiveAgent(qi, k int, s sentence) int {
+	if !a.gr.agents[a.toks[k].low] || k+1 >= s.tokTo {
+		return -1
+	}
+	v := qi - 1
+	for v > s.tokFrom && v >= qi-maxAgentGap && (a.toks[v].kind != tokWord || a.gr.prepositions[a.toks[v].low] || a.isDeterminer(a.toks[v].low)) {
+		v-- // "deemed as", "qualifié de"
+	}
+	if v <= s.tokFrom || a.toks[v].kind != tokWord || !a.passiveAux(v) {
+		return -1
+	}
+	j := k + 1
+	for j < s.tokTo && j-k <= maxPremodifiers+1 && a.mentionAt(j) < 0 && (a.isDeterminer(a.toks[j].low) || a.premodifier(j)) {
+		j++
+	}
+	mi := a.mentionAt(j)
+	if mi < 0 || a.mentions[mi].kind == mPronoun {
+		return -1
+	}
+	return a.pickHead(a.nounPhraseChain(mi, s.tokTo))
+}
+
+// maxAgentGap bounds the words between a passive participle and the quote.
+const maxAgentGap = 3
+
+// passiveAux: a form of "to be" stands right before the word at v ("was
+// deemed", "a été jugé").
+func (a *analysis) passiveAux(v int) bool {
+	for j := v - 1; j >= 0 && v-j <= 2; j-- {
+		t := a.toks[j]
+		if t.kind != tokWord {
+			return false
+		}
+		if a.gr.passive[t.low] {
+			return true
+		}
+	}
+	return false
+}
