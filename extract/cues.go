@@ -94,9 +94,9 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 		d--
 	}
 	if p := a.toks[max(d, 0)]; d >= 0 && k > 0 && p.kind == tokWord && a.isDeterminer(p.low) && p.low != "that" {
-		// "Comme le souligne X", "que la cite": an object clitic after a
-		// clause opener, before its verb.
-		cliticAfterOpener := d == k-1 && k >= 2 && a.gr.clitics[p.low] && a.toks[k-2].kind == tokWord && a.gr.clause[a.toks[k-2].low]
+		// "Comme le souligne X": an object clitic after an opener that
+		// takes one, before its verb ("que l'accusé" stays a noun).
+		cliticAfterOpener := d == k-1 && k >= 2 && a.gr.clitics[p.low] && a.toks[k-2].kind == tokWord && a.gr.cliticOpeners[a.toks[k-2].low]
 		if !cliticAfterOpener && (a.toks[k-1].low != "l'" || k < 2 || !(a.lx.Pronouns[a.toks[k-2].low] != (PronounInfo{}) || a.toks[k-2].low == "ne" || a.toks[k-2].low == "n'")) {
 			return true
 		}

@@ -32,6 +32,9 @@ type grammar struct {
 	stressed map[string]PronounInfo
 	// quantifiers open a noun phrase that names an unnamed group.
 	quantifiers map[string]bool
+	// cliticOpeners open a clause whose object clitic comes first ("Comme
+	// le souligne X").
+	cliticOpeners map[string]bool
 	// agents introduce the agent of a passive ("by", "par").
 	agents map[string]bool
 	// coordinators join two conjuncts ("and", "et"): a name after one
@@ -263,6 +266,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"camps.txt", &g.camps, false},
 		{"coordinators.txt", &g.coordinators, false},
 		{"agents.txt", &g.agents, false},
+		{"clitic-openers.txt", &g.cliticOpeners, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},
 		{"name-articles.txt", &g.nameArticles, false},
