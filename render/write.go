@@ -345,6 +345,13 @@ func (w *stager) keep(rel string) error {
 		return fmt.Errorf("%s is not a regular file", src)
 	}
 	dst := filepath.Join(w.dir, filepath.FromSlash(rel))
+	// Most stages do not have the file: link first, and only when the
+	// name is taken remove it and link again, one system call per page
+	// saved.
+	err = os.Link(src, dst)
+	if !errors.Is(err, fs.ErrExist) {
+		return err
+	}
 	if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -446,16 +453,35 @@ func (w *stager) put(rel string, data []byte) error {
 	}
 	path := filepath.Join(w.dir, filepath.FromSlash(rel))
 	// The stage may share this file with the live site (a hard link):
-	// a new file, never a write into the old one.
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: %w", rel, err)
+	// a new file, never a write into the old one. O_EXCL makes sure of
+	// it, and only a name already taken costs a removal.
+	err := createFile(path, data)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("write %s: %w", rel, err)
+		}
+		err = createFile(path, data)
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	w.n.Add(1)
 	publishStep("page")
 	return nil
+}
+
+// createFile writes data to a new file at path; it fails with
+// fs.ErrExist when the name is taken.
+func createFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func existingDir(dir string) string {
