@@ -56,10 +56,13 @@ var outputs = []output{
 
 // renderer holds what pages are made from. It is read-only once built.
 type renderer struct {
-	site    *Site
-	tmpl    map[string]*template.Template
-	static  map[string][]byte
-	digests *digests // nil: no fingerprints, every page is rendered
+	site *Site
+	tmpl map[string]*template.Template
+	// builtinQuote tells that quote pages have the built-in templates,
+	// which quotePage writes without html/template.
+	builtinQuote bool
+	static       map[string][]byte
+	digests      *digests // nil: no fingerprints, every page is rendered
 }
 
 // key fingerprints a page made from the given digests.
@@ -194,7 +197,7 @@ func (r *renderer) quotePages([]page) []page {
 	var out []page
 	for _, q := range r.site.Quotes {
 		path := "quotes/" + q.ID + "/"
-		p := r.html(path+"index.html", "quote.html", true, q.Article.Doc.Date, func() *pageData {
+		fill := func() *pageData {
 			title := translate(r.site.Config.Language, "quote-unknown")
 			if !q.Speaker.Unattributed {
 				title = translate(r.site.Config.Language, "quote-by", q.Speaker.Name)
@@ -205,7 +208,11 @@ func (r *renderer) quotePages([]page) []page {
 			d.ClaimLD = claimLD(r.site, q)
 			d.Share = quoteShare(r.site, q)
 			return d
-		})
+		}
+		p := r.html(path+"index.html", "quote.html", true, q.Article.Doc.Date, fill)
+		if r.builtinQuote {
+			p.make = func() ([]byte, error) { return quotePage(fill()), nil }
+		}
 		if r.digests != nil {
 			p.key = r.key("quote-page", r.digests.quote[q])
 		}

@@ -127,12 +127,7 @@ var funcs = template.FuncMap{
 	// date formats a date for readers of lang.
 	"date": formatDate,
 	// isodate formats a date for <time datetime>, "" for no date.
-	"isodate": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format(time.DateOnly)
-	},
+	"isodate": isodate,
 	// other returns lang when it differs from the page's, for lang
 	// attributes.
 	"other": func(page, lang string) string {
@@ -155,6 +150,14 @@ var funcs = template.FuncMap{
 	"cardInArticle": func(p *pageData, q *Quote) quoteView { return quoteView{pageData: p, Q: q, InArticle: true} },
 	// around splits a quote's sentence around the quote.
 	"around": around,
+}
+
+// isodate formats a date for <time datetime>, "" for no date.
+func isodate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 func execute(t *template.Template, name string, data *pageData) ([]byte, error) {
