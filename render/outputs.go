@@ -58,11 +58,11 @@ var outputs = []output{
 type renderer struct {
 	site *Site
 	tmpl map[string]*template.Template
-	// builtinQuote tells that quote pages have the built-in templates,
-	// which quotePage writes without html/template.
-	builtinQuote bool
-	static       map[string][]byte
-	digests      *digests // nil: no fingerprints, every page is rendered
+	// fast lists the page templates the site has as built in, whose
+	// pages fastPage writes without html/template.
+	fast    map[string]bool
+	static  map[string][]byte
+	digests *digests // nil: no fingerprints, every page is rendered
 }
 
 // key fingerprints a page made from the given digests.
@@ -84,6 +84,9 @@ func (r *renderer) data(kind, title, path string) *pageData {
 
 func (r *renderer) html(path, tmpl string, sitemap bool, lastmod time.Time, fill func() *pageData) page {
 	return page{path: path, sitemap: sitemap, lastmod: lastmod, make: func() ([]byte, error) {
+		if r.fast[tmpl] {
+			return fastPage(tmpl, fill()), nil
+		}
 		return execute(r.tmpl[tmpl], tmpl, fill())
 	}}
 }
@@ -197,7 +200,7 @@ func (r *renderer) quotePages([]page) []page {
 	var out []page
 	for _, q := range r.site.Quotes {
 		path := "quotes/" + q.ID + "/"
-		fill := func() *pageData {
+		p := r.html(path+"index.html", "quote.html", true, q.Article.Doc.Date, func() *pageData {
 			title := translate(r.site.Config.Language, "quote-unknown")
 			if !q.Speaker.Unattributed {
 				title = translate(r.site.Config.Language, "quote-by", q.Speaker.Name)
@@ -208,11 +211,7 @@ func (r *renderer) quotePages([]page) []page {
 			d.ClaimLD = claimLD(r.site, q)
 			d.Share = quoteShare(r.site, q)
 			return d
-		}
-		p := r.html(path+"index.html", "quote.html", true, q.Article.Doc.Date, fill)
-		if r.builtinQuote {
-			p.make = func() ([]byte, error) { return quotePage(fill()), nil }
-		}
+		})
 		if r.digests != nil {
 			p.key = r.key("quote-page", r.digests.quote[q])
 		}

@@ -2,7 +2,9 @@ package render
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -34,12 +36,11 @@ var hostileValues = []string{
 	"",
 }
 
-// TestQuotePageMatchesTemplates renders every quote page of the sample
-// site with html/template and with quotePage, the fast path that stands
-// for the built-in base.html and quote.html, once as the site is and once
-// with hostile values in every field the page shows; the bytes must be
-// the same.
-func TestQuotePageMatchesTemplates(t *testing.T) {
+// TestFastPagesMatchTemplates renders every quote, article and speaker
+// page of the sample site with html/template and with fastPage, which
+// stands for the built-in templates, as the site is and with hostile
+// values in every field the pages show; the bytes must be the same.
+func TestFastPagesMatchTemplates(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		base    string
@@ -56,7 +57,8 @@ func TestQuotePageMatchesTemplates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := sampleOptions(t, filepath.Join(t.TempDir(), "public"), func(o *Options) { o.BaseURL = tc.base })
 			r := sampleRenderer(t, opts)
-			require.True(t, r.builtinQuote, "the sample site has the built-in templates")
+			fast := r.fast
+			require.Len(t, fast, len(fastPages), "the sample site has the built-in templates")
 			if tc.lang != "" {
 				r.site.Config.Language = tc.lang
 			}
@@ -69,36 +71,45 @@ func TestQuotePageMatchesTemplates(t *testing.T) {
 				if tc.hostile {
 					spoil(r.site, round)
 				}
-				r.builtinQuote = false
-				want := r.quotePages(nil)
-				r.builtinQuote = true
-				got := r.quotePages(nil)
-				require.Len(t, got, len(want))
+				// Pages decide how to render when made.
+				render := func(f map[string]bool) map[string]string {
+					r.fast = f
+					out := map[string]string{}
+					for _, p := range append(append(r.quotePages(nil), r.articlePages(nil)...), r.speakerPages(nil)...) {
+						data, err := p.make()
+						require.NoError(t, err)
+						out[p.path] = string(data)
+					}
+					return out
+				}
+				want := render(nil)
+				got := render(fast)
 				require.NotEmpty(t, want)
-				for i := range want {
-					w, err := want[i].make()
-					require.NoError(t, err)
-					g, err := got[i].make()
-					require.NoError(t, err)
-					require.Equal(t, string(w), string(g), want[i].path)
+				require.Len(t, got, len(want))
+				for path, w := range want {
+					require.Equal(t, w, got[path], path)
 				}
 			}
 		})
 	}
 }
 
-// TestBuiltinQuotePage checks that overriding either file quotePage stands
-// for sends quote pages back to html/template.
-func TestBuiltinQuotePage(t *testing.T) {
+// TestBuiltin checks that overriding base.html or a page's template sends
+// its pages back to html/template.
+func TestBuiltin(t *testing.T) {
 	r := sampleRenderer(t, sampleOptions(t, filepath.Join(t.TempDir(), "public"), nil))
-	require.True(t, builtinQuotePage(r.static))
-	for _, name := range []string{"base.html", "quote.html"} {
-		sources := map[string][]byte{}
-		for k, v := range r.static {
-			sources[k] = v
-		}
+	all := builtin(r.static)
+	require.Len(t, all, len(fastPages))
+	for _, name := range append([]string{"base.html"}, slices.Sorted(maps.Keys(fastPages))...) {
+		sources := maps.Clone(r.static)
 		sources[name] = append([]byte("<!-- changed -->"), sources[name]...)
-		require.False(t, builtinQuotePage(sources), name)
+		got := builtin(sources)
+		if name == "base.html" {
+			require.Empty(t, got)
+			continue
+		}
+		require.Len(t, got, len(fastPages)-1, name)
+		require.False(t, got[name], name)
 	}
 }
 
@@ -115,24 +126,31 @@ func sampleRenderer(t *testing.T, opts Options) *renderer {
 	})
 	require.NoError(t, err)
 	site := newSite(b.cfg, cor)
-	return &renderer{site: site, tmpl: b.tmpl, static: b.sources, builtinQuote: builtinQuotePage(b.sources)}
+	return &renderer{site: site, tmpl: b.tmpl, static: b.sources, fast: builtin(b.sources)}
 }
 
-// spoil puts hostile values in every field of the site that a quote page
-// shows, each quote getting another mix, and gives every quote a
-// correction, a verification and other sources. Each round shifts the
-// values to other fields.
+// spoil puts hostile values in every field of the site that a quote,
+// article or speaker page shows, each object getting another mix; it also
+// gives quotes corrections, verifications and other sources, and leaves
+// an article without quotes. Each round shifts the values to other fields.
 func spoil(s *Site, round int) {
 	v := func(i int) string { return hostileValues[(i+round)%len(hostileValues)] }
 	s.Config.Title, s.Config.Description = v(0), v(1)
 	for i, a := range s.Articles {
 		a.Doc.Title, a.Doc.Outlet, a.URL = v(i+2), v(i+3), v(i+4)
+		a.Lang, a.Source, a.Doc.Authors = v(i+5), v(i+6), []string{v(i + 7), v(i + 8)}[:i%3]
 		if i%3 == 0 {
 			a.Doc.Date = time.Time{}
+		}
+		if i%4 == 3 {
+			a.Quotes = nil
 		}
 	}
 	for i, sp := range s.Speakers {
 		sp.Name, sp.URL = v(i+5), v(i+6)
+		sp.Description, sp.QID, sp.Wikidata = v(i+7), v(i+8), v(i+9)
+		sp.Aliases, sp.Articles = []string{v(i + 10), v(i + 11)}[:i%3], i%3
+		sp.Unnamed, sp.Unattributed = i%4 == 1, i%5 == 2
 	}
 	for i, q := range s.Quotes {
 		q.Text, q.Cue, q.URL, q.SourceLink = v(i), v(i+7), v(i+8), v(i+9)
