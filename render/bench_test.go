@@ -34,11 +34,17 @@ func benchSite(b *testing.B) (Options, []sitegen.Article) {
 	}, arts
 }
 
-// BenchmarkBuild is a full build: extraction of every article included.
+// BenchmarkBuild is a full build: extraction of every article included,
+// into a new output folder each time (the same one would make every build
+// after the first a rebuild).
 func BenchmarkBuild(b *testing.B) {
 	opts, _ := benchSite(b)
+	out := b.TempDir()
+	i := 0
 	var rep Report
 	for b.Loop() {
+		i++
+		opts.OutDir = filepath.Join(out, strconv.Itoa(i))
 		var err error
 		if rep, err = Build(context.Background(), opts); err != nil {
 			b.Fatal(err)
