@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/verbatim-news/verbatim/corpus"
+	"github.com/verbatim-news/verbatim/extract"
 	"github.com/verbatim-news/verbatim/render/internal/sitegen"
 )
 
@@ -32,11 +34,17 @@ func benchSite(b *testing.B) (Options, []sitegen.Article) {
 	}, arts
 }
 
-// BenchmarkBuild is a full build: extraction of every article included.
+// BenchmarkBuild is a full build: extraction of every article included,
+// into a new output folder each time (the same one would make every build
+// after the first a rebuild).
 func BenchmarkBuild(b *testing.B) {
 	opts, _ := benchSite(b)
+	out := b.TempDir()
+	i := 0
 	var rep Report
 	for b.Loop() {
+		i++
+		opts.OutDir = filepath.Join(out, strconv.Itoa(i))
 		var err error
 		if rep, err = Build(context.Background(), opts); err != nil {
 			b.Fatal(err)
@@ -71,4 +79,54 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatalf("%d articles extracted, want 1", rep.Extracted)
 		}
 	}
+}
+
+// BenchmarkRender is the render and write half of a full build: the corpus
+// is loaded once, outside the loop, and every iteration writes a whole new
+// site into an empty output folder, with fingerprints (as a build with a
+// cache does).
+func BenchmarkRender(b *testing.B) {
+	opts, _ := benchSite(b)
+	opts.ExtractorVersion = "bench"
+	cor := benchCorpus(b, opts)
+	out := b.TempDir()
+	i := 0
+	var rep Report
+	for b.Loop() {
+		i++
+		opts.OutDir = filepath.Join(out, strconv.Itoa(i))
+		var err error
+		if rep, err = Render(context.Background(), cor, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(rep.Pages), "pages")
+}
+
+// BenchmarkRerender renders the same corpus again over its own output: no
+// page changed, which is the floor of any rebuild.
+func BenchmarkRerender(b *testing.B) {
+	opts, _ := benchSite(b)
+	opts.ExtractorVersion = "bench"
+	cor := benchCorpus(b, opts)
+	if _, err := Render(context.Background(), cor, opts); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Render(context.Background(), cor, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchCorpus(b *testing.B, opts Options) *corpus.Corpus {
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cor, err := corpus.Load(context.Background(), opts.ContentDir, corpus.Options{Extractor: ex})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cor
 }

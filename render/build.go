@@ -246,7 +246,7 @@ func (b *building) render(ctx context.Context, cor *corpus.Corpus) (Report, erro
 	site := newSite(b.cfg, cor)
 	rep.Articles, rep.Quotes, rep.Speakers = len(site.Articles), len(site.Quotes), len(site.Speakers)
 
-	r := &renderer{site: site, tmpl: b.tmpl, static: b.sources}
+	r := &renderer{site: site, tmpl: b.tmpl, static: b.sources, fast: builtin(b.sources)}
 	if b.version != "" {
 		r.digests = newDigests(site, envDigest(b.version, b.cfg, b.sources))
 	}

@@ -16,6 +16,10 @@
 //     copy shown once with all its sources) and a fixed order everywhere.
 //  3. outputs: every page kind, feed, sitemap and index is a row of one
 //     table (outputs.go) that lists paths and renders bytes from the Site.
+//     Quote, article and speaker pages, nearly all of a site, are written
+//     by plain Go (fastpage.go) that gives the bytes html/template gives
+//     with the built-in templates, without its reflection; a site that
+//     overrides base.html or one of their templates gets html/template.
 //  4. write: render the pages in parallel; nothing in the output folder is
 //     touched until every page has rendered, so a failed build leaves the
 //     last good site in place. Every build makes a whole new site in a

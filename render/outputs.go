@@ -56,8 +56,11 @@ var outputs = []output{
 
 // renderer holds what pages are made from. It is read-only once built.
 type renderer struct {
-	site    *Site
-	tmpl    map[string]*template.Template
+	site *Site
+	tmpl map[string]*template.Template
+	// fast lists the page templates the site has as built in, whose
+	// pages fastPage writes without html/template.
+	fast    map[string]bool
 	static  map[string][]byte
 	digests *digests // nil: no fingerprints, every page is rendered
 }
@@ -81,6 +84,9 @@ func (r *renderer) data(kind, title, path string) *pageData {
 
 func (r *renderer) html(path, tmpl string, sitemap bool, lastmod time.Time, fill func() *pageData) page {
 	return page{path: path, sitemap: sitemap, lastmod: lastmod, make: func() ([]byte, error) {
+		if r.fast[tmpl] {
+			return fastPage(tmpl, fill()), nil
+		}
 		return execute(r.tmpl[tmpl], tmpl, fill())
 	}}
 }

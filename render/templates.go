@@ -127,12 +127,7 @@ var funcs = template.FuncMap{
 	// date formats a date for readers of lang.
 	"date": formatDate,
 	// isodate formats a date for <time datetime>, "" for no date.
-	"isodate": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format(time.DateOnly)
-	},
+	"isodate": isodate,
 	// other returns lang when it differs from the page's, for lang
 	// attributes.
 	"other": func(page, lang string) string {
@@ -142,19 +137,30 @@ var funcs = template.FuncMap{
 		return lang
 	},
 	// plural writes n with the singular or plural word.
-	"plural": func(lang string, n int, one, many string) string {
-		key := many
-		if n == 1 || (n == 0 && lang == "fr") {
-			key = one
-		}
-		return fmt.Sprintf("%d %s", n, translate(lang, key))
-	},
+	"plural": plural,
 	// card prepares a quote for the "quote" template.
 	"card": func(p *pageData, q *Quote) quoteView { return quoteView{pageData: p, Q: q} },
 	// cardInArticle prepares a quote listed under its article's heading.
 	"cardInArticle": func(p *pageData, q *Quote) quoteView { return quoteView{pageData: p, Q: q, InArticle: true} },
 	// around splits a quote's sentence around the quote.
 	"around": around,
+}
+
+// plural writes n with the singular or plural word.
+func plural(lang string, n int, one, many string) string {
+	key := many
+	if n == 1 || (n == 0 && lang == "fr") {
+		key = one
+	}
+	return fmt.Sprintf("%d %s", n, translate(lang, key))
+}
+
+// isodate formats a date for <time datetime>, "" for no date.
+func isodate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 func execute(t *template.Template, name string, data *pageData) ([]byte, error) {

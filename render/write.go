@@ -153,7 +153,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if old != nil {
 		// Files someone put in the site by hand (a CNAME, a
 		// .well-known folder) are not verbatim's to drop.
-		if err := w.syncForeign(old, manifest); err != nil {
+		if err := w.syncForeign(ctx, old, manifest, base == nil); err != nil {
 			return 0, err
 		}
 	}
@@ -345,6 +345,13 @@ func (w *stager) keep(rel string) error {
 		return fmt.Errorf("%s is not a regular file", src)
 	}
 	dst := filepath.Join(w.dir, filepath.FromSlash(rel))
+	// Most stages do not have the file: link first, and only when the
+	// name is taken remove it and link again, one system call per page
+	// saved.
+	err = os.Link(src, dst)
+	if !errors.Is(err, fs.ErrExist) {
+		return err
+	}
 	if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -379,48 +386,81 @@ func (w *stager) dropGone(base, manifest map[string]entry) error {
 // syncForeign makes the stage hold the files of the current site that no
 // build of verbatim wrote (in neither its manifest nor the new one): linked
 // from the current site, and those the stage has but the current site no
-// longer has removed.
-func (w *stager) syncForeign(old, manifest map[string]entry) error {
+// longer has removed. A stage that started empty has no such file to
+// remove, and is not read.
+func (w *stager) syncForeign(ctx context.Context, old, manifest map[string]entry, emptyStage bool) error {
 	foreign := func(rel string) bool {
 		_, inOld := old[rel]
 		_, inNew := manifest[rel]
 		return rel != marker && !inOld && !inNew
 	}
-	files := func(root string, f func(rel string) error) error {
-		return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("read %s: %w", root, err)
-			}
-			if d.IsDir() {
-				return nil
-			}
-			rel, err := filepath.Rel(root, path)
-			if err != nil {
-				return err
-			}
-			if rel = filepath.ToSlash(rel); !foreign(rel) {
-				return nil
-			}
-			return f(rel)
-		})
-	}
 	current := map[string]bool{}
-	err := files(w.prev, func(rel string) error {
+	err := walkFiles(ctx, w.prev, func(rel string) error {
+		if !foreign(rel) {
+			return nil
+		}
 		current[rel] = true
 		if err := w.keep(rel); err != nil {
 			return fmt.Errorf("keep %s from the previous site: %w", rel, err)
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil || emptyStage {
 		return err
 	}
-	return files(w.dir, func(rel string) error {
-		if current[rel] {
+	return walkFiles(ctx, w.dir, func(rel string) error {
+		if current[rel] || !foreign(rel) {
 			return nil
 		}
 		return os.Remove(filepath.Join(w.dir, filepath.FromSlash(rel)))
 	})
+}
+
+// walkWorkers read folders in parallel: a site is mostly folders of one
+// page each, and reading them is waiting on system calls.
+const walkWorkers = 8
+
+// walkFiles calls f with the slash path under root of every file (anything
+// but a folder, as filepath.WalkDir tells them) in root, one folder level
+// at a time, the folders of a level read in parallel; f is called from
+// one goroutine, in lexical order within each level.
+func walkFiles(ctx context.Context, root string, f func(rel string) error) error {
+	level := []string{""}
+	for len(level) > 0 {
+		type listing struct{ files, dirs []string }
+		lists := make([]listing, len(level))
+		err := parallelN(ctx, len(level), walkWorkers, func(i int) error {
+			entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(level[i])))
+			if err != nil {
+				return fmt.Errorf("read %s: %w", root, err)
+			}
+			for _, e := range entries {
+				rel := e.Name()
+				if level[i] != "" {
+					rel = level[i] + "/" + rel
+				}
+				if e.IsDir() {
+					lists[i].dirs = append(lists[i].dirs, rel)
+				} else {
+					lists[i].files = append(lists[i].files, rel)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		level = nil
+		for _, l := range lists {
+			for _, rel := range l.files {
+				if err := f(rel); err != nil {
+					return err
+				}
+			}
+			level = append(level, l.dirs...)
+		}
+	}
+	return nil
 }
 
 func (w *stager) mkdir(rel string) error {
@@ -446,16 +486,35 @@ func (w *stager) put(rel string, data []byte) error {
 	}
 	path := filepath.Join(w.dir, filepath.FromSlash(rel))
 	// The stage may share this file with the live site (a hard link):
-	// a new file, never a write into the old one.
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: %w", rel, err)
+	// a new file, never a write into the old one. O_EXCL makes sure of
+	// it, and only a name already taken costs a removal.
+	err := createFile(path, data)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("write %s: %w", rel, err)
+		}
+		err = createFile(path, data)
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	w.n.Add(1)
 	publishStep("page")
 	return nil
+}
+
+// createFile writes data to a new file at path; it fails with
+// fs.ErrExist when the name is taken.
+func createFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func existingDir(dir string) string {
