@@ -35,6 +35,8 @@ type grammar struct {
 	// cliticOpeners open a clause whose object clitic comes first ("Comme
 	// le souligne X").
 	cliticOpeners map[string]bool
+	// locatives place a noun phrase ("the embassy in Ottawa").
+	locatives map[string]bool
 	// agents introduce the agent of a passive ("by", "par").
 	agents map[string]bool
 	// coordinators join two conjuncts ("and", "et"): a name after one
@@ -266,6 +268,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"camps.txt", &g.camps, false},
 		{"coordinators.txt", &g.coordinators, false},
 		{"agents.txt", &g.agents, false},
+		{"locatives.txt", &g.locatives, false},
 		{"clitic-openers.txt", &g.cliticOpeners, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},
