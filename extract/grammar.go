@@ -35,6 +35,10 @@ type grammar struct {
 	// cliticOpeners open a clause whose object clitic comes first ("Comme
 	// le souligne X").
 	cliticOpeners map[string]bool
+	// frames open a sentence that names who said the quote just before
+	// ("That was how X summed up", "C'est ainsi que X résume"), as the
+	// tokenizer's words joined by spaces.
+	frames map[string]bool
 	// locatives place a noun phrase ("the embassy in Ottawa").
 	locatives map[string]bool
 	// agents introduce the agent of a passive ("by", "par").
@@ -269,6 +273,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"coordinators.txt", &g.coordinators, false},
 		{"agents.txt", &g.agents, false},
 		{"locatives.txt", &g.locatives, false},
+		{"frames.txt", &g.frames, false},
 		{"clitic-openers.txt", &g.cliticOpeners, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // nextSentence: “Yes.” Smith said. — the quote ended its sentence; the
 // attribution opens the next one, its speaker first.
 type nextSentence struct{}
@@ -17,6 +19,22 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 	if c, ok := a.cueAfter(qi, merged); ok && c.mention >= 0 && a.mentions[c.mention].tokFrom == qi+1 {
 		return c, true
 	}
+	// "“…” That was how Tom Reyes summed up the mood": a frame opening
+	// the next sentence, then the speaker and the reporting verb.
+	if n := a.frameAt(qi+1, next.tokTo); n > 0 {
+		for v := qi + 1 + n; v < next.tokTo && v-(qi+1+n) <= maxFrameReach; v++ {
+			if toks[v].kind != tokWord {
+				continue
+			}
+			if _, inv, ok := a.verbAt(v); !ok || inv != nil {
+				continue
+			}
+			if mi := a.subjectBefore(v, qi+1+n); mi >= 0 {
+				return cue{from: qi + 1, to: v + 1, mention: mi, sieve: SieveSubject, score: 0.75}, true
+			}
+			break
+		}
+	}
 	// "“How did you know?” I asked.": the narrator; the speaker stays
 	// unknown rather than taken from the quote before.
 	if k := qi + 1; k+1 < next.tokTo && toks[k].kind == tokWord && a.gr.firstPerson[toks[k].low] {
@@ -28,3 +46,33 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 	}
 	return cue{}, false
 }
+
+// frameAt: the words from token k make a frame ("that was how", "c'est
+// ainsi que"); it returns how many, or 0.
+func (a *analysis) frameAt(k, limit int) int {
+	if len(a.gr.frames) == 0 {
+		return 0
+	}
+	var b strings.Builder
+	for n := 1; n <= maxFrameWords && k+n <= limit; n++ {
+		t := a.toks[k+n-1]
+		if t.kind != tokWord {
+			return 0
+		}
+		if n > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.low)
+		if a.gr.frames[b.String()] {
+			return n
+		}
+	}
+	return 0
+}
+
+// maxFrameWords bounds a frame's words; maxFrameReach the words from the
+// frame to its reporting verb.
+const (
+	maxFrameWords = 5
+	maxFrameReach = 8
+)
