@@ -26,11 +26,12 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 			if toks[v].kind != tokWord {
 				continue
 			}
-			if _, inv, ok := a.verbAt(v); !ok || inv != nil {
+			vn, inv, ok := a.verbAt(v)
+			if !ok || inv != nil {
 				continue
 			}
 			if mi := a.subjectBefore(v, qi+1+n); mi >= 0 {
-				return cue{from: qi + 1, to: v + 1, mention: mi, sieve: SieveSubject, score: 0.75}, true
+				return cue{from: qi + 1, to: v + vn, mention: mi, sieve: SieveSubject, score: 0.75}, true
 			}
 			break
 		}
