@@ -108,6 +108,9 @@ type grammar struct {
 	// open incises ("reprit-il"); commonWordEndings end words that are
 	// not names ("Announcing", "Normally").
 	adjectiveEndings, pastHistoricEndings, commonWordEndings []string
+	// pastEndings end simple past forms of any verb ("issued"), which a
+	// role word before is the subject of, not a modifier.
+	pastEndings []string
 	// participleEndings end present participles ("estimant", "saying"),
 	// whose subject is their main clause's.
 	participleEndings []string
@@ -326,6 +329,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"infinitive-endings.txt", &g.infinitiveEndings},
 		{"adjective-endings.txt", &g.adjectiveEndings},
 		{"past-historic-endings.txt", &g.pastHistoricEndings},
+		{"past-endings.txt", &g.pastEndings},
 		{"common-word-endings.txt", &g.commonWordEndings},
 		{"participle-endings.txt", &g.participleEndings},
 	} {

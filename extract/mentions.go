@@ -718,7 +718,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	// adjective, not the head of a description.
 	if !a.gr.features[featAdjectivesFollowNoun] && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord && !toks[end].capitalized() {
 		nl := toks[end].low
-		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !a.gr.prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] {
+		if !a.lx.Stopwords[nl] && !a.gr.aux[nl] && !a.gr.prepositions[nl] && a.isVerbForm(end) == 0 && !a.gr.clause[nl] && !a.pastForm(nl) {
 			if _, ok := a.lx.Roles[nl]; !ok {
 				return n
 			}
@@ -763,6 +763,17 @@ func (a *analysis) elidedBefore(j int) int {
 		return j - 1
 	}
 	return j
+}
+
+// pastForm: the word ends as a simple past does ("issued", "warned"),
+// long enough to be read by its ending.
+func (a *analysis) pastForm(w string) bool {
+	for _, suf := range a.gr.pastEndings {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+minStemLetters {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSpeechModifiers bounds the modifiers between a determiner and the

@@ -530,8 +530,34 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if p.capitalized() && a.sentenceInitial(k) {
 		return true
 	}
-	return false
+	// "On Monday the ministry said": after a short opening adverbial
+	// with no comma, the noun phrase is the clause's subject.
+	return a.afterOpeningAdverbial(m.tokFrom)
 }
+
+// afterOpeningAdverbial: the sentence of token k opens on a preposition
+// and a few words with no verb ("On Monday", "In 2019", "Lundi soir"
+// aside) that end right before k.
+func (a *analysis) afterOpeningAdverbial(k int) bool {
+	s := a.sents[a.toks[k].sent]
+	if k-s.tokFrom < 2 || k-s.tokFrom > maxAdverbialWords+1 {
+		return false
+	}
+	first := a.toks[s.tokFrom]
+	if first.kind != tokWord || !a.gr.prepositions[first.low] {
+		return false
+	}
+	for j := s.tokFrom + 1; j < k; j++ {
+		t := a.toks[j]
+		if t.kind != tokWord || a.isVerbForm(j) > 0 || a.gr.clause[t.low] || a.mentionAt(j) >= 0 && a.mentions[a.mentionAt(j)].kind != mName {
+			return false
+		}
+	}
+	return true
+}
+
+// maxAdverbialWords bounds an opening adverbial read without a comma.
+const maxAdverbialWords = 3
 
 // conjunctAfterPreposition: the coordinator at token k joins a noun
 // phrase that a preposition opens a few words before it.
