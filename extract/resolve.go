@@ -365,12 +365,35 @@ func (a *analysis) preferGendered(m mention, mi, subject, afterTok int) int {
 	if m.gender == 0 || subject >= 0 && a.entities[subject].gender != 0 {
 		return subject
 	}
+	// With no subject at all, the paragraph before counts too: "Ann Lee
+	// met Paul Roy at the station. ¶ “…,” he said."
 	if near := a.lastNamed(m, mi, m.gender, false, afterTok); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
-		a.namedInParagraph(near, m.tokFrom) {
+		(a.namedInParagraph(near, m.tokFrom) || subject < 0 && a.namedInPreviousParagraph(near, m.tokFrom)) {
 		return near
 	}
 	return subject
 }
+
+// namedInPreviousParagraph: entity e is named in the paragraph just
+// before token k's.
+func (a *analysis) namedInPreviousParagraph(e, k int) bool {
+	ord := a.paras[a.toks[k].para].ord
+	for j := a.mentionsBefore(k) - 1; j >= 0; j-- {
+		m := a.mentions[j]
+		d := ord - a.paras[a.toks[m.tokFrom].para].ord
+		if d > 1 || k-m.tokFrom > maxPronounReach {
+			return false
+		}
+		if d == 1 && m.entity == e && m.kind == mName {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPronounReach bounds, in tokens, how far back a pronoun's antecedent
+// is looked for in text without paragraph breaks.
+const maxPronounReach = 800
 
 // prevSpeaker is the speaker of the last attributed quote and where it was.
 type prevSpeaker struct {
