@@ -416,7 +416,10 @@ func (a *analysis) nameAt(k int) int {
 		if toks[end-1].end != t.start && !isSpace(a.text[toks[end-1].end]) {
 			break
 		}
-		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName) {
+		// "Lee Park": after a given name alone, a capitalised word is its
+		// surname even if it is no name alone.
+		surnameAfterGiven := end == k+1 && a.isFirstName(toks[k].text) && !a.lx.Stopwords[t.low] && !a.lx.OrgWords[t.text]
+		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven) {
 			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
 			// Hale": after an organisation, a first name followed by a
 			// surname starts the person's name.

@@ -41,7 +41,16 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.9}, true
 			}
 			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
-				return cue{from: k, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, s.tokTo)), sieve: SieveVerbThenSpeaker, score: 0.9}, true
+				chain := a.nounPhraseChain(mi, s.tokTo)
+				head := a.pickHead(chain)
+				// "says Kim's partner, Lee Park": a description named in
+				// apposition after it.
+				if h := a.mentions[head]; h.kind != mName || h.possessive {
+					if ni := a.appositiveName(a.mentions[chain[len(chain)-1]].tokTo, s.tokTo); ni >= 0 {
+						head = ni
+					}
+				}
+				return cue{from: k, to: v + vn, mention: head, sieve: SieveVerbThenSpeaker, score: 0.9}, true
 			}
 		}
 	}
@@ -172,4 +181,20 @@ func (a *analysis) skipPlace(j, limit int) int {
 		return j
 	}
 	return k
+}
+
+// appositiveName is the person's name after a comma at token k (", Lee
+// Park"), or -1.
+func (a *analysis) appositiveName(k, limit int) int {
+	if k+1 >= limit || !a.toks[k].isPunct(",") {
+		return -1
+	}
+	mi := a.mentionAt(k + 1)
+	if mi < 0 {
+		return -1
+	}
+	if m := a.mentions[mi]; m.kind != mName || m.org || m.possessive || m.entity >= 0 && a.entities[m.entity].place {
+		return -1
+	}
+	return mi
 }
