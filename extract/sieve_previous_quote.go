@@ -7,7 +7,7 @@ type previousQuoteSieve struct{}
 
 func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *decided) bool {
 	sp := a.spans[a.toks[qi].quote]
-	if !a.standsAlone(qi) && !sp.continued {
+	if !a.standsAlone(qi) && !sp.continued && !a.colonWithoutSpeaker(qi) {
 		return false
 	}
 	if mi := a.previousSubject(qi); mi >= 0 && a.mentions[mi].kind != mPronoun && !a.quotesIn(a.sents[a.toks[qi].sent-1]) {
@@ -52,4 +52,20 @@ func (a *analysis) quotesIn(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// colonWithoutSpeaker: "Then, after a pause: “…”", "And here was the big
+// reveal: “…”": a colon right before the quote ends a clause that names
+// nobody, so the quote stands as if alone.
+func (a *analysis) colonWithoutSpeaker(qi int) bool {
+	s := a.sents[a.toks[qi].sent]
+	if qi-1 < s.tokFrom || !a.toks[qi-1].isPunct(":") {
+		return false
+	}
+	for k := s.tokFrom; k < qi; k++ {
+		if a.toks[k].kind == tokQuote || a.mentionAt(k) >= 0 {
+			return false
+		}
+	}
+	return true
 }
