@@ -125,6 +125,20 @@ func (r *JSONLReader) next() (Line, error) {
 // number) and text are required; title, lang, source_url, outlet, slug,
 // date, authors and draft fill the Document; the others go to Params.
 func ParseJSONLine(l Line) (Document, error) {
+	return LineOptions{}.Parse(l)
+}
+
+// LineOptions says how much of a JSON Lines document to decode.
+type LineOptions struct {
+	// SkipParams leaves the fields that are not the Document's own
+	// undecoded, and Params nil: the extractor reads none of them, and
+	// in an annotated corpus the gold quotes are much of every line.
+	// The line must still be one valid JSON object.
+	SkipParams bool
+}
+
+// Parse is ParseJSONLine with these options.
+func (o LineOptions) Parse(l Line) (Document, error) {
 	if l.tooLong > 0 {
 		return Document{}, &PosError{Path: l.Path, Line: l.Number, Offset: l.Offset,
 			Err: fmt.Errorf("%w: the line is more than %s", ErrTooLarge, webpage.FormatBytes(l.tooLong))}
@@ -197,6 +211,9 @@ func ParseJSONLine(l Line) (Document, error) {
 				err = errors.New(`"draft" must be true or false`)
 			}
 		default:
+			if o.SkipParams {
+				continue
+			}
 			var v any
 			if err = json.Unmarshal(raw, &v); err == nil {
 				if d.Params == nil {
