@@ -2,6 +2,7 @@ package document_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -79,6 +80,44 @@ func FuzzJSONLReader(f *testing.F) {
 				t.Fatalf("line %d after line %d", line, lastLine)
 			}
 			lastLine = line
+		}
+	})
+}
+
+// FuzzObjectFields: on valid JSON, the one-pass split of an object gives
+// what json.Unmarshal into a map of raw values gives, and refuses what is
+// not an object.
+func FuzzObjectFields(f *testing.F) {
+	for _, s := range []string{
+		`{}`, ` { } `, `null`, `[1]`, `"s"`, `3`, `{"a":1}`, `{"a": 1, "a": 2}`, "{\t\"a\"\r\n:\n[ 1 , {\"b\" : \"}\"} ] , \"c\":null }",
+		`{"\u0069d": "x", "id\"": "y", "t\\": "\\", "q": "\\\"}", "e": "\"\\\\\"", "n": -1.5e3, "t": true, "f": false}`,
+		`{"\ud800": {"": [[], {}]}, "x": "\u00e9\/"}`, `{"a":{"b":{"c":[1,2,{"d":"]}"}]}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		var want map[string]json.RawMessage
+		err := json.Unmarshal(data, &want)
+		got, ok := document.ObjectFields(data)
+		if err != nil || want == nil {
+			if ok {
+				t.Fatalf("split %q, which json.Unmarshal refuses (%v) or reads as null", data, err)
+			}
+			return
+		}
+		if !ok {
+			t.Fatalf("refused the object %q", data)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d fields, want %d", data, len(got), len(want))
+		}
+		for k, v := range want {
+			if string(got[k]) != string(v) {
+				t.Fatalf("%q: field %q is %q, want %q", data, k, got[k], v)
+			}
 		}
 	})
 }

@@ -149,20 +149,27 @@ func (o LineOptions) Parse(l Line) (Document, error) {
 	lineErr := func(err error) error {
 		return &PosError{Path: l.Path, Line: l.Number, Offset: -1, Err: err}
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(l.Bytes, &fields); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &syn):
-			i := max(int(syn.Offset)-1, 0)
-			_, col := position(l.Bytes, i)
-			return Document{}, &PosError{Path: l.Path, Line: l.Number, Column: col, Offset: -1,
-				Err: fmt.Errorf("invalid JSON: %w", err)}
-		case errors.As(err, &typ):
-			return Document{}, lineErr(fmt.Errorf("want one JSON object per line, got %s", typ.Value))
+	fields, ok := map[string]json.RawMessage(nil), false
+	if json.Valid(l.Bytes) {
+		fields, ok = objectFields(l.Bytes)
+	}
+	// Anything but an object (null, an array, invalid JSON) goes through
+	// the decoder, for its error.
+	if !ok {
+		if err := json.Unmarshal(l.Bytes, &fields); err != nil {
+			var syn *json.SyntaxError
+			var typ *json.UnmarshalTypeError
+			switch {
+			case errors.As(err, &syn):
+				i := max(int(syn.Offset)-1, 0)
+				_, col := position(l.Bytes, i)
+				return Document{}, &PosError{Path: l.Path, Line: l.Number, Column: col, Offset: -1,
+					Err: fmt.Errorf("invalid JSON: %w", err)}
+			case errors.As(err, &typ):
+				return Document{}, lineErr(fmt.Errorf("want one JSON object per line, got %s", typ.Value))
+			}
+			return Document{}, lineErr(fmt.Errorf("invalid JSON: %w", err))
 		}
-		return Document{}, lineErr(fmt.Errorf("invalid JSON: %w", err))
 	}
 	if fields == nil {
 		return Document{}, lineErr(errors.New("want one JSON object per line, got null"))
