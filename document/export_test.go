@@ -6,3 +6,6 @@ func SetMaxLine(r *JSONLReader, n int64) { r.max = n }
 
 // ObjectFields is objectFields, for FuzzObjectFields.
 var ObjectFields = objectFields
+
+// ValidJSON is validJSON, for FuzzValidJSON.
+var ValidJSON = validJSON

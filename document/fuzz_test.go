@@ -121,3 +121,20 @@ func FuzzObjectFields(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidJSON: the fast check accepts exactly what json.Valid accepts.
+func FuzzValidJSON(f *testing.F) {
+	for _, s := range []string{
+		``, ` `, `{}`, `[]`, `[`, `]`, `{"a":1}`, `{"a":1,}`, `[1,]`, `{"a" 1}`, `{1:2}`, `"\u00e9\/\b"`, `"\x"`, `"\u12g4"`,
+		"\"a\tb\"", `-0.5e+10`, `-`, `01`, `1.`, `1e`, `.5`, `tru`, `true false`, `nul`, `[null,true,false,"x",{"y":[{}]}]`,
+		`{"id": "a", "text": "« b »", "quotes": [{"start": 0, "end": 3, "speaker": null}]}`, "\xff", `"` + "\xff" + `"`,
+		strings.Repeat("[", 10000) + strings.Repeat("]", 10000), strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := document.ValidJSON(data), json.Valid(data); got != want {
+			t.Fatalf("ValidJSON(%q) = %v, json.Valid says %v", data, got, want)
+		}
+	})
+}

@@ -150,7 +150,7 @@ func (o LineOptions) Parse(l Line) (Document, error) {
 		return &PosError{Path: l.Path, Line: l.Number, Offset: -1, Err: err}
 	}
 	fields, ok := map[string]json.RawMessage(nil), false
-	if json.Valid(l.Bytes) {
+	if validJSON(l.Bytes) {
 		fields, ok = objectFields(l.Bytes)
 	}
 	// Anything but an object (null, an array, invalid JSON) goes through
