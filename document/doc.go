@@ -16,7 +16,9 @@
 //
 // JSON Lines files can be far larger than memory, so JSONLReader streams them
 // line by line, and a bad line does not stop the reader: the caller decides
-// whether to go on. Walk lists the article files of a content folder the way
+// whether to go on. A caller that reads no Params (the extractor) parses
+// lines with LineOptions{SkipParams: true}, leaving the other fields, such
+// as an annotated corpus's gold quotes, undecoded. Walk lists the article files of a content folder the way
 // Hugo does (hidden files and _index.md section pages left out).
 //
 // Text is kept exactly as published: every quote offset the extractor reports

@@ -2,6 +2,7 @@ package document_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -79,6 +80,61 @@ func FuzzJSONLReader(f *testing.F) {
 				t.Fatalf("line %d after line %d", line, lastLine)
 			}
 			lastLine = line
+		}
+	})
+}
+
+// FuzzObjectFields: on valid JSON, the one-pass split of an object gives
+// what json.Unmarshal into a map of raw values gives, and refuses what is
+// not an object.
+func FuzzObjectFields(f *testing.F) {
+	for _, s := range []string{
+		`{}`, ` { } `, `null`, `[1]`, `"s"`, `3`, `{"a":1}`, `{"a": 1, "a": 2}`, "{\t\"a\"\r\n:\n[ 1 , {\"b\" : \"}\"} ] , \"c\":null }",
+		`{"\u0069d": "x", "id\"": "y", "t\\": "\\", "q": "\\\"}", "e": "\"\\\\\"", "n": -1.5e3, "t": true, "f": false}`,
+		`{"\ud800": {"": [[], {}]}, "x": "\u00e9\/"}`, `{"a":{"b":{"c":[1,2,{"d":"]}"}]}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		var want map[string]json.RawMessage
+		err := json.Unmarshal(data, &want)
+		got, ok := document.ObjectFields(data)
+		if err != nil || want == nil {
+			if ok {
+				t.Fatalf("split %q, which json.Unmarshal refuses (%v) or reads as null", data, err)
+			}
+			return
+		}
+		if !ok {
+			t.Fatalf("refused the object %q", data)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d fields, want %d", data, len(got), len(want))
+		}
+		for k, v := range want {
+			if string(got[k]) != string(v) {
+				t.Fatalf("%q: field %q is %q, want %q", data, k, got[k], v)
+			}
+		}
+	})
+}
+
+// FuzzValidJSON: the fast check accepts exactly what json.Valid accepts.
+func FuzzValidJSON(f *testing.F) {
+	for _, s := range []string{
+		``, ` `, `{}`, `[]`, `[`, `]`, `{"a":1}`, `{"a":1,}`, `[1,]`, `{"a" 1}`, `{1:2}`, `"\u00e9\/\b"`, `"\x"`, `"\u12g4"`,
+		"\"a\tb\"", `-0.5e+10`, `-`, `01`, `1.`, `1e`, `.5`, `tru`, `true false`, `nul`, `[null,true,false,"x",{"y":[{}]}]`,
+		`{"id": "a", "text": "« b »", "quotes": [{"start": 0, "end": 3, "speaker": null}]}`, "\xff", `"` + "\xff" + `"`,
+		strings.Repeat("[", 10000) + strings.Repeat("]", 10000), strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := document.ValidJSON(data), json.Valid(data); got != want {
+			t.Fatalf("ValidJSON(%q) = %v, json.Valid says %v", data, got, want)
 		}
 	})
 }

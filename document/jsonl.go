@@ -125,6 +125,20 @@ func (r *JSONLReader) next() (Line, error) {
 // number) and text are required; title, lang, source_url, outlet, slug,
 // date, authors and draft fill the Document; the others go to Params.
 func ParseJSONLine(l Line) (Document, error) {
+	return LineOptions{}.Parse(l)
+}
+
+// LineOptions says how much of a JSON Lines document to decode.
+type LineOptions struct {
+	// SkipParams leaves the fields that are not the Document's own
+	// undecoded, and Params nil: the extractor reads none of them, and
+	// in an annotated corpus the gold quotes are much of every line.
+	// The line must still be one valid JSON object.
+	SkipParams bool
+}
+
+// Parse is ParseJSONLine with these options.
+func (o LineOptions) Parse(l Line) (Document, error) {
 	if l.tooLong > 0 {
 		return Document{}, &PosError{Path: l.Path, Line: l.Number, Offset: l.Offset,
 			Err: fmt.Errorf("%w: the line is more than %s", ErrTooLarge, webpage.FormatBytes(l.tooLong))}
@@ -135,20 +149,27 @@ func ParseJSONLine(l Line) (Document, error) {
 	lineErr := func(err error) error {
 		return &PosError{Path: l.Path, Line: l.Number, Offset: -1, Err: err}
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(l.Bytes, &fields); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &syn):
-			i := max(int(syn.Offset)-1, 0)
-			_, col := position(l.Bytes, i)
-			return Document{}, &PosError{Path: l.Path, Line: l.Number, Column: col, Offset: -1,
-				Err: fmt.Errorf("invalid JSON: %w", err)}
-		case errors.As(err, &typ):
-			return Document{}, lineErr(fmt.Errorf("want one JSON object per line, got %s", typ.Value))
+	fields, ok := map[string]json.RawMessage(nil), false
+	if validJSON(l.Bytes) {
+		fields, ok = objectFields(l.Bytes)
+	}
+	// Anything but an object (null, an array, invalid JSON) goes through
+	// the decoder, for its error.
+	if !ok {
+		if err := json.Unmarshal(l.Bytes, &fields); err != nil {
+			var syn *json.SyntaxError
+			var typ *json.UnmarshalTypeError
+			switch {
+			case errors.As(err, &syn):
+				i := max(int(syn.Offset)-1, 0)
+				_, col := position(l.Bytes, i)
+				return Document{}, &PosError{Path: l.Path, Line: l.Number, Column: col, Offset: -1,
+					Err: fmt.Errorf("invalid JSON: %w", err)}
+			case errors.As(err, &typ):
+				return Document{}, lineErr(fmt.Errorf("want one JSON object per line, got %s", typ.Value))
+			}
+			return Document{}, lineErr(fmt.Errorf("invalid JSON: %w", err))
 		}
-		return Document{}, lineErr(fmt.Errorf("invalid JSON: %w", err))
 	}
 	if fields == nil {
 		return Document{}, lineErr(errors.New("want one JSON object per line, got null"))
@@ -197,6 +218,9 @@ func ParseJSONLine(l Line) (Document, error) {
 				err = errors.New(`"draft" must be true or false`)
 			}
 		default:
+			if o.SkipParams {
+				continue
+			}
 			var v any
 			if err = json.Unmarshal(raw, &v); err == nil {
 				if d.Params == nil {

@@ -3,6 +3,7 @@ package document_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,6 +100,44 @@ func TestJSONLBadLines(t *testing.T) {
 		`in.jsonl:15: document "au": "authors" must be a name or a list of names`,
 		`in.jsonl:16:28: invalid JSON: invalid character 't' after top-level value`,
 	}, errs)
+}
+
+// TestJSONLSkipParams: leaving the other fields undecoded changes nothing
+// but Params, whether the line is good or bad.
+func TestJSONLSkipParams(t *testing.T) {
+	lines := []string{
+		`{"id": "a", "text": "« Bonjour »", "lang": "fr", "title": "T", "date": "2024-03-01", "quotes": [{"start": 0}], "meta": {"x": null}}`,
+		`{"id": "b", "text": "a", "other_speech": [], "lang": 3}`,
+		`{"id": "c", "text": "a", "quotes": [1, 2}`,
+		`{"id": "d", "quotes": []}`,
+		`{"text": "a", "zz": 1}`,
+		`{"id": "e", "text": "a", "draft": "yes", "aa": true}`,
+		`{"id": "f", "text": "caf` + "\xe9" + `", "quotes": []}`,
+	}
+	r := document.NewJSONLReader(strings.NewReader(strings.Join(lines, "\n")), "in.jsonl")
+	for {
+		l, err := r.NextLine()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err)
+		full, ferr := document.ParseJSONLine(l)
+		lean, lerr := document.LineOptions{SkipParams: true}.Parse(l)
+		assert.Equal(t, fmt.Sprint(ferr), fmt.Sprint(lerr), "line %d", l.Number)
+		assert.Nil(t, lean.Params, "line %d", l.Number)
+		full.Params = nil
+		assert.Equal(t, full, lean, "line %d", l.Number)
+	}
+
+	// A field nobody reads can no longer fail the line: a number beyond
+	// float64 is an error only when Params holds it.
+	l, err := document.NewJSONLReader(strings.NewReader(`{"id": "g", "text": "a", "n": 1e400}`), "in.jsonl").NextLine()
+	require.NoError(t, err)
+	_, err = document.ParseJSONLine(l)
+	require.Error(t, err)
+	d, err := document.LineOptions{SkipParams: true}.Parse(l)
+	require.NoError(t, err)
+	assert.Equal(t, "a", d.Text)
 }
 
 func TestJSONLHugeLine(t *testing.T) {

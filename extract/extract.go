@@ -271,18 +271,18 @@ type Speaker struct {
 }
 
 // Analyze extracts the quotes of one document and describes their speakers.
+// Text that is not UTF-8 is read as []rune(Text) reads it, each invalid
+// byte one U+FFFD code point, so that offsets stay indexes into
+// []rune(Text); it is not repaired first, which would merge a run of
+// invalid bytes into one code point and shift every offset after it.
 func (e *Extractor) Analyze(doc Document) Result {
-	text := doc.Text
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	code := strings.ToLower(doc.Lang)
 	if i := strings.IndexAny(code, "-_"); i > 0 {
 		code = code[:i]
 	}
 	l := e.langs[code]
 	if l == nil && code == "" {
-		if d := e.DetectLanguage(text); d != "" {
+		if d := e.DetectLanguage(doc.Text); d != "" {
 			code, l = d, e.langs[d]
 		} else {
 			code, l = e.opts.DefaultLang, e.langs[e.opts.DefaultLang]

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -205,7 +205,9 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 		}
 	}
 	work := func(l document.Line) ([]extracted, error) {
-		d, err := document.ParseJSONLine(l)
+		// The other fields (an annotated corpus's gold quotes) are not
+		// read: decoding them was a tenth of the run.
+		d, err := document.LineOptions{SkipParams: true}.Parse(l)
 		if err != nil {
 			return nil, err
 		}
@@ -216,8 +218,7 @@ func extractJSONL(ctx context.Context, ex quoteExtractor, inputs []string, f ext
 		line, err := corpus.EncodeLine(linkedJSONL{ID: d.ID, Quotes: unlinked(res.Quotes)})
 		return []extracted{{id: d.ID, where: fmt.Sprintf("%s:%d", l.Path, l.Number), draft: d.Draft, line: line, result: res}}, err
 	}
-	return linkAll(ctx, f, stdio, w, prog, corpus.Source[document.Line]{Next: next, Close: closeInput}, work,
-		func(rec *linkedJSONL) []linkedQuote { return rec.Quotes })
+	return linkAll(ctx, f, stdio, w, prog, corpus.Source[document.Line]{Next: next, Close: closeInput}, work)
 }
 
 // quoteExtractor is what the commands need of *extract.Extractor; tests
@@ -348,22 +349,21 @@ func extractFiles(ctx context.Context, ex quoteExtractor, args []string, f extra
 		}
 		return out, nil
 	}
-	return linkAll(ctx, f, stdio, w, prog, corpus.Source[input]{Next: next}, work,
-		func(rec *fileRecord) []linkedQuote { return rec.Quotes })
+	return linkAll(ctx, f, stdio, w, prog, corpus.Source[input]{Next: next}, work)
 }
 
 // linkAll runs the two passes of a run. Pass 1 extracts the documents in
 // parallel and, in input order, hands each document's speakers to the
 // linker and spools its line to a temporary file. Then the linker links the
 // corpus, and pass 2 reads the lines back and writes them with the speaker
-// ids. Memory holds the linker's state (names and quote ids), not the
-// documents.
+// ids spliced in (see speakerSlots). Memory holds the linker's state (names
+// and quote ids), not the documents.
 //
 // When pass 1 stops on an error, the lines before it are still written,
 // linked within what was read, so that output streamed to a pipe ends where
 // the error is.
-func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
-	src corpus.Source[T], work func(T) ([]extracted, error), quotes func(*R) []linkedQuote) error {
+func linkAll[T any](ctx context.Context, f extractFlags, stdio Stdio, w io.Writer, prog *progress,
+	src corpus.Source[T], work func(T) ([]extracted, error)) error {
 	ids := uniqueIDs{}
 	if f.noSpeakerIDs {
 		// One pass: each line as soon as its document is done.
@@ -387,6 +387,7 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 	// a draft: drafts are written but, as the site leaves them out, they
 	// take no part in linking, so the ids are the site's.
 	var linked []int
+	var nQuotes []int // per spooled line, the quotes it holds
 	n := 0
 	err = emitAll(ctx, f, stdio, prog, src, work, func(docs []extracted) error {
 		return ids.each(docs, func(d extracted) error {
@@ -397,6 +398,7 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 				linked = append(linked, n)
 				n++
 			}
+			nQuotes = append(nQuotes, len(d.result.Quotes))
 			return spool.add(d.line)
 		})
 	})
@@ -405,28 +407,67 @@ func linkAll[T, R any](ctx context.Context, f extractFlags, stdio Stdio, w io.Wr
 		return err
 	}
 	res := lk.Link()
+	encoded := speakerIDs{}
+	var buf []byte
 	rerr := spool.replay(func(doc int, line []byte) error {
-		var rec R
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return fmt.Errorf("read back the spooled line of document %d: %w", doc+1, err)
-		}
-		qs := quotes(&rec)
-		for j := range qs {
-			if linked[doc] < 0 {
-				break
-			}
-			if id := res.SpeakerID(linked[doc], j); id != "" {
-				qs[j].SpeakerID = &id
-			}
-		}
-		out, err := corpus.EncodeLine(rec)
-		if err != nil {
+		if linked[doc] < 0 { // a draft: no speaker ids
+			_, err := w.Write(line)
 			return err
 		}
-		_, err = w.Write(out)
+		var err error
+		buf, err = encoded.splice(buf[:0], line, nQuotes[doc], func(j int) string { return res.SpeakerID(linked[doc], j) })
+		if err != nil {
+			return fmt.Errorf("read back the spooled line of document %d: %w", doc+1, err)
+		}
+		_, err = w.Write(buf)
 		return err
 	})
 	return cmp.Or(err, rerr)
+}
+
+// speakerSlot ends every quote of a spooled line: speaker_id is the last
+// field of linkedQuote, null until linked, and a JSON string escapes its
+// quotation marks, so these bytes occur nowhere else in the line (there
+// is no object of arbitrary keys in an output line). Writing the ids into
+// these slots gives the bytes a decode, update and encode of the whole line
+// would, at the cost of a search.
+var speakerSlot = []byte(`,"speaker_id":null}`)
+
+// speakerIDs holds the JSON encoding of each speaker id met, since one
+// speaker has many quotes.
+type speakerIDs map[string][]byte
+
+// splice appends to dst the line with speaker id(j) written into the slot
+// of quote j, of n; "" leaves it null.
+func (s speakerIDs) splice(dst, line []byte, n int, id func(j int) string) ([]byte, error) {
+	valueAt := len(`,"speaker_id":`)
+	for j := range n {
+		i := bytes.Index(line, speakerSlot)
+		if i < 0 {
+			return nil, fmt.Errorf("%d speaker_id fields for %d quotes", j, n)
+		}
+		dst = append(dst, line[:i+valueAt]...)
+		line = line[i+valueAt:]
+		sid := id(j)
+		if sid == "" {
+			continue // the null stays
+		}
+		enc, ok := s[sid]
+		if !ok {
+			b, err := corpus.EncodeLine(sid)
+			if err != nil {
+				return nil, err
+			}
+			enc = bytes.TrimSuffix(b, []byte{'\n'})
+			s[sid] = enc
+		}
+		dst = append(dst, enc...)
+		line = line[len("null"):]
+	}
+	if bytes.Contains(line, speakerSlot) {
+		return nil, fmt.Errorf("more speaker_id fields than quotes (%d)", n)
+	}
+	return append(dst, line...), nil
 }
 
 // uniqueIDs refuses a document id seen before in the run: quote ids derive

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/verbatim-news/verbatim/corpus"
 	"github.com/verbatim-news/verbatim/extract"
 )
 
@@ -498,4 +500,47 @@ func TestExtractDuplicateIDs(t *testing.T) {
 		assert.Contains(t, stderr, "1 of 3 documents failed", mode)
 		assert.Equal(t, []string{"doc-1", "doc-2"}, outputIDs(t, out), mode)
 	}
+}
+
+// TestSpliceSpeakerIDs: writing the ids into the spooled line gives the
+// bytes of a decode, update and encode, whatever the text holds.
+func TestSpliceSpeakerIDs(t *testing.T) {
+	str := func(s string) *string { return &s }
+	tricky := `he wrote ,"speaker_id":null} and \ "x" <b>&amp;</b> ` + "\u2028é"
+	cases := []struct {
+		name string
+		rec  linkedJSONL
+		ids  []string // per quote; "" for none
+	}{
+		{"no quotes", linkedJSONL{ID: "a"}, nil},
+		{"all linked", linkedJSONL{ID: "b", Quotes: []linkedQuote{{Quote: extract.Quote{ID: "q1", Text: "x"}}, {Quote: extract.Quote{ID: "q2", Text: "y"}}}}, []string{"ann", "bob"}},
+		{"some unlinked", linkedJSONL{ID: "c", Quotes: []linkedQuote{{Quote: extract.Quote{ID: "q1"}}, {Quote: extract.Quote{ID: "q2"}}, {Quote: extract.Quote{ID: "q3"}}}}, []string{"", "bob", ""}},
+		{"the slot's bytes in the text", linkedJSONL{ID: tricky, Quotes: []linkedQuote{{Quote: extract.Quote{ID: "q1", Text: tricky, Sentence: tricky, Speaker: str(tricky)}}}}, []string{tricky}},
+		{"escaped ids", linkedJSONL{ID: "e", Quotes: []linkedQuote{{Quote: extract.Quote{ID: "q1"}}, {Quote: extract.Quote{ID: "q2"}}}}, []string{`<a&b> "q"`, "é\u2029"}},
+	}
+	encoded := speakerIDs{}
+	for _, c := range cases {
+		line, err := corpus.EncodeLine(c.rec)
+		require.NoError(t, err, c.name)
+		want := c.rec
+		want.Quotes = slices.Clone(c.rec.Quotes)
+		for j, id := range c.ids {
+			if id != "" {
+				want.Quotes[j].SpeakerID = &id
+			}
+		}
+		wantLine, err := corpus.EncodeLine(want)
+		require.NoError(t, err, c.name)
+		got, err := encoded.splice(nil, line, len(c.ids), func(j int) string { return c.ids[j] })
+		require.NoError(t, err, c.name)
+		assert.Equal(t, string(wantLine), string(got), c.name)
+	}
+
+	line, err := corpus.EncodeLine(cases[1].rec)
+	require.NoError(t, err)
+	none := func(int) string { return "" }
+	_, err = encoded.splice(nil, line, 3, none)
+	assert.ErrorContains(t, err, "2 speaker_id fields for 3 quotes")
+	_, err = encoded.splice(nil, line, 1, none)
+	assert.ErrorContains(t, err, "more speaker_id fields than quotes (1)")
 }
