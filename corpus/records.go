@@ -33,9 +33,25 @@ type recordQuote struct {
 
 // record is one document's line, and where it was read.
 type record struct {
-	ID     string        `json:"id"`
+	ID string `json:"id"`
+	// Lang is the document's language as `verbatim extract FILE` writes
+	// it; `extract --jsonl` lines give it per quote only.
+	Lang   string        `json:"lang"`
 	Quotes []recordQuote `json:"quotes"`
 	where  string
+}
+
+// lang is the language the run found for the document.
+func (r record) lang() string {
+	if r.Lang != "" {
+		return r.Lang
+	}
+	for _, q := range r.Quotes {
+		if q.Lang != "" {
+			return q.Lang
+		}
+	}
+	return ""
 }
 
 // runFiles is what a finished run wrote: its documents' records by id,
@@ -147,7 +163,11 @@ func LoadRecords(ctx context.Context, dir string, files []string, opts Options) 
 	for i, d := range docs {
 		r := rf.records[d.ID]
 		used[d.ID] = true
-		res := extract.Result{Lang: d.Lang, Quotes: make([]extract.Quote, len(r.Quotes))}
+		lang := d.Lang
+		if lang == "" {
+			lang = r.lang() // the language the run detected
+		}
+		res := extract.Result{Lang: lang, Quotes: make([]extract.Quote, len(r.Quotes))}
 		ids := make([]string, len(r.Quotes))
 		for j, q := range r.Quotes {
 			res.Quotes[j] = q.Quote
