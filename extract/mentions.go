@@ -390,7 +390,8 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !a.orgHeadWithComplement(k) && !((a.lx.OrgWords[toks[k].text] || a.lx.NonNames[toks[k].text] && !a.isDeterminer(toks[k].low) && !(a.lx.Stopwords[toks[k].low] && a.sentenceInitial(k))) && a.endsOnOrgWord(k)) {
+	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !a.orgHeadWithComplement(k) && !((a.lx.OrgWords[toks[k].text] || a.lx.NonNames[toks[k].text] && !a.isDeterminer(toks[k].low) && !(a.lx.Stopwords[toks[k].low] && a.sentenceInitial(k))) && a.endsOnOrgWord(k)) &&
+		!a.agencyOfCountry(k) {
 		return 0
 	}
 	// "the Senate National Finance Committee": a run ending on an
@@ -1258,6 +1259,22 @@ func (a *analysis) isGivenName(w string) bool {
 
 // orgRun: the capitalised words [from, to) hold an acronym or an
 // organisation word.
+// agencyOfCountry: "Statistics Canada", "Infrastructure Canada", "Radio
+// France": a common noun capitalised inside a sentence, then a country's
+// name, is an agency's name.
+func (a *analysis) agencyOfCountry(k int) bool {
+	toks := a.toks
+	if k+1 >= len(toks) || a.sentenceInitial(k) || a.lx.Stopwords[toks[k].low] || a.isDeterminer(toks[k].low) ||
+		toks[k+1].para != toks[k].para || toks[k+1].kind != tokWord || !toks[k+1].capitalized() || toks[k].end >= toks[k+1].start {
+		return false
+	}
+	if _, whole := a.lx.CountryForms[fold(toks[k].text+" "+toks[k+1].text)]; whole {
+		return false // "North Korea", "New Zealand": a country itself
+	}
+	_, ok := a.lx.CountryForms[fold(toks[k+1].text)]
+	return ok
+}
+
 // endsOnOrgWord: the capitalised run from token k, at least three words
 // long, ends on an organisation word ("United Gun Group", "Government
 // Accountability Office", "National Rifle Association"): an organisation's
