@@ -39,6 +39,9 @@ type grammar struct {
 	// ("That was how X summed up", "C'est ainsi que X résume"), as the
 	// tokenizer's words joined by spaces.
 	frames map[string]bool
+	// voices open an apposition naming who an organisation speaks
+	// through ("par la voix de son porte-parole X").
+	voices map[string]bool
 	// locatives place a noun phrase ("the embassy in Ottawa").
 	locatives map[string]bool
 	// agents introduce the agent of a passive ("by", "par").
@@ -277,6 +280,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"agents.txt", &g.agents, false},
 		{"locatives.txt", &g.locatives, false},
 		{"frames.txt", &g.frames, false},
+		{"voices.txt", &g.voices, false},
 		{"clitic-openers.txt", &g.cliticOpeners, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},

@@ -144,6 +144,11 @@ func (a *analysis) subjectBefore(v, limit int) int {
 		}
 	}
 	if start > limit && a.toks[start].isPunct(",") {
+		// "L'ONU, par la voix de son porte-parole Stéphane Dujarric, a
+		// appelé": the person the organisation speaks through.
+		if mi := a.voiceInApposition(start, limit); mi >= 0 {
+			return mi
+		}
 		// The apposition may hold commas of its own ("Ilse Varga,
 		// Minister of Transport, Housing and Regional Affairs, said").
 		for c := start - 1; c > limit && start-c <= 28; c-- {
@@ -351,3 +356,59 @@ func (a *analysis) campHolder(v int, s sentence) int {
 
 // maxCampWords bounds the words of a camp phrase ("dans le camp de").
 const maxCampWords = 5
+
+// voiceInApposition: the apposition ending at the comma at token c opens on
+// a voice phrase ("par la voix de", "through its spokesman"); the person's
+// name inside it, or -1.
+func (a *analysis) voiceInApposition(c, limit int) int {
+	open := c - 1
+	for open > limit && c-open <= maxVoiceApposition && !a.toks[open].isPunct(",") {
+		open--
+	}
+	if open <= limit || !a.toks[open].isPunct(",") {
+		return -1
+	}
+	n := a.phraseAt(open+1, c, a.gr.voices)
+	if n == 0 {
+		return -1
+	}
+	for k := c - 1; k >= open+1+n; k-- {
+		if mi := a.mentionEndingAt(k); mi >= 0 {
+			if m := a.mentions[mi]; m.kind == mName && !m.org && !m.possessive {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxVoiceApposition bounds the words of an apposition read for a voice.
+const maxVoiceApposition = 12
+
+// phraseAt: the words from token k (before limit) make one of the phrases
+// of set, written as the tokenizer's words joined by spaces; it returns
+// how many words, or 0.
+func (a *analysis) phraseAt(k, limit int, set map[string]bool) int {
+	if len(set) == 0 {
+		return 0
+	}
+	var b strings.Builder
+	for n := 1; n <= maxPhraseWords && k+n <= limit; n++ {
+		t := a.toks[k+n-1]
+		if t.kind != tokWord {
+			return 0
+		}
+		if n > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.low)
+		if set[b.String()] {
+			return n
+		}
+	}
+	return 0
+}
+
+// maxPhraseWords bounds the words of a phrase in the language data.
+const maxPhraseWords = 6

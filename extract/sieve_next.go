@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // nextSentence: “Yes.” Smith said. — the quote ended its sentence; the
 // attribution opens the next one, its speaker first.
 type nextSentence struct{}
@@ -51,29 +49,8 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 // frameAt: the words from token k make a frame ("that was how", "c'est
 // ainsi que"); it returns how many, or 0.
 func (a *analysis) frameAt(k, limit int) int {
-	if len(a.gr.frames) == 0 {
-		return 0
-	}
-	var b strings.Builder
-	for n := 1; n <= maxFrameWords && k+n <= limit; n++ {
-		t := a.toks[k+n-1]
-		if t.kind != tokWord {
-			return 0
-		}
-		if n > 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.low)
-		if a.gr.frames[b.String()] {
-			return n
-		}
-	}
-	return 0
+	return a.phraseAt(k, limit, a.gr.frames)
 }
 
-// maxFrameWords bounds a frame's words; maxFrameReach the words from the
-// frame to its reporting verb.
-const (
-	maxFrameWords = 5
-	maxFrameReach = 8
-)
+// maxFrameReach bounds the words from a frame to its reporting verb.
+const maxFrameReach = 8
