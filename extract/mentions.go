@@ -390,13 +390,13 @@ func (a *analysis) nameAt(k int) int {
 		// an honorific or a title.
 		return 0
 	}
-	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !a.orgHeadWithComplement(k) && !((a.lx.OrgWords[toks[k].text] || a.lx.NonNames[toks[k].text] && !a.isDeterminer(toks[k].low) && !(a.lx.Stopwords[toks[k].low] && a.sentenceInitial(k))) && a.endsOnOrgWord(k)) &&
-		!a.agencyOfCountry(k) {
-		return 0
-	}
 	// "the Senate National Finance Committee": a run ending on an
 	// organisation word is one name, role words and common words inside.
 	orgName := a.endsOnOrgWord(k)
+	if !a.nameWord(k, k == from || k == article+1 || role != "") && !a.orgHeadWithAdjective(k) && !a.orgHeadWithComplement(k) &&
+		!(orgName && a.orgNameOpener(k)) && !a.agencyOfCountry(k) {
+		return 0
+	}
 	end := k + 1
 	for end < len(toks) {
 		t := toks[end]
@@ -1031,7 +1031,7 @@ func (a *analysis) attachAppositions() {
 		}
 		// "Richard Shelby of Alabama, the chairman of the committee,": a
 		// place may follow the name before the comma.
-		after, next := a.skipOrigin(n.tokTo), i+1
+		after, next := a.placeRunAfter(n.tokTo, len(a.toks), a.gr.links, false), i+1
 		for next < len(ms) && ms[next].tokTo <= after {
 			next++ // the place's own mention
 		}
@@ -1057,16 +1057,19 @@ func (a *analysis) attachAppositions() {
 
 // closesAppositive: what follows a name ends the apposition (a comma, the
 // end of the sentence, a quote).
-// skipOrigin skips "of Alabama", "from Ohio" after a name ending at k: a
-// link and a capitalised word or two, the place a person is from; it
-// returns the token after them, or k.
-func (a *analysis) skipOrigin(k int) int {
+// placeRunAfter skips a preposition of openers at token k and the
+// capitalised word or two after it, a place ("of Alabama", "in Ottawa"):
+// it returns the token after them, or k when there is none. With
+// freeOnly, words another mention took end the run (the index of
+// mentions must be built).
+func (a *analysis) placeRunAfter(k, limit int, openers map[string]bool, freeOnly bool) int {
 	toks := a.toks
-	if k+1 >= len(toks) || toks[k].kind != tokWord || !a.gr.links[toks[k].low] || toks[k].para != toks[k-1].para {
+	if k+1 >= limit || toks[k].kind != tokWord || !openers[toks[k].low] || k > 0 && toks[k].para != toks[k-1].para {
 		return k
 	}
 	j := k + 1
-	for j < len(toks) && j-k <= maxOriginWords && toks[j].kind == tokWord && toks[j].capitalized() && toks[j].para == toks[k].para {
+	for j < limit && j-k <= maxOriginWords && toks[j].kind == tokWord && toks[j].capitalized() && toks[j].para == toks[k].para &&
+		!(freeOnly && a.mentionAt(j) >= 0) {
 		j++
 	}
 	if j == k+1 || j-k > maxOriginWords {
@@ -1259,6 +1262,15 @@ func (a *analysis) isGivenName(w string) bool {
 
 // orgRun: the capitalised words [from, to) hold an acronym or an
 // organisation word.
+// orgNameOpener: the word at k may open an organisation's name though it
+// is no name alone: an organisation word ("United"), or a common word that
+// is neither an article nor a function word opening the sentence
+// ("South", a mid-sentence "New").
+func (a *analysis) orgNameOpener(k int) bool {
+	t := a.toks[k]
+	return a.lx.OrgWords[t.text] || a.lx.NonNames[t.text] && !a.isDeterminer(t.low) && !(a.lx.Stopwords[t.low] && a.sentenceInitial(k))
+}
+
 // agencyOfCountry: "Statistics Canada", "Infrastructure Canada", "Radio
 // France": a common noun capitalised inside a sentence, then a country's
 // name, is an agency's name.

@@ -351,23 +351,23 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			}
 			return p
 		}
-		return a.preferGendered(m, mi, a.lastNamed(m, mi, m.gender, true, -1), -1)
+		return a.preferGendered(m, mi, a.lastNamed(m, mi, m.gender, true, -1))
 	}
 	return -1
 }
 
 // preferGendered: "I asked barber Robert McMillen … “…,” he explains": a
-// person of the pronoun's gender named in its paragraph (after afterTok),
-// even as an object, beats a subject of unknown gender, or none. Used
+// person of the pronoun's gender named in its paragraph, even as an
+// object, beats a subject of unknown gender, or none. Used
 // only when no quote before gives a topic: after one, a subject of
 // unknown gender ("Klisch said …") is most often the one.
-func (a *analysis) preferGendered(m mention, mi, subject, afterTok int) int {
+func (a *analysis) preferGendered(m mention, mi, subject int) int {
 	if m.gender == 0 || subject >= 0 && a.entities[subject].gender != 0 {
 		return subject
 	}
 	// With no subject at all, the paragraph before counts too: "Ann Lee
 	// met Paul Roy at the station. ¶ “…,” he said."
-	if near := a.lastNamed(m, mi, m.gender, false, afterTok); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
+	if near := a.lastNamed(m, mi, m.gender, false, -1); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
 		(a.namedInParagraph(near, m.tokFrom) || subject < 0 && a.namedInPreviousParagraph(near, m.tokFrom)) {
 		return near
 	}
@@ -418,7 +418,7 @@ func (a *analysis) lastNamed(m mention, mi int, g Gender, subjectOnly bool, afte
 		c := a.mentions[j]
 		// A few paragraphs back, and a bounded number of tokens for text
 		// without paragraph breaks.
-		if ord-a.paras[a.toks[c.tokFrom].para].ord > 4 || c.tokFrom <= afterTok || m.tokFrom-c.tokFrom > 800 {
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 4 || c.tokFrom <= afterTok || m.tokFrom-c.tokFrom > maxPronounReach {
 			break
 		}
 		if c.kind != mName || c.entity < 0 {
@@ -656,7 +656,7 @@ func (a *analysis) namedInParagraph(e, k int) bool {
 	para := a.toks[k].para
 	for j := a.mentionsBefore(k) - 1; j >= 0; j-- {
 		m := a.mentions[j]
-		if a.toks[m.tokFrom].para != para || k-m.tokFrom > 800 {
+		if a.toks[m.tokFrom].para != para || k-m.tokFrom > maxPronounReach {
 			return false
 		}
 		if m.entity == e && m.kind == mName {

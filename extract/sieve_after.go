@@ -72,7 +72,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 		last := chain[len(chain)-1]
 		j := a.mentions[last].tokTo
 		// "the British Embassy in Ottawa said": a place after the name.
-		j = a.skipPlace(j, s.tokTo)
+		j = a.placeRunAfter(j, s.tokTo, a.gr.locatives, true)
 		// Apposition: ", a spokesman for the ministry," before the verb.
 		if j < s.tokTo && toks[j].isPunct(",") {
 			end := j + 1
@@ -165,22 +165,6 @@ func (a *analysis) passiveAux(v int) bool {
 		}
 	}
 	return false
-}
-
-// skipPlace skips "in Ottawa", "à Moscou" at token j: a locative
-// preposition and a capitalised word or two that no mention claims.
-func (a *analysis) skipPlace(j, limit int) int {
-	if j+1 >= limit || a.toks[j].kind != tokWord || !a.gr.locatives[a.toks[j].low] {
-		return j
-	}
-	k := j + 1
-	for k < limit && k-j <= maxOriginWords && a.toks[k].kind == tokWord && a.toks[k].capitalized() && a.mentionAt(k) < 0 {
-		k++
-	}
-	if k == j+1 || k-j > maxOriginWords {
-		return j
-	}
-	return k
 }
 
 // appositiveName is the person's name after a comma at token k (", Lee

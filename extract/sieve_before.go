@@ -335,27 +335,19 @@ func (a *analysis) campHolder(v int, s sentence) int {
 	if j < s.tokFrom || !a.gr.impersonal[toks[j].low] || j == s.tokFrom || !toks[j-1].isPunct(",") {
 		return -1
 	}
-	for n := 1; n <= maxCampWords && s.tokFrom+n < j; n++ {
-		words := make([]string, n)
-		for i := range words {
-			words[i] = toks[s.tokFrom+i].low
-		}
-		if !a.gr.camps[strings.Join(words, " ")] {
-			continue
-		}
-		h := s.tokFrom + n
-		if a.isDeterminer(toks[h].low) && a.mentionAt(h) < 0 {
-			h++
-		}
-		if mi := a.mentionAt(h); mi >= 0 && a.mentions[mi].tokTo <= j-1 {
-			return mi
-		}
+	n := a.phraseAt(s.tokFrom, j-1, a.gr.camps)
+	if n == 0 {
+		return -1
+	}
+	h := s.tokFrom + n
+	if a.isDeterminer(toks[h].low) && a.mentionAt(h) < 0 {
+		h++
+	}
+	if mi := a.mentionAt(h); mi >= 0 && a.mentions[mi].tokTo <= j-1 {
+		return mi
 	}
 	return -1
 }
-
-// maxCampWords bounds the words of a camp phrase ("dans le camp de").
-const maxCampWords = 5
 
 // voiceInApposition: the apposition ending at the comma at token c opens on
 // a voice phrase ("par la voix de", "through its spokesman"); the person's
@@ -388,26 +380,27 @@ const maxVoiceApposition = 12
 
 // phraseAt: the words from token k (before limit) make one of the phrases
 // of set, written as the tokenizer's words joined by spaces; it returns
-// how many words, or 0.
+// how many words the longest one has, or 0.
 func (a *analysis) phraseAt(k, limit int, set map[string]bool) int {
 	if len(set) == 0 {
 		return 0
 	}
 	var b strings.Builder
+	found := 0
 	for n := 1; n <= maxPhraseWords && k+n <= limit; n++ {
 		t := a.toks[k+n-1]
 		if t.kind != tokWord {
-			return 0
+			break
 		}
 		if n > 1 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.low)
 		if set[b.String()] {
-			return n
+			found = n
 		}
 	}
-	return 0
+	return found
 }
 
 // maxPhraseWords bounds the words of a phrase in the language data.

@@ -19,7 +19,7 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 	}
 	// "“…” That was how Tom Reyes summed up the mood": a frame opening
 	// the next sentence, then the speaker and the reporting verb.
-	if n := a.frameAt(qi+1, next.tokTo); n > 0 {
+	if n := a.phraseAt(qi+1, next.tokTo, a.gr.frames); n > 0 {
 		for v := qi + 1 + n; v < next.tokTo && v-(qi+1+n) <= maxFrameReach; v++ {
 			if toks[v].kind != tokWord {
 				continue
@@ -44,12 +44,6 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 		}
 	}
 	return cue{}, false
-}
-
-// frameAt: the words from token k make a frame ("that was how", "c'est
-// ainsi que"); it returns how many, or 0.
-func (a *analysis) frameAt(k, limit int) int {
-	return a.phraseAt(k, limit, a.gr.frames)
 }
 
 // maxFrameReach bounds the words from a frame to its reporting verb.

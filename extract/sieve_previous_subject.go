@@ -111,10 +111,8 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 			// subject in between takes the floor.
 			return -1
 		}
-		for k := prev.tokFrom; k < prev.tokTo; k++ {
-			if a.toks[k].kind == tokQuote {
-				return -1 // quoted words there have their own speaker
-			}
+		if a.quotesIn(prev) {
+			return -1 // quoted words there have their own speaker
 		}
 		if mi := a.reportingSubject(prev); mi >= 0 {
 			return mi
