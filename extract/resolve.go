@@ -298,11 +298,8 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			}
 			// "L'élue a également salué …" after her quote: the last
 			// speaker, when a person of the description's gender.
-			// "L'avocat … « … ». Le procureur a estimé": not when the
-			// speaker was given another role.
 			if p := prev.entity; p >= 0 && !a.entities[p].org && a.entities[p].gender != 0 && m.gender == a.entities[p].gender &&
-				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.otherNamedSince(prev.tok, m.tokFrom, p) &&
-				a.entities[p].fitsRole(m.role) {
+				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.otherNamedSince(prev.tok, m.tokFrom, p) {
 				return p
 			}
 			// "Le ministre de l'Industrie a déclaré que « … ». Arnaud
@@ -682,15 +679,6 @@ func wordsSuffix(short, long []string) bool {
 
 // roleFor finds the role a description names, or a longer role it
 // shortens: "la ministre" for "ministre de la Santé".
-// fitsRole: the entity was given no role, or this one.
-func (e *entity) fitsRole(role string) bool {
-	if len(e.roles) == 0 || role == "" {
-		return true
-	}
-	_, ok := e.roleFor(role)
-	return ok
-}
-
 func (e *entity) roleFor(role string) (string, bool) {
 	if c, ok := e.roles[role]; ok {
 		return c, true
