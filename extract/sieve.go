@@ -33,7 +33,7 @@ const (
 	SieveVerbOnly        Sieve = "verb_only"         // a reporting verb, no speaker
 	// Context sieves: no speaker in the sentence.
 	SievePreviousQuote   Sieve = "previous_quote"   // a quote standing alone continues the last one
-	SieveLastSpeaker     Sieve = "last_speaker"     // the last speaker, a paragraph apart at most
+	SieveLastSpeaker     Sieve = "last_speaker"     // the last speaker, a paragraph or two apart
 	SievePreviousSubject Sieve = "previous_subject" // the subject of the sentences before
 	SieveParagraph       Sieve = "paragraph"        // a long partial takes its paragraph's speaker
 	SieveNone            Sieve = "none"

@@ -2,7 +2,8 @@ package extract
 
 // previousQuoteSieve: a quote standing alone, or continuing a quote over
 // paragraphs, continues the speaker of the quote before it, a paragraph
-// apart at most; with no quote there, the last speaker named.
+// apart at most (two for a quote that is a whole paragraph); with no quote
+// there, the last speaker named.
 type previousQuoteSieve struct{}
 
 func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *decided) bool {
@@ -17,18 +18,39 @@ func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *dec
 	}
 	prev := a.previousQuote(st.decided, sp.para)
 	if prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
-		if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord > 1 && !sp.continued {
+		if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord > a.carryReach(qi) && !sp.continued {
 			return false
 		}
 		d.speaker, d.unnamed, d.attrib = prev.speaker, prev.unnamed, ByContext
 		d.mention, d.sieve = prev.mention, SievePreviousQuote
 		return true
 	}
-	if a.paras[sp.para].ord-st.lastSpeakerPara <= 1 && st.lastSpeaker >= 0 {
+	if a.paras[sp.para].ord-st.lastSpeakerPara <= a.carryReach(qi) && st.lastSpeaker >= 0 {
 		d.speaker, d.attrib, d.sieve = st.lastSpeaker, ByContext, SieveLastSpeaker
 		return true
 	}
 	return false
+}
+
+// carryReach is how many paragraphs back the speaker of a quote with no
+// cue may be found: the paragraph before, or further back for a quote
+// that is a whole paragraph of its own.
+func (a *analysis) carryReach(qi int) int {
+	if a.wholeParagraph(qi) && a.previousParagraphSpeaker(qi) < 0 {
+		return maxCarryParas
+	}
+	return 1
+}
+
+// maxCarryParas: "“…,” she said. ¶ A line of narration. ¶ “…”": one
+// paragraph of narration does not end a speaker's turn; the paragraph
+// before speaks first when it reports someone's words.
+const maxCarryParas = 2
+
+// wholeParagraph: the quote at qi opens its paragraph.
+func (a *analysis) wholeParagraph(qi int) bool {
+	s := a.sents[a.toks[qi].sent]
+	return s.tokFrom == qi && (a.toks[qi].sent == 0 || a.sents[a.toks[qi].sent-1].para != s.para)
 }
 
 func (a *analysis) previousQuote(ds []decided, para int) *decided {
@@ -36,7 +58,7 @@ func (a *analysis) previousQuote(ds []decided, para int) *decided {
 		if ds[i].accept {
 			return &ds[i]
 		}
-		if a.paras[para].ord-a.paras[a.spans[ds[i].span].para].ord > 1 {
+		if a.paras[para].ord-a.paras[a.spans[ds[i].span].para].ord > maxCarryParas {
 			return nil
 		}
 	}
