@@ -362,13 +362,27 @@ func (a *analysis) preferGendered(m mention, mi, subject int) int {
 	if m.gender == 0 || subject >= 0 && a.entities[subject].gender != 0 {
 		return subject
 	}
-	// With no subject at all, the paragraph before counts too: "Ann Lee
-	// met Paul Roy at the station. ¶ “…,” he said."
-	if near := a.lastNamed(m, mi, m.gender, false, -1); near >= 0 && near != subject && a.entities[near].gender == m.gender &&
-		(a.namedInParagraph(near, m.tokFrom) || subject < 0 && a.namedInPreviousParagraph(near, m.tokFrom)) {
+	// With no subject in the pronoun's paragraph, the paragraph before
+	// counts too: "Ann Lee met Paul Roy at the station. ¶ “…,” he said."
+	if near := a.lastOfGender(m, mi); near >= 0 && near != subject &&
+		(a.namedInParagraph(near, m.tokFrom) || (subject < 0 || !a.namedInParagraph(subject, m.tokFrom)) && a.namedInPreviousParagraph(near, m.tokFrom)) {
 		return near
 	}
 	return subject
+}
+
+// lastOfGender is the closest person named before mention mi whose gender
+// is known and the pronoun m's: "… Red Deer and Sundre were cancelled.
+// “…,” her statement read" passes over the place of unknown gender.
+func (a *analysis) lastOfGender(m mention, mi int) int {
+	for j := mi; ; {
+		if j = a.lastNamedAt(m, j, m.gender, false, -1); j < 0 {
+			return -1
+		}
+		if e := a.mentions[j].entity; a.entities[e].gender == m.gender {
+			return e
+		}
+	}
 }
 
 // namedInPreviousParagraph: entity e is named in the paragraph just
@@ -410,6 +424,14 @@ func genderAgrees(entity, pronoun Gender) bool {
 // lastNamed finds the closest person named before mention mi within a few
 // paragraphs. subjectOnly skips names in object or prepositional position.
 func (a *analysis) lastNamed(m mention, mi int, g Gender, subjectOnly bool, afterTok int) int {
+	if j := a.lastNamedAt(m, mi, g, subjectOnly, afterTok); j >= 0 {
+		return a.mentions[j].entity
+	}
+	return -1
+}
+
+// lastNamedAt is lastNamed's mention rather than its entity.
+func (a *analysis) lastNamedAt(m mention, mi int, g Gender, subjectOnly bool, afterTok int) int {
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
@@ -439,7 +461,7 @@ func (a *analysis) lastNamed(m mention, mi int, g Gender, subjectOnly bool, afte
 		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
 			continue
 		}
-		return c.entity
+		return j
 	}
 	return -1
 }
