@@ -42,6 +42,7 @@ func newAnalysis(l *language, src string) *analysis {
 
 func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	text, boff := indexRunes(src, sc.text, sc.boff)
+	joinWrappedLines(text)
 	a := &analysis{lx: l.lx, gr: l.gr, l: l, text: text, src: src, boff: boff}
 	a.mentions = sc.mentions[:0]
 	if a.mentions == nil {

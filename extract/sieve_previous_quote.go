@@ -17,6 +17,11 @@ func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *dec
 		return false
 	}
 	prev := a.previousQuote(st.decided, sp.para)
+	if prev != nil && prev.speaker >= 0 && a.otherGenderSubject(qi, prev.speaker) {
+		// "“…,” said Margaret. ¶ He laughed. “…”": the pronoun of the
+		// sentence before is someone else.
+		return false
+	}
 	if prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
 		if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord > a.carryReach(qi) && !sp.continued {
 			return false
@@ -30,6 +35,17 @@ func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *dec
 		return true
 	}
 	return false
+}
+
+// otherGenderSubject: the sentence before the quote at qi, in its
+// paragraph, opens on a pronoun of the gender entity e does not have.
+func (a *analysis) otherGenderSubject(qi, e int) bool {
+	mi := a.previousSubject(qi)
+	if mi < 0 {
+		return false
+	}
+	m := a.mentions[mi]
+	return m.kind == mPronoun && m.gender != 0 && a.entities[e].gender != 0 && m.gender != a.entities[e].gender
 }
 
 // carryReach is how many paragraphs back the speaker of a quote with no
