@@ -141,7 +141,7 @@ func recordOf(q extract.Quote, text string) wantRecord {
 var (
 	attributions = []string{"name", "surname", "pronoun", "description", "colon", "according_to", "context", "none"}
 	kinds        = []string{"direct", "partial"}
-	sieves       = []string{string(extract.SieveAccordingTo), string(extract.SieveOpinion), string(extract.SieveInverted), string(extract.SieveAgent),
+	sieves       = []string{string(extract.SieveAccordingTo), string(extract.SieveOpinion), string(extract.SieveInverted), string(extract.SieveAgent), string(extract.SieveDash),
 		string(extract.SieveVerbThenSpeaker), string(extract.SieveSpeakerThenVerb), string(extract.SieveSubject),
 		string(extract.SieveColon), string(extract.SieveGroup), string(extract.SieveVerbOnly), string(extract.SievePreviousQuote),
 		string(extract.SieveLastSpeaker), string(extract.SievePreviousSubject), string(extract.SieveParagraph), string(extract.SieveNone)}

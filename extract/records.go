@@ -156,6 +156,7 @@ func (a *analysis) markSkipped() {
 	// A document of one line has no headline: it is all text.
 	firstDone := a.lineCount() < 2
 	inList := false
+	prevLine := ""    // the last line that is not blank
 	var lowBuf []byte // the lowercase head of the line, reused line to line
 	for i := range a.paras {
 		p := &a.paras[i]
@@ -163,6 +164,8 @@ func (a *analysis) markSkipped() {
 		if line == "" {
 			continue
 		}
+		above := prevLine
+		prevLine = line
 		// Lowercase only a line's head, and only when some furniture phrase
 		// starts with its first letter.
 		var low []byte
@@ -222,11 +225,46 @@ func (a *analysis) markSkipped() {
 			}
 			continue
 		}
-		if !terminal && n < 150 || n < 200 && headlineCase(line) {
+		if (!terminal && n < 150 || n < 200 && headlineCase(line)) && !signedQuote(line) && !signature(line, above) {
 			p.skip = true
 		}
 	}
 }
+
+// signedQuote: the line is a quote signed with a dash ("“…” — Ann Lee"),
+// not a heading.
+func signedQuote(line string) bool {
+	first, _ := utf8.DecodeRuneInString(line)
+	if !strings.ContainsRune(openingMarks, first) {
+		return false
+	}
+	i := strings.LastIndexAny(line, closingMarks)
+	if i <= 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(line[i:])
+	_, dash := cutDash(strings.TrimLeft(line[i+size:], " \u00a0\u202f"))
+	return dash
+}
+
+// signature: a dash and a name under a line that is a quote ("“…” ¶ —
+// President Obama, on Twitter").
+func signature(line, prevLine string) bool {
+	rest, dash := cutDash(line)
+	if !dash || prevLine == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \u00a0\u202f"))
+	head, _ := utf8.DecodeRuneInString(prevLine)
+	last, _ := lastRune(prevLine)
+	return unicode.IsUpper(first) && strings.ContainsRune(openingMarks, head) && strings.ContainsRune(closingMarks, last)
+}
+
+// openingMarks and closingMarks open and close a quote at a line's ends.
+const (
+	openingMarks = "«“„\"‘'‹"
+	closingMarks = "»”\"’'›"
+)
 
 // lineCount counts the non-blank paragraphs, stopping at two.
 func (a *analysis) lineCount() int {

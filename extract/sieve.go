@@ -10,8 +10,8 @@ package extract
 //  1. cue sieves (cueSieves) read the quote's sentence for a reporting
 //     expression and its speaker: after the quote (sieve_after.go), before
 //     it (sieve_before.go), after an aside (sieve_aside.go), at the start of
-//     the next sentence (sieve_next.go), a verb with no speaker
-//     (sieve_verbonly.go);
+//     the next sentence (sieve_next.go), a name signed after a dash
+//     (sieve_dash.go), a verb with no speaker (sieve_verbonly.go);
 //  2. context sieves (contextSieves), for a quote with no cue at all: the
 //     previous quote or speaker (sieve_previous_quote.go), the subject of
 //     the sentences before (sieve_previous_subject.go); and, for a long
@@ -29,6 +29,7 @@ const (
 	SieveSubject         Sieve = "subject"           // "X a déclaré que « … »"
 	SieveColon           Sieve = "colon"             // "X : « … »", "X is blunt: “…”"
 	SieveAgent           Sieve = "agent"             // "was deemed “…” by X"
+	SieveDash            Sieve = "dash"              // "“…” — X", a quote signed with a name
 	SieveGroup           Sieve = "group"             // "certains élus estiment"
 	SieveVerbOnly        Sieve = "verb_only"         // a reporting verb, no speaker
 	// Context sieves: no speaker in the sentence.
@@ -47,7 +48,7 @@ type cueSieve interface {
 
 // cueSieves run in this order; the first that finds a cue decides. Nearer
 // evidence comes first: what follows the quote, then what precedes it.
-var cueSieves = [...]cueSieve{afterQuote{}, beforeQuote{}, afterAside{}, nextSentence{}, verbOnly{}}
+var cueSieves = [...]cueSieve{afterQuote{}, beforeQuote{}, afterAside{}, nextSentence{}, dashSignature{}, verbOnly{}}
 
 // quoteCue finds the attribution of the quote token qi in its sentence.
 func (a *analysis) quoteCue(qi int) (cue, bool) {

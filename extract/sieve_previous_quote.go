@@ -52,7 +52,7 @@ func (a *analysis) otherGenderSubject(qi, e int) bool {
 // cue may be found: the paragraph before, or further back for a quote
 // that is a whole paragraph of its own.
 func (a *analysis) carryReach(qi int) int {
-	if a.wholeParagraph(qi) && a.previousParagraphSpeaker(qi) < 0 {
+	if a.opensParagraph(qi) && a.previousParagraphSpeaker(qi) < 0 {
 		return maxCarryParas
 	}
 	return 1
@@ -63,8 +63,8 @@ func (a *analysis) carryReach(qi int) int {
 // before speaks first when it reports someone's words.
 const maxCarryParas = 2
 
-// wholeParagraph: the quote at qi opens its paragraph.
-func (a *analysis) wholeParagraph(qi int) bool {
+// opensParagraph: the quote at qi opens its paragraph.
+func (a *analysis) opensParagraph(qi int) bool {
 	s := a.sents[a.toks[qi].sent]
 	return s.tokFrom == qi && (a.toks[qi].sent == 0 || a.sents[a.toks[qi].sent-1].para != s.para)
 }
