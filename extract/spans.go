@@ -409,6 +409,17 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 				}
 			}
 			out = append(out, inner...)
+			// "… quelques instants. — « Ces petites filles, avait dit la
+			// cousine Bette, ça croit …": a double mark opened on a
+			// capital after the last inner quote and left open runs to the
+			// paragraph's end.
+			if last := stack[len(stack)-1]; len(stack) > 1 && last.pos > inner[len(inner)-1].close &&
+				last.style <= styleStraight && atLeastWords(text[last.pos+1:p.end], 2) && unicode.IsUpper(lineNeighbour(text, last.pos, 1)) {
+				if s, ok := makeSpan(text, last.pos+1, p.end, last, -1, pi); ok {
+					s.unclosed = true
+					out = append(out, s)
+				}
+			}
 			inner = inner[:0]
 			continue
 		}
