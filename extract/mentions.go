@@ -420,7 +420,9 @@ func (a *analysis) nameAt(k int) int {
 		// "Lee Park": after a given name alone, a capitalised word is its
 		// surname even if it is no name alone.
 		surnameAfterGiven := end == k+1 && a.isFirstName(toks[k].text) && !a.lx.Stopwords[t.low] && !a.lx.OrgWords[t.text]
-		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven) {
+		// "John Q. Public": after a middle initial, the surname.
+		afterInitial := end-2 > k && toks[end-1].isPunct(".") && len([]rune(toks[end-2].text)) == 1
+		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven || afterInitial) {
 			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
 			// Hale": after an organisation, a first name followed by a
 			// surname starts the person's name.
