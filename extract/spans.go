@@ -81,6 +81,24 @@ func detectSpanOptions(text []rune) spanOptions {
 				}
 				seenGuillemet = true
 			}
+			// A guillemet written against a word tells its side too, so an
+			// excerpt that starts inside a quote (“… unseren Worten?«
+			// Jona …”) is not read backwards: German »Text« opens on »,
+			// French «texte» on «.
+			switch guillemetSide(text, i) {
+			case sideOpen:
+				if r == '«' {
+					firstOpen++
+				} else {
+					firstClose++
+				}
+			case sideClose:
+				if r == '»' {
+					firstOpen++
+				} else {
+					firstClose++
+				}
+			}
 			if !seenMark {
 				double++
 				seenMark = true
@@ -105,6 +123,21 @@ func detectSpanOptions(text []rune) spanOptions {
 		}
 	}
 	return spanOptions{reversedGuillemets: firstClose > firstOpen, singleQuotes: single > double}
+}
+
+// guillemetSide reads a guillemet by the runes around it: after a blank
+// and against a word it opens, after a word or a sentence's mark and
+// before a blank it closes; spaced on both sides (« texte ») it tells
+// nothing.
+func guillemetSide(text []rune, i int) markSide {
+	prev, next := at(text, i-1), at(text, i+1)
+	switch {
+	case blankRune(prev) && isWordRune(next):
+		return sideOpen
+	case (isWordRune(prev) || strings.ContainsRune(".!?,;…", prev)) && (blankRune(next) || strings.ContainsRune(".,;:!?", next)):
+		return sideClose
+	}
+	return sideNone
 }
 
 func isSpace(r rune) bool {
