@@ -195,11 +195,12 @@ func (a *analysis) markSkipped() {
 			p.skip = true
 		}
 		// A line opened by a dialogue dash is a character's speech, which
-		// the guidelines do not count; quotes inside it belong to it.
-		if rest, ok := cutDash(line); ok {
-			// "— « … »" opens a quote, not a dialogue turn.
+		// the guidelines do not count; quotes inside it belong to it. A
+		// text printed without line breaks is one long line, not a turn.
+		if rest, ok := cutDash(line); ok && len(line) <= maxDialogueTurnBytes {
+			// "— « … »", "– »…«" open a quote, not a dialogue turn.
 			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \u00a0\u202f"))
-			p.dialogue = !strings.ContainsRune("«“„\"‹", r)
+			p.dialogue = !strings.ContainsRune("«»“„\"‹›", r)
 		}
 		last, _ := lastRune(line)
 		terminal := strings.ContainsRune(".!?…:;»”\"“«)]", last)
@@ -230,6 +231,11 @@ func (a *analysis) markSkipped() {
 		}
 	}
 }
+
+// maxDialogueTurnBytes: a dash line longer than this is a whole text
+// written on one line (a digitised page), not one character's turn; the
+// longest turns of the novels at hand stay under 1,500 bytes.
+const maxDialogueTurnBytes = 2500
 
 // signedQuote: the line is a quote signed with a dash ("“…” — Ann Lee"),
 // not a heading.
