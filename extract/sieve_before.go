@@ -74,7 +74,17 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		if mi := a.campHolder(v, s); mi >= 0 {
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.7}, true
 		}
-		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
+		// "Ehe er ging, sprach die Wirtin: »…«", "Interrogé, a répondu le
+		// ministre : « … »": a verb right after a clause's comma, with no
+		// named subject before it, has its subject after it; a pronoun
+		// before belongs to the clause.
+		subj := a.subjectBefore(v, s.tokFrom)
+		if v-1 >= s.tokFrom && toks[v-1].isPunct(",") && (subj < 0 || a.mentions[subj].kind == mPronoun) && !a.gr.addressees[a.toks[v+vn-1].low] {
+			if mi := a.firstMentionAfter(v+vn, qi, 2); mi >= 0 && a.mentions[mi].kind != mPronoun && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) {
+				return cue{from: v, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
+			}
+		}
+		if mi := subj; mi >= 0 {
 			if !a.agrees(mi, v) {
 				continue
 			}

@@ -62,7 +62,7 @@ type spanOptions struct {
 func detectSpanOptions(text []rune) spanOptions {
 	// One pass for both conventions: per paragraph, the first quotation
 	// mark tells the document's habits.
-	firstOpen, firstClose := 0, 0 // « and » opening a paragraph's first quote
+	firstOpen, firstClose := 0, 0 // votes for « (or ‹) opening, and for » (or ›)
 	single, double := 0, 0
 	seenGuillemet, seenMark := false, false
 	for i, r := range text {
@@ -72,9 +72,12 @@ func detectSpanOptions(text []rune) spanOptions {
 		switch r {
 		case '\n':
 			seenGuillemet, seenMark = false, false
-		case '«', '»':
+		case '«', '»', '‹', '›':
+			// French « opens and » closes; German writes them the other
+			// way round, single ones too.
+			frenchSide := r == '«' || r == '‹'
 			if !seenGuillemet {
-				if r == '«' {
+				if frenchSide {
 					firstOpen++
 				} else {
 					firstClose++
@@ -87,23 +90,23 @@ func detectSpanOptions(text []rune) spanOptions {
 			// French «texte» on «.
 			switch guillemetSide(text, i) {
 			case sideOpen:
-				if r == '«' {
+				if frenchSide {
 					firstOpen++
 				} else {
 					firstClose++
 				}
 			case sideClose:
-				if r == '»' {
-					firstOpen++
-				} else {
+				if frenchSide {
 					firstClose++
+				} else {
+					firstOpen++
 				}
 			}
 			if !seenMark {
 				double++
 				seenMark = true
 			}
-		case '"', '“', '”', '„', '‹', '›':
+		case '"', '“', '”', '„':
 			if !seenMark {
 				double++
 				seenMark = true

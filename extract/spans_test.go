@@ -21,6 +21,7 @@ func TestFindSpans(t *testing.T) {
 		{"german low-high", "Er sagte: „Wir kommen“, und ging.", []string{"Wir kommen"}},
 		{"german reversed guillemets", "Er rief: »Halt!« und lief.", []string{"Halt!"}},
 		{"german excerpt opening inside a quote", "Komm doch her!« Er lachte. »Nein«, sagte sie. »Nie.« Dann ging er.", []string{"Nein", "Nie."}},
+		{"german single guillemets", "Sie sprach: ›Erzählt mir eure Geschichte.‹ ›Gern‹, antwortete er.", []string{"Erzählt mir eure Geschichte.", "Gern"}},
 		{"french guillemets without spaces", "Elle a dit «Nous partons» puis «Adieu».", []string{"Nous partons", "Adieu"}},
 		{"nested keeps outer", "« Il a parlé de “sa vie au travail” hier », dit-il.", []string{"Il a parlé de “sa vie au travail” hier"}},
 		{"apostrophes never open", "L'État n'a pas dit qu'il viendrait. It's John's.", nil},
