@@ -345,11 +345,21 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	var carry *openMark // unclosed top-level quote from the previous paragraph
 	var inner []span    // complete quotes nested one level deep in this paragraph
 	var weak []int      // weakClosers of this paragraph
+	excerpt := true // no text paragraph read yet
 	for pi, p := range paras {
 		if blank(text[p.start:p.end]) {
 			continue
 		}
 		stack := make([]openMark, 0, 4)
+		if excerpt && !p.skip {
+			// "… unseren Worten?« Jona …": an excerpt may open inside a
+			// quote; when the text's first mark closes one, the words before
+			// it end that quote.
+			excerpt = false
+			if m, ok := excerptOpener(text, p, opt); ok {
+				stack = append(stack, m)
+			}
+		}
 		if carry != nil {
 			first := firstMark(text, p)
 			closes := first >= 0 && !opensHere(text, first, carry.style, opt) && closesStyle(text, first, carry.style, opt)
@@ -614,6 +624,33 @@ func makeSpan(text []rune, from, to int, o openMark, closePos, para int) (span, 
 		open = -1
 	}
 	return span{open: open, close: closePos, start: s, end: e, style: o.style, para: para, continued: o.continued}, true
+}
+
+// excerptOpener is the virtual opener of a quote that paragraph p, the
+// text's first, starts inside: its first mark is a guillemet or a curly
+// mark that can only close here. Straight marks, which open as often,
+// tell nothing.
+func excerptOpener(text []rune, p paragraph, opt spanOptions) (openMark, bool) {
+	first := firstMark(text, p)
+	if first < 0 {
+		return openMark{}, false
+	}
+	r := text[first]
+	var st markStyle
+	switch {
+	case r == '»' && !opt.reversedGuillemets || r == '«' && opt.reversedGuillemets:
+		st = styleGuillemet
+	case r == '›' && !opt.reversedGuillemets || r == '‹' && opt.reversedGuillemets:
+		st = styleSingleGuillemet
+	case r == '”' || r == '“' && rightFlanking(text, first) && !leftFlanking(text, first):
+		st = styleCurly
+	default:
+		return openMark{}, false
+	}
+	if st != styleCurly && guillemetSide(text, first) == sideOpen || !atLeastWords(text[p.start:first], 2) {
+		return openMark{}, false
+	}
+	return openMark{pos: p.start - 1, style: st, closer: r, continued: true}, true
 }
 
 func firstMark(text []rune, p paragraph) int {
