@@ -345,7 +345,7 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 	var carry *openMark // unclosed top-level quote from the previous paragraph
 	var inner []span    // complete quotes nested one level deep in this paragraph
 	var weak []int      // weakClosers of this paragraph
-	excerpt := true // no text paragraph read yet
+	excerpt := true     // no text paragraph read yet
 	for pi, p := range paras {
 		if blank(text[p.start:p.end]) {
 			continue
