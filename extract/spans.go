@@ -747,8 +747,9 @@ func closeCandidate(text []rune, i int, stack []openMark, weakOK bool) (int, boo
 			if text[o.pos] == '„' || (rightFlanking(text, i) && !leftFlanking(text, i)) {
 				return k, true
 			}
-		case o.style == styleCurly && r == '"' && rightFlanking(text, i) && !leftFlanking(text, i) && k == len(stack)-1:
-			// Mixed-up marks: “ … " closes at a right-flanking straight mark.
+		case o.style == styleCurly && r == '"' && rightFlanking(text, i) && (!leftFlanking(text, i) || strings.ContainsRune(",.;:!?)…", at(text, i+1))) && k == len(stack)-1:
+			// Mixed-up marks: “ … " and „ … ", closes at a right-flanking
+			// straight mark, also before punctuation („regierten", der …).
 			return k, true
 		case (o.style == styleSingleStraight && r == '’' || o.style == styleSingleCurly && r == '\'') && singleSide(text, i) == sideClose:
 			// Mixed-up single marks: ' … ’ and ‘ … ' close at a mark

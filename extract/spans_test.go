@@ -24,6 +24,7 @@ func TestFindSpans(t *testing.T) {
 		{"excerpt opening inside a german quote", "Und geh nur weg, du Katze!« Er lachte. »Nein«, sagte sie.", []string{"Und geh nur weg, du Katze!", "Nein"}},
 		{"excerpt opening inside a curly quote", "Aber jetzt entkommen Sie mir nicht.“ Ich fühlte es. „Nie“, sagte er.", []string{"Aber jetzt entkommen Sie mir nicht.", "Nie"}},
 		{"a text opening on a straight mark is no excerpt", "Jetzt nicht.\" Er ging. \"Nie\", sagte er.", []string{"Nie"}},
+		{"german low opener closed by a straight mark before a comma", "Sie „regierten\", der eine bis 1890. Er sagte: „Nein\", und ging.", []string{"regierten", "Nein"}},
 		{"german single guillemets", "Sie sprach: ›Erzählt mir eure Geschichte.‹ ›Gern‹, antwortete er.", []string{"Erzählt mir eure Geschichte.", "Gern"}},
 		{"french guillemets without spaces", "Elle a dit «Nous partons» puis «Adieu».", []string{"Nous partons", "Adieu"}},
 		{"nested keeps outer", "« Il a parlé de “sa vie au travail” hier », dit-il.", []string{"Il a parlé de “sa vie au travail” hier"}},
