@@ -75,6 +75,9 @@ type grammar struct {
 	// firstPerson: subject pronouns of the one who writes ("I", "je"): a
 	// narrator, whom no name of the text stands for.
 	firstPerson map[string]bool
+	// speechPersons: words of the first and second person ("we", "you",
+	// "j'") that make a quoted stretch read as speech.
+	speechPersons map[string]bool
 	// addressees: verb forms whose object is the person told ("told
 	// Tracy"), so a name after them is never their subject.
 	addressees map[string]bool
@@ -290,6 +293,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"links.txt", &g.links, false},
 		{"addressees.txt", &g.addressees, false},
 		{"first-person.txt", &g.firstPerson, false},
+		{"speech-persons.txt", &g.speechPersons, false},
 		{"org-adjectives.txt", &g.orgAdjectives, false},
 		{"features.txt", &g.features, false},
 		{"definite.txt", &g.definite, false},

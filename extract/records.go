@@ -531,11 +531,11 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// « A3 », « Baa3 », “NATO”: a code or an acronym, not words said.
 		return false
 	}
-	if d.kind == Partial && words <= 5 && titleCase(content) && !firstPerson(content) {
+	if d.kind == Partial && words <= 5 && titleCase(content) && !a.speaksInPerson(content) {
 		// “Face the Nation”, “Bird Man”: a title or a name, not words said.
 		return false
 	}
-	speechy := looksLikeSpeech(content)
+	speechy := a.looksLikeSpeech(content)
 	if len(a.lx.Verbs) == 0 {
 		// A language without data: every span that is not a title counts.
 		return words >= 2 && !titleCase(content) || speechy
@@ -639,7 +639,7 @@ func countWords(r []rune) int {
 
 // looksLikeSpeech: ends like a sentence or a clause, or speaks in first or
 // second person.
-func looksLikeSpeech(r []rune) bool {
+func (a *analysis) looksLikeSpeech(r []rune) bool {
 	if len(r) == 0 {
 		return false
 	}
@@ -647,15 +647,19 @@ func looksLikeSpeech(r []rune) bool {
 	case '.', '!', '?', ',', '…', ';':
 		return true
 	}
-	return firstPerson(r)
+	return a.speaksInPerson(r)
 }
 
-// firstPerson: the words speak as "I", "we" or to "you".
-func firstPerson(r []rune) bool {
-	low := " " + strings.ToLower(string(r)) + " "
-	for _, p := range []string{" i ", " we ", " you ", " my ", " our ", " je ", " j'", " nous ", " vous ", " on ", " me ", " us ", " i'", " ich ", " wir ", " sie "} {
-		if strings.Contains(low, p) {
+// speaksInPerson: the words speak as "I" or "we", or to "you"
+// (speech-persons.txt).
+func (a *analysis) speaksInPerson(r []rune) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(string(r)), func(c rune) bool { return !isWordRune(c) && c != '\'' && c != '’' }) {
+		w = foldApostrophes(w)
+		if a.gr.speechPersons[w] {
 			return true
+		}
+		if i := strings.IndexByte(w, '\''); i > 0 && a.gr.speechPersons[w[:i+1]] {
+			return true // "j'ai", "i'm"
 		}
 	}
 	return false
