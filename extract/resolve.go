@@ -461,9 +461,34 @@ func (a *analysis) lastNamedAt(m mention, mi int, g Gender, subjectOnly bool, af
 		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
 			continue
 		}
+		if a.inOpeningParticipial(c, m) {
+			continue
+		}
 		return j
 	}
 	return -1
+}
+
+// inOpeningParticipial: candidate c stands in the participial clause that
+// opens m's sentence, and m begins the main clause after it: "Asked what
+// he would tell Mayor John Tory, he said", "Interrogé sur Paul Roux, il a
+// répondu". The clause's unwritten subject is m's; the names in it are
+// someone else.
+func (a *analysis) inOpeningParticipial(c, m mention) bool {
+	si := a.toks[m.tokFrom].sent
+	if a.toks[c.tokFrom].sent != si {
+		return false
+	}
+	s := a.sents[si]
+	if _, inv, ok := a.verbAt(s.tokFrom); !ok && !a.participle(s.tokFrom) || inv != nil {
+		return false
+	}
+	for k := c.tokTo; k < m.tokFrom; k++ {
+		if a.toks[k].isPunct(",") {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveDescription links "le président kazakh" to the person introduced
