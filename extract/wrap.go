@@ -22,35 +22,29 @@ func joinWrappedLines(text []rune) {
 
 // forEachBreak calls f for each line break at br between two lines that
 // are not blank, with the last rune of the line before it and the first of
-// the line after.
+// the line after. Only the spaces around each break are read again.
 func forEachBreak(text []rune, f func(br int, last, first rune)) {
-	var last rune // the last non-space rune of the current line
-	br := -1      // the break after the last non-blank line, if it is the one before
-	for i, r := range text {
-		switch {
-		case r == '\n':
-			if last != 0 {
-				br = i
-			} else {
-				br = -1 // a blank line ends a paragraph
+	for br, r := range text {
+		if r != '\n' {
+			continue
+		}
+		last := rune(0)
+		for k := br - 1; k >= 0 && text[k] != '\n'; k-- {
+			if !isSpace(text[k]) {
+				last = text[k]
+				break
 			}
-			last = 0
-		case !isSpace(r):
-			if br >= 0 {
-				f(br, text[lastNonSpaceBefore(text, br)], r)
-				br = -1
+		}
+		if last == 0 {
+			continue // a blank line ends a paragraph
+		}
+		for k := br + 1; k < len(text) && text[k] != '\n'; k++ {
+			if !isSpace(text[k]) {
+				f(br, last, text[k])
+				break
 			}
-			last = r
 		}
 	}
-}
-
-// lastNonSpaceBefore is the index of the last non-space rune before i,
-// which the caller knows exists on i's line.
-func lastNonSpaceBefore(text []rune, i int) int {
-	for i--; i > 0 && isSpace(text[i]); i-- {
-	}
-	return i
 }
 
 // maxWrapWidth: lines of hard-wrapped text stay under this many runes
