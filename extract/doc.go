@@ -3,7 +3,8 @@
 // The pipeline runs once per document, in linear time, with no shared mutable
 // state (an Extractor is safe for concurrent use):
 //
-//  1. text.go: index the text by code point, cut paragraphs (one per line);
+//  1. text.go: index the text by code point, cut paragraphs (one per line;
+//     wrap.go first reads the breaks that only wrap a line as spaces);
 //     records.go flags the headline, page furniture and related-link lists.
 //  2. spans.go: pair quotation marks of every style (« », “ ”, " ", „ “, ‹ ›,
 //     ‘ ’) into spans, nested marks inside, unbalanced marks never past the
@@ -22,9 +23,9 @@
 //  6. attribution sieves (sieve.go and sieve_*.go, one type a file): cue
 //     sieves read the quote's sentence for a reporting expression and its
 //     speaker (after the quote, before it, after an aside, in the next
-//     sentence, a verb alone); context sieves attribute a quote with no
-//     cue (the previous quote, the subject of the sentences before, the
-//     paragraph's speaker for a long partial). cues.go holds what they
+//     sentence, a name signed after a dash, a verb alone); context sieves
+//     attribute a quote with no cue (the previous quote, the subject of the
+//     sentences before, the paragraph's speaker for a long partial). cues.go holds what they
 //     share: reporting verbs with French inversion, noun-phrase chains.
 //  7. records.go: reject scare quotes and titles, and build the Quote
 //     records with the cue, the mention and the sieve that explain each
