@@ -97,6 +97,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// "X : « … »"
 	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
 		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
+			mi = a.appositionHead(mi, s.tokFrom)
 			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.8}, true
 		}
 		// "Okafor, the night-shift nurse, is more blunt: "…"": the clause
@@ -107,6 +108,54 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	}
 	return cue{}, false
 }
+
+// appositionHead: the mention at mi closes an apposition to a person
+// named before a comma ("Thomas Girard, délégué CGT :", "Pascal Durand,
+// patron pêcheur à Lorient :"); that person speaks, not the organisation
+// or place the apposition ends on. Otherwise mi.
+func (a *analysis) appositionHead(mi, limit int) int {
+	m := a.mentions[mi]
+	// A person named right before the colon speaks, whatever precedes
+	// ("Face à X, le Premier ministre Michel Barnier :"); an organisation,
+	// a place or a complement after a preposition may be the end of an
+	// apposition.
+	complement := m.tokFrom > limit && a.toks[m.tokFrom-1].kind == tokWord && a.gr.prepositions[a.toks[m.tokFrom-1].low]
+	if m.kind == mName && !m.org && !(m.entity >= 0 && a.entities[m.entity].place) && !complement {
+		return mi
+	}
+	for c := m.tokFrom - 1; c > limit && m.tokFrom-c <= maxColonApposition; c-- {
+		t := a.toks[c]
+		if t.kind != tokWord && !t.isPunct(",") || t.kind == tokWord && a.isVerbForm(c) > 0 {
+			return mi
+		}
+		if !t.isPunct(",") {
+			continue
+		}
+		if c+1 == m.tokFrom {
+			return mi // "Le maire d'Alès, Lorient :" is a list, not an apposition
+		}
+		hi := a.mentionEndingAt(c - 1)
+		if hi < 0 {
+			return mi
+		}
+		h := a.mentions[hi]
+		if h.kind != mName || h.org || h.possessive || h.entity >= 0 && a.entities[h.entity].place {
+			return mi
+		}
+		// "Face à Marine Le Pen, le député de la Somme :": after a
+		// determiner a new noun phrase may start, so the name before the
+		// comma must be a subject.
+		if a.isDeterminer(a.toks[c+1].low) && !a.subjectPosition(h) {
+			return mi
+		}
+		return hi
+	}
+	return mi
+}
+
+// maxColonApposition bounds the words of an apposition read back from a
+// colon.
+const maxColonApposition = 10
 
 // cueStart extends the cue leftwards over auxiliaries ("a déclaré").
 func (a *analysis) cueStart(v, limit int) int {
