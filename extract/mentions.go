@@ -334,7 +334,11 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 			if n == 2 && !a.l.pronounSecond[w.low] {
 				break
 			}
-			key += " " + w.low
+			if strings.HasSuffix(key, "'") {
+				key += w.low // "l'" "intéressé" is written "l'intéressé"
+			} else {
+				key += " " + w.low
+			}
 		}
 		if pi, ok := a.lx.Pronouns[key]; ok {
 			bestN, info = n, pi
