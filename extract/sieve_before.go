@@ -74,6 +74,9 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		if mi := a.campHolder(v, s); mi >= 0 {
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.7}, true
 		}
+		if n, mi := a.relayedSpeaker(v, qi); mi >= 0 {
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + n, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
+		}
 		if mi := a.subjectBefore(v, s.tokFrom); mi >= 0 {
 			if !a.agrees(mi, v) {
 				continue
@@ -156,6 +159,42 @@ func (a *analysis) appositionHead(mi, limit int) int {
 // maxColonApposition bounds the words of an apposition read back from a
 // colon.
 const maxColonApposition = 10
+
+// relayedSpeaker: the verb at v relays someone's words ("Le Monde cite le
+// ministre Paul Garnier : « … »", "La BBC rapporte les propos du maire :
+// « … »"); the person quoted is its object, the noun phrase right after
+// it that runs to the quote with nothing but appositions. It returns the
+// relay phrase's length and the object's mention, or -1.
+func (a *analysis) relayedSpeaker(v, qi int) (int, int) {
+	n := a.phraseAt(v, qi, a.gr.relays)
+	if n == 0 {
+		return 0, -1
+	}
+	mi := a.firstMentionAfter(v+n, qi, maxRelayObjectOffset)
+	if mi < 0 || a.mentions[mi].kind == mPronoun {
+		return 0, -1
+	}
+	chain := a.nounPhraseChain(mi, qi)
+	end := a.mentions[chain[len(chain)-1]].tokTo
+	if qi-end > maxRelayTail {
+		return 0, -1
+	}
+	for k := v + n; k < qi; k++ {
+		// "cite une étude qui montre que « … »": a clause of its own.
+		if t := a.toks[k]; t.kind == tokQuote || t.kind == tokWord && (a.gr.clause[t.low] || a.gr.relative[t.low] || a.isVerbForm(k) > 0 && a.mentionAt(k) < 0) {
+			return 0, -1
+		}
+	}
+	return n, a.pickHead(chain)
+}
+
+// maxRelayObjectOffset: the words (articles, a role) between a relay verb
+// and its object's first mention; maxRelayTail: the words of an
+// apposition between the object and the quote.
+const (
+	maxRelayObjectOffset = 4
+	maxRelayTail         = 8
+)
 
 // cueStart extends the cue leftwards over auxiliaries ("a déclaré").
 func (a *analysis) cueStart(v, limit int) int {
