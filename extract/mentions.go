@@ -307,6 +307,10 @@ func (a *analysis) findMentions() {
 				k += n - 1
 				continue
 			}
+			if n := a.institutionAt(k); n > 0 {
+				k += n - 1
+				continue
+			}
 		}
 		// Roles, capitalised too when no name follows ("Le Premier
 		// ministre suédois").
@@ -548,6 +552,35 @@ func (a *analysis) nameAt(k int) int {
 	m.text = a.str(m.start, m.end)
 	a.mentions = append(a.mentions, m)
 	return end - from
+}
+
+// institutionAt: a capitalised organisation role after a determiner, with
+// no name after it and no name of its own, is the institution's name ("le Conseil d'État a
+// estimé", "le Sénat a adopté"): the words of the role as written. It
+// returns how many tokens the mention takes, or 0.
+func (a *analysis) institutionAt(k int) int {
+	toks := a.toks
+	// Only as a subject: "un prêt par l'État" names no speaker.
+	if k < 1 || !a.isDeterminer(toks[k-1].low) || toks[k-1].para != toks[k].para || k >= 2 && a.gr.prepositions[toks[k-2].low] {
+		return 0
+	}
+	_, info, n := a.roleAt(k)
+	if n == 0 || !info.Org || k+n < len(toks) && toks[k+n].capitalized() && toks[k+n].para == toks[k].para {
+		return 0
+	}
+	words := make([]string, 0, n)
+	for j := k; j < k+n; j++ {
+		if j > k && toks[j-1].end == toks[j].start && strings.HasSuffix(toks[j-1].low, "'") {
+			words[len(words)-1] += toks[j].text // "d'" "État" is one word
+			continue
+		}
+		words = append(words, toks[j].text)
+	}
+	m := mention{kind: mName, tokFrom: k, tokTo: k + n, start: toks[k].start, end: toks[k+n-1].end,
+		name: words, gender: info.Gender, org: true, entity: -1}
+	m.text = a.str(m.start, m.end)
+	a.mentions = append(a.mentions, m)
+	return n
 }
 
 // dateline: capitals opening a paragraph and followed by an agency in
