@@ -459,7 +459,9 @@ func (a *analysis) nameAt(k int) int {
 	}
 	// "la Commission européenne", "l'Union africaine": where adjectives
 	// follow the noun, an organisation word takes its demonym along.
-	if end-k == 1 && a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[k].text] {
+	// "la Haute Autorité de santé": the run may end on the organisation
+	// word.
+	if a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[end-1].text] && end-k <= maxOrgHeadWords {
 		// "la Banque centrale européenne", "l'Assemblée nationale".
 		for n := 0; n < maxOrgAdjectives && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord &&
 			!toks[end].capitalized() && a.orgAdjective(end); n++ {
@@ -496,6 +498,10 @@ func (a *analysis) nameAt(k int) int {
 		}
 		if toks[j].isPunct(".") && len(words) > 0 {
 			words[len(words)-1] += w // "John Q. Public", "U.S. State Department"
+			continue
+		}
+		if j > k && len(words) > 0 && toks[j-1].end == toks[j].start && strings.HasSuffix(toks[j-1].low, "'") {
+			words[len(words)-1] += w // "de l'audiovisuel": the elided article is written joined
 			continue
 		}
 		words = append(words, w)
@@ -931,6 +937,10 @@ func (a *analysis) orgAdjective(k int) bool {
 // minOrgAdjectiveEnding: the shortest adjective ending (in bytes) that
 // proves an adjective inside a name.
 const minOrgAdjectiveEnding = 3
+
+// maxOrgHeadWords: the capitalised words of an organisation's name before
+// its adjectives and complement ("Haute Autorité").
+const maxOrgHeadWords = 2
 
 // maxOrgAdjectives bounds the adjectives an organisation's name takes
 // after its head word.
