@@ -192,32 +192,61 @@ func (a *analysis) question(first, last int) bool {
 	return end >= 0 && a.toks[end].isPunct("?")
 }
 
-// presentedSubject is the subject opening sentence first, a single person,
-// when sentences first..last quote no one and no later one opens on
-// another name or description; otherwise -1.
+// presentedSubject is the one person the sentences first..last open on
+// ("Marie Colin tient le café.", "Le maire Paul Roux a présenté le
+// projet.", "Du côté des habitants, la colère monte. Marie Colin est
+// venue manifester."), pronouns taking them up; -1 when a sentence quotes
+// someone or opens on anyone else.
 func (a *analysis) presentedSubject(first, last int) int {
 	if a.paras[a.sents[first].para].skip {
 		return -1
 	}
+	found := -1
 	for p := first; p <= last; p++ {
-		if a.quotesIn(a.sents[p]) || p > first && a.namesSubject(a.sents[p]) {
+		s := a.sents[p]
+		if a.quotesIn(s) {
 			return -1
 		}
-	}
-	s := a.sents[first]
-	for k := s.tokFrom; k < s.tokTo && k-s.tokFrom <= maxSubjectOffset; k++ {
-		mi := a.mentionAt(k)
-		if mi < 0 {
+		mi := a.openingMention(s)
+		if mi < 0 || a.mentions[mi].kind == mPronoun {
 			continue
 		}
-		m := a.mentions[mi]
+		h := a.pickHead(a.nounPhraseChain(mi, s.tokTo))
+		if r := a.mentions[mi]; r.kind == mRole && r.appositionOf > 0 {
+			h = r.appositionOf - 1 // "Sa rivale, Marie Colin, …"
+		}
+		m := a.mentions[h]
 		// A person named in full somewhere in the article: a lone
 		// capitalised word ("Partial transcript as follows:") is no one.
-		if m.kind == mName && !m.org && !m.possessive && !m.plural && m.entity >= 0 && !a.entities[m.entity].place &&
-			len(a.entities[m.entity].words) > 1 && a.subjectPosition(m) {
+		if m.kind != mName || m.org || m.possessive || m.plural || m.entity < 0 || a.entities[m.entity].place ||
+			len(a.entities[m.entity].words) < 2 || found >= 0 && a.mentions[found].entity != m.entity {
+			return -1
+		}
+		if found < 0 {
+			found = h
+		}
+	}
+	return found
+}
+
+// maxOpeningOffset: the tokens before the mention a sentence opens on
+// ("Sa rivale, Marie Colin, …").
+const maxOpeningOffset = 4
+
+// openingMention is the mention a sentence opens on, in subject position
+// and before any verb, or -1.
+func (a *analysis) openingMention(s sentence) int {
+	for k := s.tokFrom; k < s.tokTo && k-s.tokFrom <= maxOpeningOffset; k++ {
+		// "Du côté des habitants, …": a complement opens the sentence.
+		if a.toks[k].kind == tokWord && (a.isVerbForm(k) > 0 || a.gr.prepositions[a.toks[k].low]) {
+			return -1
+		}
+		if mi := a.mentionAt(k); mi >= 0 {
+			if !a.subjectPosition(a.mentions[mi]) {
+				return -1
+			}
 			return mi
 		}
-		return -1
 	}
 	return -1
 }
