@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // beforeQuote reads what precedes the quote in its sentence: "Selon X,
 // « … »", "Pour X, « … »", "X a déclaré que « … »", "a-t-il dit : « … »",
@@ -42,6 +45,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 					break
 				}
 			}
+		}
+	}
+	// "Le ministre « condamne avec fermeté » l'attaque": the quote opens
+	// on the reporting verb its subject governs, when no other reporting
+	// verb in the sentence makes it someone's words about him ("Fiorina
+	// said Cruz “says whatever …”").
+	if qi > s.tokFrom && a.verbOpensQuote(qi) && !a.verbBetween(s.tokFrom, qi) && !a.asideAfter(qi, s) {
+		if mi := a.subjectBefore(qi, s.tokFrom); mi >= 0 && a.mentionEndingAt(qi-1) >= 0 {
+			return cue{from: qi, to: qi + 1, mention: mi, sieve: SieveSubject, score: 0.75}, true
 		}
 	}
 	// The closest reporting verb before the quote, and its subject. A verb
@@ -195,6 +207,42 @@ const (
 	maxRelayObjectOffset = 4
 	maxRelayTail         = 8
 )
+
+// asideAfter: a reporting aside after the quote names who speaks in the
+// sentence ("…, Axelrod said").
+func (a *analysis) asideAfter(qi int, s sentence) bool {
+	_, ok := afterAside{}.find(a, qi, s)
+	return ok
+}
+
+// verbOpensQuote: the quote at qi starts with a finite reporting verb
+// (« condamne … », « regrette … »), not its infinitive.
+func (a *analysis) verbOpensQuote(qi int) bool {
+	sp := a.spans[a.toks[qi].quote]
+	end := sp.start
+	for end < sp.end && end-sp.start < maxVerbRunes && (unicode.IsLetter(a.text[end]) || a.text[end] == '-') {
+		end++
+	}
+	if end == sp.start || end < sp.end && unicode.IsLetter(a.text[end]) {
+		return false
+	}
+	w := strings.ToLower(string(a.text[sp.start:end]))
+	lemma, ok := a.lx.Verbs[w]
+	return ok && lemma != w && strings.TrimPrefix(lemma, "se ") != w && !a.participleWord(w)
+}
+
+// maxVerbRunes bounds the first word of a quote read as a verb.
+const maxVerbRunes = 24
+
+// participleWord: w ends as a present participle does.
+func (a *analysis) participleWord(w string) bool {
+	for _, suf := range a.gr.participleEndings {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
 
 // cueStart extends the cue leftwards over auxiliaries ("a déclaré").
 func (a *analysis) cueStart(v, limit int) int {
