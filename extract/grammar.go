@@ -45,6 +45,9 @@ type grammar struct {
 	// relays: a verb whose object is the one quoted ("Le Monde cite le
 	// ministre : « … »"), as the tokenizer's words joined by spaces.
 	relays map[string]bool
+	// sameModifiers mark a description as the one just quoted ("le même
+	// responsable").
+	sameModifiers map[string]bool
 	// locatives place a noun phrase ("the embassy in Ottawa").
 	locatives map[string]bool
 	// agents introduce the agent of a passive ("by", "par").
@@ -285,6 +288,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"frames.txt", &g.frames, false},
 		{"voices.txt", &g.voices, false},
 		{"relays.txt", &g.relays, false},
+		{"same.txt", &g.sameModifiers, false},
 		{"clitic-openers.txt", &g.cliticOpeners, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},

@@ -631,6 +631,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	var detGender Gender
 	hasDet := false
 	covered := -1 // last token of the previous mention: the walk stops there
+	same := false
 	if n := len(a.mentions); n > 0 {
 		covered = a.mentions[n-1].tokTo - 1
 	}
@@ -686,6 +687,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			}
 			break
 		}
+		if a.gr.sameModifiers[t.low] {
+			same = true // "le même responsable": the one just quoted
+			continue
+		}
 		if a.lx.Stopwords[t.low] {
 			break
 		}
@@ -695,7 +700,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		from = j
 	}
 	if !hasDet {
-		from = k
+		from, same = k, false
 	}
 	member := false
 	if hasDet {
@@ -779,7 +784,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	last := toks[end-1]
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
 		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
-		entity: -1, plural: !member && a.pluralRole(key, toks[from].low)}
+		entity: -1, plural: !member && a.pluralRole(key, toks[from].low), anaphoric: same}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) && !a.bareSubject(from, end) {
 		// A bare role word without determiner is too vague to be a speaker.
 		m.attached = true

@@ -286,6 +286,14 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		if m.speech {
 			return a.speechSource(m, mi)
 		}
+		// "a ajouté le même responsable": the last speaker, when the
+		// description can be them.
+		if m.anaphoric && !m.plural {
+			if p := prev.entity; p >= 0 && !a.entities[p].org && genderAgrees(a.entities[p].gender, m.gender) {
+				return p
+			}
+			return -1
+		}
 		if e := a.resolveDescription(m, mi); e >= 0 || m.org || m.plural {
 			return e
 		}
