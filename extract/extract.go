@@ -43,7 +43,14 @@ func newLanguage(lx *Lexicon, gr *grammar) *language {
 	l := &language{lx: lx, gr: gr}
 	l.pronounSecond = map[string]bool{}
 	for k := range lx.Pronouns {
-		if _, rest, ok := strings.Cut(k, " "); ok {
+		first, _, _ := strings.Cut(k, " ")
+		rest, ok := "", false
+		if i := strings.Index(first, "'"); i >= 0 && i < len(first)-1 {
+			rest, ok = k[i+1:], true // "l'intéressé": the tokenizer cuts after the elision
+		} else {
+			_, rest, ok = strings.Cut(k, " ")
+		}
+		if ok {
 			second, _, _ := strings.Cut(rest, " ")
 			l.pronounSecond[second] = true
 		}

@@ -42,6 +42,12 @@ type grammar struct {
 	// voices open an apposition naming who an organisation speaks
 	// through ("par la voix de son porte-parole X").
 	voices map[string]bool
+	// relays: a verb whose object is the one quoted ("Le Monde cite le
+	// ministre : « … »"), as the tokenizer's words joined by spaces.
+	relays map[string]bool
+	// sameModifiers mark a description as the one just quoted ("le même
+	// responsable").
+	sameModifiers map[string]bool
 	// locatives place a noun phrase ("the embassy in Ottawa").
 	locatives map[string]bool
 	// agents introduce the agent of a passive ("by", "par").
@@ -284,6 +290,8 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"locatives.txt", &g.locatives, false},
 		{"frames.txt", &g.frames, false},
 		{"voices.txt", &g.voices, false},
+		{"relays.txt", &g.relays, false},
+		{"same.txt", &g.sameModifiers, false},
 		{"clitic-openers.txt", &g.cliticOpeners, false},
 		{"impersonal.txt", &g.impersonal, false},
 		{"clitics.txt", &g.clitics, false},

@@ -307,6 +307,10 @@ func (a *analysis) findMentions() {
 				k += n - 1
 				continue
 			}
+			if n := a.institutionAt(k); n > 0 {
+				k += n - 1
+				continue
+			}
 		}
 		// Roles, capitalised too when no name follows ("Le Premier
 		// ministre suédois").
@@ -334,7 +338,11 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 			if n == 2 && !a.l.pronounSecond[w.low] {
 				break
 			}
-			key += " " + w.low
+			if strings.HasSuffix(key, "'") {
+				key += w.low // "l'" "intéressé" is written "l'intéressé"
+			} else {
+				key += " " + w.low
+			}
 		}
 		if pi, ok := a.lx.Pronouns[key]; ok {
 			bestN, info = n, pi
@@ -420,9 +428,11 @@ func (a *analysis) nameAt(k int) int {
 		// "Lee Park": after a given name alone, a capitalised word is its
 		// surname even if it is no name alone.
 		surnameAfterGiven := end == k+1 && a.isFirstName(toks[k].text) && !a.lx.Stopwords[t.low] && !a.lx.OrgWords[t.text]
-		// "John Q. Public": after a middle initial, the surname.
-		afterInitial := end-2 > k && toks[end-1].isPunct(".") && len([]rune(toks[end-2].text)) == 1
-		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven || afterInitial) {
+		// "John Q. Public", "U.S. State Department": after a middle initial
+		// or a dotted abbreviation, the name goes on.
+		afterInitial := end-2 >= k && toks[end-1].isPunct(".") &&
+			(end-2 > k && len([]rune(toks[end-2].text)) == 1 || strings.Contains(toks[end-2].text, ".") && isAcronym(toks[end-2].text))
+		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven || afterInitial || a.lx.OrgWords[t.text]) {
 			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
 			// Hale": after an organisation, a first name followed by a
 			// surname starts the person's name.
@@ -453,7 +463,9 @@ func (a *analysis) nameAt(k int) int {
 	}
 	// "la Commission européenne", "l'Union africaine": where adjectives
 	// follow the noun, an organisation word takes its demonym along.
-	if end-k == 1 && a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[k].text] {
+	// "la Haute Autorité de santé": the run may end on the organisation
+	// word.
+	if a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[end-1].text] && end-k <= maxOrgHeadWords {
 		// "la Banque centrale européenne", "l'Assemblée nationale".
 		for n := 0; n < maxOrgAdjectives && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord &&
 			!toks[end].capitalized() && a.orgAdjective(end); n++ {
@@ -490,6 +502,10 @@ func (a *analysis) nameAt(k int) int {
 		}
 		if toks[j].isPunct(".") && len(words) > 0 {
 			words[len(words)-1] += w // "John Q. Public", "U.S. State Department"
+			continue
+		}
+		if j > k && len(words) > 0 && toks[j-1].end == toks[j].start && strings.HasSuffix(toks[j-1].low, "'") {
+			words[len(words)-1] += w // "de l'audiovisuel": the elided article is written joined
 			continue
 		}
 		words = append(words, w)
@@ -548,6 +564,35 @@ func (a *analysis) nameAt(k int) int {
 	return end - from
 }
 
+// institutionAt: a capitalised organisation role after a determiner, with
+// no name after it and no name of its own, is the institution's name ("le Conseil d'État a
+// estimé", "le Sénat a adopté"): the words of the role as written. It
+// returns how many tokens the mention takes, or 0.
+func (a *analysis) institutionAt(k int) int {
+	toks := a.toks
+	// Only as a subject: "un prêt par l'État" names no speaker.
+	if k < 1 || !a.isDeterminer(toks[k-1].low) || toks[k-1].para != toks[k].para || k >= 2 && a.gr.prepositions[toks[k-2].low] {
+		return 0
+	}
+	_, info, n := a.roleAt(k)
+	if n == 0 || !info.Org || k+n < len(toks) && toks[k+n].capitalized() && toks[k+n].para == toks[k].para {
+		return 0
+	}
+	words := make([]string, 0, n)
+	for j := k; j < k+n; j++ {
+		if j > k && toks[j-1].end == toks[j].start && strings.HasSuffix(toks[j-1].low, "'") {
+			words[len(words)-1] += toks[j].text // "d'" "État" is one word
+			continue
+		}
+		words = append(words, toks[j].text)
+	}
+	m := mention{kind: mName, tokFrom: k, tokTo: k + n, start: toks[k].start, end: toks[k+n-1].end,
+		name: words, gender: info.Gender, org: true, entity: -1}
+	m.text = a.str(m.start, m.end)
+	a.mentions = append(a.mentions, m)
+	return n
+}
+
 // dateline: capitals opening a paragraph and followed by an agency in
 // parentheses or a dash name the place a story was filed from.
 func (a *analysis) dateline(from, end int, words []string) bool {
@@ -590,6 +635,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	var detGender Gender
 	hasDet := false
 	covered := -1 // last token of the previous mention: the walk stops there
+	same := false
 	if n := len(a.mentions); n > 0 {
 		covered = a.mentions[n-1].tokTo - 1
 	}
@@ -645,6 +691,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			}
 			break
 		}
+		if a.gr.sameModifiers[t.low] {
+			same = true // "le même responsable": the one just quoted
+			continue
+		}
 		if a.lx.Stopwords[t.low] {
 			break
 		}
@@ -654,7 +704,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		from = j
 	}
 	if !hasDet {
-		from = k
+		from, same = k, false
 	}
 	member := false
 	if hasDet {
@@ -738,7 +788,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	last := toks[end-1]
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
 		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
-		entity: -1, plural: !member && a.pluralRole(key, toks[from].low)}
+		entity: -1, plural: !member && a.pluralRole(key, toks[from].low), anaphoric: same}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) && !a.bareSubject(from, end) {
 		// A bare role word without determiner is too vague to be a speaker.
 		m.attached = true
@@ -896,6 +946,10 @@ func (a *analysis) orgAdjective(k int) bool {
 // minOrgAdjectiveEnding: the shortest adjective ending (in bytes) that
 // proves an adjective inside a name.
 const minOrgAdjectiveEnding = 3
+
+// maxOrgHeadWords: the capitalised words of an organisation's name before
+// its adjectives and complement ("Haute Autorité").
+const maxOrgHeadWords = 2
 
 // maxOrgAdjectives bounds the adjectives an organisation's name takes
 // after its head word.

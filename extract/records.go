@@ -328,6 +328,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		if c, ok := a.quoteCue(qi); ok {
 			d.cue, d.hasCue, d.sieve = c, true, c.sieve
 			a.applyCue(&d, c, st.prev())
+			a.narrativeInfinitive(&d, st)
 		} else {
 			for _, sv := range contextSieves {
 				if sv.attribute(a, qi, st, &d) {
@@ -706,6 +707,22 @@ func (a *analysis) unnamedAntecedent(m mention, prev prevSpeaker) string {
 		}
 	}
 	return prev.unnamed
+}
+
+// narrativeInfinitive: "« … », s'indigne X. Et d'ajouter : « … »", "Avant
+// de conclure : « … »": a narrative infinitive with no subject goes on with
+// the last speaker, a paragraph apart at most, when no other person was
+// named since.
+func (a *analysis) narrativeInfinitive(d *decided, st *recordState) {
+	c := d.cue
+	if c.sieve != SieveVerbOnly || d.speaker >= 0 || d.unnamed != "" || c.from == 0 || st.lastSpeaker < 0 ||
+		!a.gr.infinitiveMarkers[a.toks[c.from-1].low] || !a.infinitiveCue(c) {
+		return
+	}
+	if a.paras[a.toks[d.quoteTok].para].ord-st.lastSpeakerPara > 1 || a.otherNamedSince(st.lastSpeakerTok, d.quoteTok, st.lastSpeaker) {
+		return
+	}
+	d.speaker, d.attrib, d.sieve = st.lastSpeaker, ByContext, SievePreviousQuote
 }
 
 // infinitiveCue: the cue's verb is in the infinitive (its lemma), as in

@@ -286,26 +286,39 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		if m.speech {
 			return a.speechSource(m, mi)
 		}
+		// "a ajouté le même responsable": the last speaker, when the
+		// description can be them.
+		if m.anaphoric && !m.plural {
+			if p := prev.entity; p >= 0 && !a.entities[p].org && genderAgrees(a.entities[p].gender, m.gender) {
+				return p
+			}
+			return -1
+		}
 		if e := a.resolveDescription(m, mi); e >= 0 || m.org || m.plural {
+			return e
+		}
+		// "son homologue turc Recep Tayyip Erdoğan … le président turc":
+		// the person last given the description's country.
+		if e := a.resolveByCountry(m, mi); e >= 0 {
 			return e
 		}
 		// "Jones recorded his first goal. “…,” said the rookie
 		// defenceman": a definite description right after a sentence whose
 		// subject is a person of the same gender refers to that person.
 		if a.gr.definite[a.toks[m.tokFrom].low] {
-			if e := a.previousSentenceSubject(m, mi, prev.entity); e >= 0 {
+			if e := a.previousSentenceSubject(m, mi, prev.entity); e >= 0 && !a.entities[e].otherCountry(m.country) {
 				return e
 			}
 			// "L'élue a également salué …" after her quote: the last
 			// speaker, when a person of the description's gender.
-			if p := prev.entity; p >= 0 && !a.entities[p].org && a.entities[p].gender != 0 && m.gender == a.entities[p].gender &&
+			if p := prev.entity; p >= 0 && !a.entities[p].org && a.entities[p].gender != 0 && m.gender == a.entities[p].gender && !a.entities[p].otherCountry(m.country) &&
 				a.paras[a.toks[m.tokFrom].para].ord-a.paras[a.toks[prev.tok].para].ord <= 1 && !a.otherNamedSince(prev.tok, m.tokFrom, p) {
 				return p
 			}
 			// "Le ministre de l'Industrie a déclaré que « … ». Arnaud
 			// Martel reconnaît …": a lead that describes before it names.
 			if prev.entity < 0 && !m.plural {
-				if e := a.nextSentenceSubject(m, mi); e >= 0 {
+				if e := a.nextSentenceSubject(m, mi); e >= 0 && !a.entities[e].otherCountry(m.country) {
 					return e
 				}
 			}
@@ -519,6 +532,58 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 		break
 	}
 	return best
+}
+
+// resolveByCountry links a description that names a country ("le
+// président turc", "le dirigeant russe") whose role no one holds to the
+// person most recently given that country, in any role ("son homologue
+// turc X"); -1 when there is none nearby.
+func (a *analysis) resolveByCountry(m mention, mi int) int {
+	if m.country == "" || m.org || m.plural {
+		return -1
+	}
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > maxCountryParas {
+			break
+		}
+		if c.entity < 0 || (c.kind != mName && !(c.kind == mRole && c.appositionOf > 0)) {
+			continue
+		}
+		e := &a.entities[c.entity]
+		if e.org || e.place || !genderAgrees(e.gender, m.gender) {
+			continue
+		}
+		for _, country := range e.roles {
+			if country == m.country {
+				return c.entity
+			}
+		}
+	}
+	return -1
+}
+
+// maxCountryParas: how many paragraphs back a description's country is
+// looked for.
+const maxCountryParas = 8
+
+// otherCountry: the person is known only by roles of countries other than
+// c ("le président russe" is not "le président turc").
+func (e *entity) otherCountry(c string) bool {
+	if c == "" {
+		return false
+	}
+	other := false
+	for _, country := range e.roles {
+		if country == c {
+			return false
+		}
+		if country != "" {
+			other = true
+		}
+	}
+	return other
 }
 
 // subjectPosition: a mention preceded by the start of a clause rather than

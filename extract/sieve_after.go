@@ -61,8 +61,11 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	// said", "veteran councillor Ann Lee said".
 	j0 := k
 	// "the State Department said": an article before a name.
-	if j0+1 < s.tokTo && a.mentionAt(j0) < 0 && a.isDeterminer(toks[j0].low) && a.mentionAt(j0+1) >= 0 && a.mentions[a.mentionAt(j0+1)].kind == mName {
-		j0++
+	// "the Pentagon said": an institution's role word standing as its name.
+	if j0+1 < s.tokTo && a.mentionAt(j0) < 0 && a.isDeterminer(toks[j0].low) {
+		if mi := a.mentionAt(j0 + 1); mi >= 0 && (a.mentions[mi].kind == mName || a.mentions[mi].kind == mRole && a.mentions[mi].org && toks[j0+1].capitalized()) {
+			j0++
+		}
 	}
 	for j0 < s.tokTo && j0-k < maxPremodifiers && a.mentionAt(j0) < 0 && a.premodifier(j0) {
 		j0++

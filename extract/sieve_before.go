@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // beforeQuote reads what precedes the quote in its sentence: "Selon X,
 // « … »", "Pour X, « … »", "X a déclaré que « … »", "a-t-il dit : « … »",
@@ -44,6 +47,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			}
 		}
 	}
+	// "Le ministre « condamne avec fermeté » l'attaque": the quote opens
+	// on the reporting verb its subject governs, when no other reporting
+	// verb in the sentence makes it someone's words about him ("Fiorina
+	// said Cruz “says whatever …”").
+	if qi > s.tokFrom && a.verbOpensQuote(qi) && !a.verbBetween(s.tokFrom, qi) && !a.asideAfter(qi, s) {
+		if mi := a.subjectBefore(qi, s.tokFrom); mi >= 0 && a.mentionEndingAt(qi-1) >= 0 {
+			return cue{from: qi, to: qi + 1, mention: mi, sieve: SieveSubject, score: 0.75}, true
+		}
+	}
 	// The closest reporting verb before the quote, and its subject. A verb
 	// far from the quote governs something else.
 	reach := 22
@@ -73,6 +85,9 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		// speaks for the group the sentence opens on.
 		if mi := a.campHolder(v, s); mi >= 0 {
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.7}, true
+		}
+		if n, mi := a.relayedSpeaker(v, qi); mi >= 0 {
+			return cue{from: a.cueStart(v, s.tokFrom), to: v + n, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
 		}
 		// "Ehe er ging, sprach die Wirtin: »…«", "Interrogé, a répondu le
 		// ministre : « … »": a verb right after a clause's comma, with no
@@ -107,6 +122,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// "X : « … »"
 	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
 		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
+			mi = a.appositionHead(mi, s.tokFrom)
 			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.8}, true
 		}
 		// "Okafor, the night-shift nurse, is more blunt: "…"": the clause
@@ -116,6 +132,126 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		}
 	}
 	return cue{}, false
+}
+
+// appositionHead: the mention at mi closes an apposition to a person
+// named before a comma ("Thomas Girard, délégué CGT :", "Pascal Durand,
+// patron pêcheur à Lorient :"); that person speaks, not the organisation
+// or place the apposition ends on. Otherwise mi.
+func (a *analysis) appositionHead(mi, limit int) int {
+	m := a.mentions[mi]
+	// A person named right before the colon speaks, whatever precedes
+	// ("Face à X, le Premier ministre Michel Barnier :"); an organisation,
+	// a place or a complement after a preposition may be the end of an
+	// apposition.
+	complement := m.tokFrom > limit && a.toks[m.tokFrom-1].kind == tokWord && a.gr.prepositions[a.toks[m.tokFrom-1].low]
+	if m.kind == mName && !m.org && !(m.entity >= 0 && a.entities[m.entity].place) && !complement {
+		return mi
+	}
+	for c := m.tokFrom - 1; c > limit && m.tokFrom-c <= maxColonApposition; c-- {
+		t := a.toks[c]
+		if t.kind != tokWord && !t.isPunct(",") || t.kind == tokWord && a.isVerbForm(c) > 0 {
+			return mi
+		}
+		if !t.isPunct(",") {
+			continue
+		}
+		if c+1 == m.tokFrom {
+			return mi // "Le maire d'Alès, Lorient :" is a list, not an apposition
+		}
+		hi := a.mentionEndingAt(c - 1)
+		if hi < 0 {
+			return mi
+		}
+		h := a.mentions[hi]
+		if h.kind != mName || h.org || h.possessive || h.entity >= 0 && a.entities[h.entity].place {
+			return mi
+		}
+		// "Face à Marine Le Pen, le député de la Somme :": after a
+		// determiner a new noun phrase may start, so the name before the
+		// comma must be a subject.
+		if a.isDeterminer(a.toks[c+1].low) && !a.subjectPosition(h) {
+			return mi
+		}
+		return hi
+	}
+	return mi
+}
+
+// maxColonApposition bounds the words of an apposition read back from a
+// colon.
+const maxColonApposition = 10
+
+// relayedSpeaker: the verb at v relays someone's words ("Le Monde cite le
+// ministre Paul Garnier : « … »", "La BBC rapporte les propos du maire :
+// « … »"); the person quoted is its object, the noun phrase right after
+// it that runs to the quote with nothing but appositions. It returns the
+// relay phrase's length and the object's mention, or -1.
+func (a *analysis) relayedSpeaker(v, qi int) (int, int) {
+	n := a.phraseAt(v, qi, a.gr.relays)
+	if n == 0 {
+		return 0, -1
+	}
+	mi := a.firstMentionAfter(v+n, qi, maxRelayObjectOffset)
+	if mi < 0 || a.mentions[mi].kind == mPronoun {
+		return 0, -1
+	}
+	chain := a.nounPhraseChain(mi, qi)
+	end := a.mentions[chain[len(chain)-1]].tokTo
+	if qi-end > maxRelayTail {
+		return 0, -1
+	}
+	for k := v + n; k < qi; k++ {
+		// "cite une étude qui montre que « … »": a clause of its own.
+		if t := a.toks[k]; t.kind == tokQuote || t.kind == tokWord && (a.gr.clause[t.low] || a.gr.relative[t.low] || a.isVerbForm(k) > 0 && a.mentionAt(k) < 0) {
+			return 0, -1
+		}
+	}
+	return n, a.pickHead(chain)
+}
+
+// maxRelayObjectOffset: the words (articles, a role) between a relay verb
+// and its object's first mention; maxRelayTail: the words of an
+// apposition between the object and the quote.
+const (
+	maxRelayObjectOffset = 4
+	maxRelayTail         = 8
+)
+
+// asideAfter: a reporting aside after the quote names who speaks in the
+// sentence ("…, Axelrod said").
+func (a *analysis) asideAfter(qi int, s sentence) bool {
+	_, ok := afterAside{}.find(a, qi, s)
+	return ok
+}
+
+// verbOpensQuote: the quote at qi starts with a finite reporting verb
+// (« condamne … », « regrette … »), not its infinitive.
+func (a *analysis) verbOpensQuote(qi int) bool {
+	sp := a.spans[a.toks[qi].quote]
+	end := sp.start
+	for end < sp.end && end-sp.start < maxVerbRunes && (unicode.IsLetter(a.text[end]) || a.text[end] == '-') {
+		end++
+	}
+	if end == sp.start || end < sp.end && unicode.IsLetter(a.text[end]) {
+		return false
+	}
+	w := strings.ToLower(string(a.text[sp.start:end]))
+	lemma, ok := a.lx.Verbs[w]
+	return ok && lemma != w && strings.TrimPrefix(lemma, "se ") != w && !a.participleWord(w)
+}
+
+// maxVerbRunes bounds the first word of a quote read as a verb.
+const maxVerbRunes = 24
+
+// participleWord: w ends as a present participle does.
+func (a *analysis) participleWord(w string) bool {
+	for _, suf := range a.gr.participleEndings {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // cueStart extends the cue leftwards over auxiliaries ("a déclaré").

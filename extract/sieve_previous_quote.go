@@ -22,6 +22,12 @@ func (previousQuoteSieve) attribute(a *analysis, qi int, st *recordState, d *dec
 		// sentence before is someone else.
 		return false
 	}
+	if prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") && a.presentedOther(qi, prev.speaker) {
+		// "« … », a tranché Paul Roux. ¶ Sa rivale, Marie Colin, ne
+		// partage pas cet avis. ¶ « … »": the person presented in between
+		// takes the floor.
+		return false
+	}
 	if prev != nil && prev.accept && (prev.speaker >= 0 || prev.unnamed != "") {
 		if a.paras[sp.para].ord-a.paras[a.spans[prev.span].para].ord > a.carryReach(qi) && !sp.continued {
 			return false
@@ -106,4 +112,11 @@ func (a *analysis) colonWithoutSpeaker(qi int) bool {
 		}
 	}
 	return true
+}
+
+// presentedOther: the quote at qi is a paragraph of its own after one that
+// presents a person other than entity e (see narratedSubject).
+func (a *analysis) presentedOther(qi, e int) bool {
+	mi := a.narratedSubject(qi)
+	return mi >= 0 && a.mentions[mi].entity >= 0 && a.mentions[mi].entity != e
 }

@@ -2,8 +2,8 @@ package extract
 
 // previousSubjectSieve: a quote standing alone after sentences about one
 // person is that person's: the subject of the previous sentence in the
-// paragraph, or the speaker of indirect speech closing the paragraph
-// before.
+// paragraph, the speaker of indirect speech closing the paragraph before,
+// or, for a quote paragraph, the person the paragraph before presents.
 type previousSubjectSieve struct{}
 
 func (previousSubjectSieve) attribute(a *analysis, qi int, st *recordState, d *decided) bool {
@@ -13,6 +13,9 @@ func (previousSubjectSieve) attribute(a *analysis, qi int, st *recordState, d *d
 	mi := a.previousSubject(qi)
 	if mi < 0 {
 		mi = a.previousParagraphSpeaker(qi)
+	}
+	if mi < 0 {
+		mi = a.narratedSubject(qi)
 	}
 	if mi < 0 {
 		return false
@@ -138,4 +141,112 @@ func (a *analysis) namesSubject(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// narratedSubject: a paragraph that is only a quote, with no quote or
+// speaker near before it, after a paragraph that presents one person
+// without reporting words ("Nathalie Brun tient une boulangerie depuis
+// 2009. ¶ « … »"), or after an interviewer's question that follows it, is
+// that person's: the subject opening the paragraph before, when no later
+// sentence there opens on someone else.
+func (a *analysis) narratedSubject(qi int) int {
+	si := int(a.toks[qi].sent)
+	if !a.opensParagraph(qi) || si == 0 {
+		return -1
+	}
+	ord := a.paras[a.sents[si].para].ord
+	last := si - 1
+	for skipped := 0; ; skipped++ {
+		p := a.sents[last].para
+		if ord-a.paras[p].ord != 1+skipped {
+			return -1
+		}
+		first := last
+		for first > 0 && a.sents[first-1].para == p {
+			first--
+		}
+		if !a.question(first, last) {
+			return a.presentedSubject(first, last)
+		}
+		// "Comment avez-vous vécu la tempête ? ¶ « … »": the question is
+		// the interviewer's; the answer is the person presented before it.
+		if skipped == maxQuestionParas || first == 0 {
+			return -1
+		}
+		last = first - 1
+	}
+}
+
+// maxQuestionParas: how many question paragraphs an answer may follow.
+const maxQuestionParas = 1
+
+// question: sentences first..last are one paragraph asking a question and
+// quoting no one.
+func (a *analysis) question(first, last int) bool {
+	for p := first; p <= last; p++ {
+		if a.quotesIn(a.sents[p]) {
+			return false
+		}
+	}
+	end := a.sents[last].tokTo - 1
+	return end >= 0 && a.toks[end].isPunct("?")
+}
+
+// presentedSubject is the one person the sentences first..last open on
+// ("Marie Colin tient le café.", "Le maire Paul Roux a présenté le
+// projet.", "Du côté des habitants, la colère monte. Marie Colin est
+// venue manifester."), pronouns taking them up; -1 when a sentence quotes
+// someone or opens on anyone else.
+func (a *analysis) presentedSubject(first, last int) int {
+	if a.paras[a.sents[first].para].skip {
+		return -1
+	}
+	found := -1
+	for p := first; p <= last; p++ {
+		s := a.sents[p]
+		if a.quotesIn(s) {
+			return -1
+		}
+		mi := a.openingMention(s)
+		if mi < 0 || a.mentions[mi].kind == mPronoun {
+			continue
+		}
+		h := a.pickHead(a.nounPhraseChain(mi, s.tokTo))
+		if r := a.mentions[mi]; r.kind == mRole && r.appositionOf > 0 {
+			h = r.appositionOf - 1 // "Sa rivale, Marie Colin, …"
+		}
+		m := a.mentions[h]
+		// A person named in full somewhere in the article: a lone
+		// capitalised word ("Partial transcript as follows:") is no one.
+		if m.kind != mName || m.org || m.possessive || m.plural || m.entity < 0 || a.entities[m.entity].place ||
+			len(a.entities[m.entity].words) < 2 || found >= 0 && a.mentions[found].entity != m.entity {
+			return -1
+		}
+		if found < 0 {
+			found = h
+		}
+	}
+	return found
+}
+
+// maxOpeningOffset: the tokens before the mention a sentence opens on
+// ("Sa rivale, Marie Colin, …").
+const maxOpeningOffset = 4
+
+// openingMention is the mention a sentence opens on, in subject position
+// and before any verb, or -1.
+func (a *analysis) openingMention(s sentence) int {
+	for k := s.tokFrom; k < s.tokTo && k-s.tokFrom <= maxOpeningOffset; k++ {
+		// "Du côté des habitants, …": a complement opens the sentence.
+		if a.toks[k].kind == tokWord && (a.isVerbForm(k) > 0 || a.gr.prepositions[a.toks[k].low]) {
+			return -1
+		}
+		if mi := a.mentionAt(k); mi >= 0 {
+			if !a.subjectPosition(a.mentions[mi]) {
+				return -1
+			}
+			return mi
+		}
+	}
+	return -1
 }
