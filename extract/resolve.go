@@ -795,14 +795,18 @@ func (e *entity) roleFor(role string) (string, bool) {
 	if c, ok := e.roles[role]; ok {
 		return c, true
 	}
-	found, country := false, ""
+	// Several longer roles may match ("président du conseil", "président
+	// de la région"): the first in order that gives a country, so that the
+	// answer does not depend on the map's iteration order.
+	found, country, best := false, "", ""
 	for r, c := range e.roles {
-		if strings.HasPrefix(r, role+" ") {
-			if !found || c != "" {
-				country = c
-			}
-			found = true
+		if !strings.HasPrefix(r, role+" ") {
+			continue
 		}
+		if !found || c != "" && (country == "" || r < best) {
+			country, best = c, r
+		}
+		found = true
 	}
 	return country, found
 }
