@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -40,7 +41,23 @@ type Mention struct {
 	// OrgOf is the organisation a single name is, when no person bears it
 	// in full.
 	OrgOf string `json:"of,omitempty"`
+	// Apart are the other people its document names in full with its
+	// surname, each as its name and aliases: two of them are never one
+	// person (read by StageNames).
+	Apart [][]string `json:"ap,omitempty"`
+	// Lead: it is the first mention of its cluster in its document (set by
+	// StageContext, read by StageStats to count articles).
+	Lead bool `json:"ld,omitempty"`
+
+	// W is how many mentions this one stands for when a stage combined
+	// mentions of one form (0 is one); Own, that each of them founds a
+	// cluster of its own at its own place.
+	W   int  `json:"w,omitempty"`
+	Own bool `json:"ow,omitempty"`
 }
+
+// weight is how many mentions m stands for.
+func (m *Mention) weight() int { return max(1, m.W) }
 
 // MentionQuote is a quote a mention said: its place in the document, its
 // id and, when a speakers.yaml split rule moved it, the speaker it goes
@@ -142,10 +159,18 @@ type Item struct {
 // result does not depend on the order of the items in a group nor on the
 // order groups are run in, so a Linker can run the stages in memory and a
 // pipeline on many workers (a GroupByKey per stage) with one result.
+//
+// A stage that sets Combine reads of a mention only its form (formOf:
+// everything but its place and quotes) and its weight W: the mentions of
+// one group with one form reach Run as one, the first in corpus order, W
+// their number, and what Run decides for it is given to each of them
+// (spread). A group then grows with the distinct forms under its key, not
+// with how often they occur.
 type Stage struct {
-	Name string
-	Keys func(Item) []string
-	Run  func(key string, items []Item) ([]Item, error)
+	Name    string
+	Keys    func(Item) []string
+	Run     func(key string, items []Item) ([]Item, error)
+	Combine bool
 }
 
 // pass is the key prefix of the groups a stage hands on unchanged. Each
@@ -224,9 +249,21 @@ func (lk *linking) mentions(di int, doc int64) []Mention {
 				m.Quotes = append(m.Quotes, MentionQuote{I: q - d.quotes, ID: lk.quotes[q].id})
 			}
 		}
+		if lk.fullPerson(i) {
+			for j := d.locals; j < d.locals+d.nLocals; j++ {
+				if o := lk.locals[j]; j != i && lk.fullPerson(j) && o.pn.surnameKey() == lc.pn.surnameKey() {
+					m.Apart = append(m.Apart, append([]string{o.name}, o.aliases...))
+				}
+			}
+		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// fullPerson: local i is a person named in full.
+func (lk *linking) fullPerson(i int) bool {
+	return lk.locals[i].kind == kindPerson && lk.locals[i].pn.full()
 }
 
 // sub is a linking of some mentions only, in corpus order, for one
@@ -242,6 +279,9 @@ type sub struct {
 	// cluster it goes to.
 	qpos    []Pos
 	qtarget []string
+	// own marks the mentions that found a cluster of their own, each
+	// mention of their form alike (Mention.Own).
+	own map[int]bool
 }
 
 // sub makes a linking of clones of ms (a group never changes another's
@@ -257,14 +297,14 @@ func (l *Linker) sub(ms []*Mention) *sub {
 		nq += len(m.Quotes)
 	}
 	one := &Linker{lx: l.lx, cfg: l.cfg, opts: l.opts, locals: make([]local, 0, len(ms)), quotes: make([]quoteRef, 0, nq)}
-	s := &sub{ms: ms, at: map[string]int{}, ids: map[int]string{}, qpos: make([]Pos, 0, nq), qtarget: make([]string, 0, nq)}
+	s := &sub{ms: ms, at: map[string]int{}, ids: map[int]string{}, own: map[int]bool{}, qpos: make([]Pos, 0, nq), qtarget: make([]string, 0, nq)}
 	for i, m := range ms {
 		if i == 0 || m.Doc != ms[i-1].Doc {
 			one.docs = append(one.docs, docRef{id: m.DocID, locals: len(one.locals), quotes: len(one.quotes)})
 		}
 		d := &one.docs[len(one.docs)-1]
 		lc := local{doc: len(one.docs) - 1, name: m.Name, aliases: m.Aliases, roles: m.Roles, gender: genderOf(m.Gender),
-			org: m.Org, described: m.Described, kind: m.Kind, quotes: len(m.Quotes)}
+			org: m.Org, described: m.Described, kind: m.Kind, quotes: len(m.Quotes), w: m.weight(), apart: m.Apart}
 		if lc.kind == kindPerson {
 			lc.pn = l.lx.parsePerson(m.Name)
 		}
@@ -339,6 +379,7 @@ func (s *sub) save(key string) {
 			m.Cluster = s.id(key, c)
 		}
 		m.Rule = s.rule[i]
+		m.Own = s.own[i]
 		for _, nt := range byLocal[i] {
 			n := Note{Reason: nt.reason}
 			for _, c := range nt.cands {
@@ -372,11 +413,22 @@ func asItems(ms []*Mention) []Item {
 func Run(stages []Stage, items []Item) ([]Item, error) {
 	for _, st := range stages {
 		groups := map[string][]Item{}
+		// occ holds, per group and form, the mentions a combining stage
+		// runs as one.
+		occ := map[string]map[string][]*Mention{}
 		var order []string
 		for _, it := range items {
 			for _, k := range st.Keys(it) {
 				if _, ok := groups[k]; !ok {
 					order = append(order, k)
+					groups[k] = nil
+				}
+				if f := st.form(k, it); f != "" {
+					if occ[k] == nil {
+						occ[k] = map[string][]*Mention{}
+					}
+					occ[k][f] = append(occ[k][f], it.M)
+					continue
 				}
 				groups[k] = append(groups[k], it)
 			}
@@ -384,14 +436,85 @@ func Run(stages []Stage, items []Item) ([]Item, error) {
 		slices.Sort(order)
 		items = make([]Item, 0, len(items))
 		for _, k := range order {
+			repForm := map[Pos]string{}
+			for _, f := range slices.Sorted(mapKeys(occ[k])) {
+				rep := Combined(occ[k][f])
+				repForm[rep.pos()] = f
+				groups[k] = append(groups[k], Item{M: rep})
+			}
 			out, err := st.Run(k, groups[k])
 			if err != nil {
 				return nil, fmt.Errorf("speakers: stage %s, group %q: %w", st.Name, k, err)
 			}
-			items = append(items, out...)
+			for _, it := range out {
+				if f, ok := repForm[posOf(it)]; ok && it.M != nil {
+					for _, o := range occ[k][f] {
+						items = append(items, Item{M: Spread(k, it.M, o)})
+					}
+					continue
+				}
+				items = append(items, it)
+			}
 		}
 	}
 	return items, nil
+}
+
+func posOf(it Item) Pos {
+	if it.M == nil {
+		return Pos{-1, -1}
+	}
+	return it.M.pos()
+}
+
+// form is the form item has for a combining stage's group key, "" when it
+// is not combined (no mention, or a group passing items on).
+func (st *Stage) form(key string, it Item) string {
+	if !st.Combine || it.M == nil || isPass(key) {
+		return ""
+	}
+	return FormOf(it.M)
+}
+
+// FormOf is what a combining stage reads of a mention: all but its place
+// (document, index) and its quotes.
+func FormOf(m *Mention) string {
+	c := *m
+	c.Doc, c.DocID, c.Local, c.Quotes, c.W = 0, "", 0, nil, 0
+	b, err := json.Marshal(&c)
+	if err != nil {
+		// A Mention is plain data: Marshal cannot fail on it.
+		return "!" + m.pos().String()
+	}
+	return string(b)
+}
+
+// Combined is the one mention ms (of one form) reach a combining stage's
+// group as: the first in corpus order, standing for all of them.
+func Combined(ms []*Mention) *Mention {
+	first, w := ms[0], 0
+	for _, m := range ms {
+		w += m.weight()
+		if comparePos(m.pos(), first.pos()) < 0 {
+			first = m
+		}
+	}
+	c := clone(first)
+	c.W = w
+	return c
+}
+
+// Spread gives occurrence occ what a combining stage's group key decided
+// for the mention standing for it (out): out with occ's place and quotes,
+// and, when out founded a cluster of its own, one at occ's place.
+func Spread(key string, out, occ *Mention) *Mention {
+	c := clone(out)
+	c.Doc, c.DocID, c.Local, c.Quotes, c.W = occ.Doc, occ.DocID, occ.Local, slices.Clone(occ.Quotes), 0
+	if c.Own {
+		c.Cluster = key + "@" + c.pos().String()
+		c.Own = false
+	}
+	return c
 }
 
 // clone copies a mention so that a group never changes another's.

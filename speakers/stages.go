@@ -36,18 +36,18 @@ const (
 // mention carries, in its quotes' To, the speaker id of each quote.
 func (l *Linker) Stages() []Stage {
 	return []Stage{
-		{StageNames, l.namesKeys, l.runNames},
-		{StageSlipPrep, clusterKeys(kindPerson), l.runSlipPrep},
-		{StageSlips, slipKeys, runSlips},
-		{StageRemap, remapKeys, runRemap},
-		{StageContext, docKeys, l.runContext},
-		{StageStats, statsKeys, l.runStats},
-		{StageOrgNames, orgNameKeys, runOrgNames},
-		{StageSurnames, l.surnameKeys, l.runSurnames},
-		{StageConfig, l.configKeys, l.runConfig},
-		{StageDescribe, quoteClusterKeys, l.runDescribe},
-		{StageNumber, numberKeys, l.runNumber},
-		{StageAssign, quoteClusterKeys, runAssign},
+		{StageNames, l.namesKeys, l.runNames, true},
+		{StageSlipPrep, clusterKeys(kindPerson), l.runSlipPrep, false},
+		{StageSlips, slipKeys, runSlips, false},
+		{StageRemap, remapKeys, runRemap, true},
+		{StageContext, docKeys, l.runContext, false},
+		{StageStats, statsKeys, l.runStats, true},
+		{StageOrgNames, orgNameKeys, runOrgNames, true},
+		{StageSurnames, l.surnameKeys, l.runSurnames, true},
+		{StageConfig, l.configKeys, l.runConfig, false},
+		{StageDescribe, quoteClusterKeys, l.runDescribe, false},
+		{StageNumber, numberKeys, l.runNumber, false},
+		{StageAssign, quoteClusterKeys, runAssign, false},
 	}
 }
 
@@ -311,8 +311,11 @@ func (l *Linker) runContext(_ string, items []Item) ([]Item, error) {
 		}
 	}
 	out := make([]Item, len(ms))
+	lead := map[string]bool{}
 	for i, m := range ms {
 		m = clone(m)
+		m.Lead = m.Cluster != "" && !lead[m.Cluster]
+		lead[m.Cluster] = true
 		m.Co = nil
 		for j := range ms {
 			if j != i && has[j] {
@@ -360,14 +363,15 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 	roles := map[string]bool{}
 	var votes [2]int
 	var keys []string
-	for i, m := range ms {
+	for _, m := range ms {
 		pn := l.lx.parsePerson(m.Name)
 		if k := "p|" + pn.surnameKey(); !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
-		newDoc := i == 0 || ms[i-1].Doc != m.Doc
-		if newDoc {
-			st.Docs++
+		// A combined mention stands for W articles' when it leads its
+		// cluster in its article (the first there).
+		if m.Lead {
+			st.Docs += m.weight()
 		}
 		for _, r := range m.Roles {
 			roles[r] = true
@@ -378,16 +382,16 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 		}
 		switch g {
 		case 'm':
-			votes[0]++
+			votes[0] += m.weight()
 		case 'f':
-			votes[1]++
+			votes[1] += m.weight()
 		}
-		if newDoc {
+		if m.Lead {
 			var seen []string
 			for _, o := range m.Co {
 				if !o.Lone && o.Cluster != st.Cluster && !slices.Contains(seen, o.Cluster) {
 					seen = append(seen, o.Cluster)
-					st.Co[o.Cluster]++
+					st.Co[o.Cluster] += m.weight()
 				}
 			}
 		}
