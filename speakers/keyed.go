@@ -412,52 +412,84 @@ func asItems(ms []*Mention) []Item {
 // Run runs stages over items in memory: the driver a single process uses.
 func Run(stages []Stage, items []Item) ([]Item, error) {
 	for _, st := range stages {
-		groups := map[string][]Item{}
-		// occ holds, per group and form, the mentions a combining stage
-		// runs as one.
-		occ := map[string]map[string][]*Mention{}
-		var order []string
-		for _, it := range items {
-			for _, k := range st.Keys(it) {
-				if _, ok := groups[k]; !ok {
-					order = append(order, k)
-					groups[k] = nil
-				}
-				if f := st.form(k, it); f != "" {
-					if occ[k] == nil {
-						occ[k] = map[string][]*Mention{}
-					}
-					occ[k][f] = append(occ[k][f], it.M)
-					continue
-				}
-				groups[k] = append(groups[k], it)
-			}
-		}
-		slices.Sort(order)
+		groups := st.Groups(items)
 		items = make([]Item, 0, len(items))
-		for _, k := range order {
-			repForm := map[Pos]string{}
-			for _, f := range slices.Sorted(mapKeys(occ[k])) {
-				rep := Combined(occ[k][f])
-				repForm[rep.pos()] = f
-				groups[k] = append(groups[k], Item{M: rep})
-			}
-			out, err := st.Run(k, groups[k])
+		for _, g := range groups {
+			out, err := st.RunGroup(g)
 			if err != nil {
-				return nil, fmt.Errorf("speakers: stage %s, group %q: %w", st.Name, k, err)
+				return nil, err
 			}
-			for _, it := range out {
-				if f, ok := repForm[posOf(it)]; ok && it.M != nil {
-					for _, o := range occ[k][f] {
-						items = append(items, Item{M: Spread(k, it.M, o)})
-					}
-					continue
-				}
-				items = append(items, it)
-			}
+			items = append(items, out...)
 		}
 	}
 	return items, nil
+}
+
+// Group is one group of a stage, as Groups gathers it in memory: Items
+// are what its Run gets (a combined mention standing for the mentions of
+// its form, occ).
+type Group struct {
+	Key   string
+	Items []Item
+	occ   map[string][]*Mention
+	form  map[Pos]string // a combined mention's place → its form
+}
+
+// Groups gathers items into the groups of stage st, in key order.
+func (st *Stage) Groups(items []Item) []*Group {
+	groups := map[string]*Group{}
+	for _, it := range items {
+		for _, k := range st.Keys(it) {
+			g := groups[k]
+			if g == nil {
+				g = &Group{Key: k}
+				groups[k] = g
+			}
+			if f := st.form(k, it); f != "" {
+				if g.occ == nil {
+					g.occ = map[string][]*Mention{}
+				}
+				g.occ[f] = append(g.occ[f], it.M)
+				continue
+			}
+			g.Items = append(g.Items, it)
+		}
+	}
+	out := make([]*Group, 0, len(groups))
+	for _, k := range slices.Sorted(mapKeys(groups)) {
+		g := groups[k]
+		g.form = map[Pos]string{}
+		for _, f := range slices.Sorted(mapKeys(g.occ)) {
+			rep := Combined(g.occ[f])
+			g.form[rep.pos()] = f
+			g.Items = append(g.Items, Item{M: rep})
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// RunGroup runs stage st on group g, and gives each mention a combined
+// one stood for what the group decided for it.
+func (st *Stage) RunGroup(g *Group) ([]Item, error) {
+	out, err := st.Run(g.Key, g.Items)
+	if err != nil {
+		return nil, fmt.Errorf("speakers: stage %s, group %q: %w", st.Name, g.Key, err)
+	}
+	if len(g.occ) == 0 {
+		return out, nil
+	}
+	spread := make([]Item, 0, len(out))
+	for _, it := range out {
+		if f, ok := g.form[posOf(it)]; ok && it.M != nil {
+			for _, o := range g.occ[f] {
+				spread = append(spread, Item{M: Spread(g.Key, it.M, o)})
+			}
+			continue
+		}
+		spread = append(spread, it)
+	}
+	return spread, nil
 }
 
 func posOf(it Item) Pos {
