@@ -49,6 +49,11 @@ type Mention struct {
 	// StageContext, read by StageStats to count articles).
 	Lead bool `json:"ld,omitempty"`
 
+	// Leads are the speakers it is the first mention of its document to
+	// give a quote to (set by StageLeads, read by StageDescribe to count
+	// articles).
+	Leads []string `json:"le,omitempty"`
+
 	// W is how many mentions this one stands for when a stage combined
 	// mentions of one form (0 is one); Own, that each of them founds a
 	// cluster of its own at its own place.
@@ -166,11 +171,17 @@ type Item struct {
 // their number, and what Run decides for it is given to each of them
 // (spread). A group then grows with the distinct forms under its key, not
 // with how often they occur.
+//
+// FormQuotes puts in the form where each quote goes (not its place): a
+// stage counting quotes reads that. Spread, when set, replaces the
+// function giving each mention what was decided for its form.
 type Stage struct {
-	Name    string
-	Keys    func(Item) []string
-	Run     func(key string, items []Item) ([]Item, error)
-	Combine bool
+	Name       string
+	Keys       func(Item) []string
+	Run        func(key string, items []Item) ([]Item, error)
+	Combine    bool
+	FormQuotes bool
+	Spread     func(key string, out, occ *Mention) *Mention
 }
 
 // pass is the key prefix of the groups a stage hands on unchanged. Each
@@ -304,7 +315,8 @@ func (l *Linker) sub(ms []*Mention) *sub {
 		}
 		d := &one.docs[len(one.docs)-1]
 		lc := local{doc: len(one.docs) - 1, name: m.Name, aliases: m.Aliases, roles: m.Roles, gender: genderOf(m.Gender),
-			org: m.Org, described: m.Described, kind: m.Kind, quotes: len(m.Quotes), w: m.weight(), apart: m.Apart}
+			org: m.Org, described: m.Described, kind: m.Kind, quotes: len(m.Quotes), w: m.weight(), apart: m.Apart,
+			leads: m.Leads}
 		if lc.kind == kindPerson {
 			lc.pn = l.lx.parsePerson(m.Name)
 		}
@@ -483,7 +495,7 @@ func (st *Stage) RunGroup(g *Group) ([]Item, error) {
 	for _, it := range out {
 		if f, ok := g.form[posOf(it)]; ok && it.M != nil {
 			for _, o := range g.occ[f] {
-				spread = append(spread, Item{M: Spread(g.Key, it.M, o)})
+				spread = append(spread, Item{M: st.spread(g.Key, it.M, o)})
 			}
 			continue
 		}
@@ -505,14 +517,28 @@ func (st *Stage) form(key string, it Item) string {
 	if !st.Combine || it.M == nil || isPass(key) {
 		return ""
 	}
-	return FormOf(it.M)
+	return FormOf(it.M, st.FormQuotes)
+}
+
+// spread gives occ what the stage's group key decided for out, the
+// mention standing for it.
+func (st *Stage) spread(key string, out, occ *Mention) *Mention {
+	if st.Spread != nil {
+		return st.Spread(key, out, occ)
+	}
+	return Spread(key, out, occ)
 }
 
 // FormOf is what a combining stage reads of a mention: all but its place
-// (document, index) and its quotes.
-func FormOf(m *Mention) string {
+// (document, index) and its quotes, or with quotes, where they go.
+func FormOf(m *Mention, quotes bool) string {
 	c := *m
 	c.Doc, c.DocID, c.Local, c.Quotes, c.W = 0, "", 0, nil, 0
+	if quotes {
+		for _, q := range m.Quotes {
+			c.Quotes = append(c.Quotes, MentionQuote{To: q.To, Split: q.Split})
+		}
+	}
 	b, err := json.Marshal(&c)
 	if err != nil {
 		// A Mention is plain data: Marshal cannot fail on it.

@@ -74,6 +74,7 @@ type local struct {
 	// mention, Stage.Combine); apart, Mention.Apart.
 	w     int
 	apart [][]string
+	leads []string
 }
 
 // New returns a Linker applying cfg (nil for none).

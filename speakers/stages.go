@@ -24,6 +24,7 @@ const (
 	StageOrgNames = "org-names"
 	StageSurnames = "surnames"
 	StageConfig   = "config"
+	StageLeads    = "leads"
 	StageDescribe = "describe"
 	StageNumber   = "number"
 	StageAssign   = "assign"
@@ -36,23 +37,24 @@ const (
 // mention carries, in its quotes' To, the speaker id of each quote.
 func (l *Linker) Stages() []Stage {
 	return []Stage{
-		{StageNames, l.namesKeys, l.runNames, true},
-		{StageSlipPrep, clusterKeys(kindPerson), l.runSlipPrep, false},
-		{StageSlips, slipKeys, runSlips, false},
-		{StageRemap, remapKeys, runRemap, true},
-		{StageContext, docKeys, l.runContext, false},
-		{StageStats, statsKeys, l.runStats, true},
-		{StageOrgNames, orgNameKeys, runOrgNames, true},
-		{StageSurnames, l.surnameKeys, l.runSurnames, true},
-		{StageConfig, l.configKeys, l.runConfig, false},
-		{StageDescribe, quoteClusterKeys, l.runDescribe, false},
-		{StageNumber, numberKeys, l.runNumber, false},
-		{StageAssign, quoteClusterKeys, runAssign, false},
+		{Name: StageNames, Keys: l.namesKeys, Run: l.runNames, Combine: true},
+		{Name: StageSlipPrep, Keys: clusterKeys(kindPerson), Run: l.runSlipPrep},
+		{Name: StageSlips, Keys: slipKeys, Run: runSlips},
+		{Name: StageRemap, Keys: remapKeys, Run: runRemap, Combine: true},
+		{Name: StageContext, Keys: docKeys, Run: l.runContext},
+		{Name: StageStats, Keys: statsKeys, Run: l.runStats, Combine: true},
+		{Name: StageOrgNames, Keys: orgNameKeys, Run: runOrgNames, Combine: true},
+		{Name: StageSurnames, Keys: l.surnameKeys, Run: l.runSurnames, Combine: true},
+		{Name: StageConfig, Keys: l.configKeys, Run: l.runConfig},
+		{Name: StageLeads, Keys: docKeys, Run: runLeads},
+		{Name: StageDescribe, Keys: quoteClusterKeys, Run: l.runDescribe, Combine: true, FormQuotes: true},
+		{Name: StageNumber, Keys: numberKeys, Run: l.runNumber},
+		{Name: StageAssign, Keys: quoteClusterKeys, Run: runAssign, Combine: true, FormQuotes: true, Spread: spreadAssign},
 	}
 }
 
 // linkStages is how many stages Link runs in memory before describing.
-const linkStages = 9
+const linkStages = 10
 
 func (l *Linker) namesKeys(it Item) []string {
 	m := it.M
@@ -616,6 +618,48 @@ func (l *Linker) describeCluster(c string, ms []*Mention) (*Named, bool) {
 	n := s.describe(ci, infos[ci])
 	n.Cluster = c
 	return &n, true
+}
+
+// runLeads marks, in each document, the first mention giving a quote to
+// each speaker: the one that counts the article for that speaker, so that
+// a group of one speaker's mentions of one form can count articles.
+func runLeads(_ string, items []Item) ([]Item, error) {
+	var out []Item
+	var ms []*Mention
+	for _, it := range items {
+		if it.M == nil {
+			out = append(out, it)
+			continue
+		}
+		ms = append(ms, it.M)
+	}
+	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
+	seen := map[string]bool{}
+	for _, m := range ms {
+		m = clone(m)
+		m.Leads = nil
+		for _, q := range m.Quotes {
+			if t := m.target(q); t != "" && !seen[t] {
+				seen[t] = true
+				m.Leads = append(m.Leads, t)
+			}
+		}
+		out = append(out, Item{M: m})
+	}
+	return out, nil
+}
+
+// spreadAssign gives occurrence occ of a mention of cluster key the
+// speaker id its group gave (out's quotes all carry it).
+func spreadAssign(key string, out, occ *Mention) *Mention {
+	c := strings.TrimPrefix(key, "c|")
+	a := &Mention{Doc: occ.Doc, DocID: occ.DocID, Local: occ.Local}
+	for _, q := range occ.Quotes {
+		if occ.target(q) == c {
+			a.Quotes = append(a.Quotes, MentionQuote{I: q.I, ID: q.ID, To: out.Quotes[0].To})
+		}
+	}
+	return a
 }
 
 // runAssign gives every quote of one cluster its speaker's id, in To.
