@@ -45,6 +45,11 @@ type Mention struct {
 	// surname, each as its name and aliases: two of them are never one
 	// person (read by StageNames).
 	Apart [][]string `json:"ap,omitempty"`
+	// Mates are the other people its document names in full whose
+	// surnames a slip may join, as their clusters (set by StageMates, read
+	// by StageSlipPrep: two people an article quotes together are never
+	// one by a slip).
+	Mates []string `json:"mt,omitempty"`
 	// Lead: it is the first mention of its cluster in its document (set by
 	// StageContext, read by StageStats to count articles).
 	Lead bool `json:"ld,omitempty"`
@@ -107,11 +112,12 @@ type ClusterStats struct {
 // SlipCand is a cluster of people named in full that a one-letter slip of
 // its surname may join to another of the same given names.
 type SlipCand struct {
-	Key     string  `json:"k"`
-	Cluster string  `json:"c"`
-	Surname string  `json:"s"`
-	First   Pos     `json:"f"`
-	Docs    []int64 `json:"d"`
+	Key     string `json:"k"`
+	Cluster string `json:"c"`
+	Surname string `json:"s"`
+	First   Pos    `json:"f"`
+	// Mates are the clusters an article quotes beside it (Mention.Mates).
+	Mates []string `json:"m,omitempty"`
 }
 
 // Remap moves every mention of cluster From to Into.

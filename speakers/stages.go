@@ -16,6 +16,7 @@ import (
 // ("r|").
 const (
 	StageNames    = "names"
+	StageMates    = "mates"
 	StageSlipPrep = "slip-prep"
 	StageSlips    = "slips"
 	StageRemap    = "remap"
@@ -38,7 +39,8 @@ const (
 func (l *Linker) Stages() []Stage {
 	return []Stage{
 		{Name: StageNames, Keys: l.namesKeys, Run: l.runNames, Combine: true},
-		{Name: StageSlipPrep, Keys: clusterKeys(kindPerson), Run: l.runSlipPrep},
+		{Name: StageMates, Keys: docKeys, Run: l.runMates},
+		{Name: StageSlipPrep, Keys: l.slipPrepKeys, Run: l.runSlipPrep, Combine: true},
 		{Name: StageSlips, Keys: slipKeys, Run: runSlips},
 		{Name: StageRemap, Keys: remapKeys, Run: runRemap, Combine: true},
 		{Name: StageContext, Keys: docKeys, Run: l.runContext},
@@ -54,7 +56,7 @@ func (l *Linker) Stages() []Stage {
 }
 
 // linkStages is how many stages Link runs in memory before describing.
-const linkStages = 10
+const linkStages = 11
 
 func (l *Linker) namesKeys(it Item) []string {
 	m := it.M
@@ -104,14 +106,45 @@ func (l *Linker) runNames(key string, items []Item) ([]Item, error) {
 	return out, nil
 }
 
-// clusterKeys groups the mentions of kind k by cluster.
-func clusterKeys(k kind) func(Item) []string {
-	return func(it Item) []string {
-		if m := it.M; m != nil && m.Kind == k && m.Cluster != "" {
-			return []string{"c|" + m.Cluster}
-		}
-		return passKey(it)
+// slipSurname: a slip may join this surname to another.
+func slipSurname(pn personName) bool {
+	return utf8.RuneCountInString(pn.surname) >= minSlipSurname && !strings.Contains(pn.surname, " ")
+}
+
+// slipMate: m is a person of a cluster whose surname a slip may join
+// (every name of a cluster has its surname).
+func (l *Linker) slipMate(m *Mention) bool {
+	return m.Kind == kindPerson && m.Cluster != "" && slipSurname(l.lx.parsePerson(m.Name))
+}
+
+// slipPrepKeys groups by cluster the people a slip may join.
+func (l *Linker) slipPrepKeys(it Item) []string {
+	if m := it.M; m != nil && l.slipMate(m) {
+		return []string{"c|" + m.Cluster}
 	}
+	return passKey(it)
+}
+
+// runMates gives each person of one document whose surname a slip may
+// join the others it is quoted beside (Mention.Mates).
+func (l *Linker) runMates(_ string, items []Item) ([]Item, error) {
+	var mates []string
+	for _, it := range items {
+		if m := it.M; m != nil && l.slipMate(m) && !slices.Contains(mates, m.Cluster) {
+			mates = append(mates, m.Cluster)
+		}
+	}
+	slices.Sort(mates)
+	out := make([]Item, len(items))
+	for i, it := range items {
+		if m := it.M; m != nil && l.slipMate(m) && len(mates) > 1 {
+			m = clone(m)
+			m.Mates = slices.DeleteFunc(slices.Clone(mates), func(c string) bool { return c == m.Cluster })
+			it = Item{M: m}
+		}
+		out[i] = it
+	}
+	return out, nil
 }
 
 // slipKey is the key of a full name whose surname a slip may join to
@@ -134,13 +167,19 @@ func (l *Linker) runSlipPrep(key string, items []Item) ([]Item, error) {
 	}
 	ms := mentionsOf(items)
 	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
-	var docs []int64
-	for _, m := range ms {
-		if len(docs) == 0 || docs[len(docs)-1] != m.Doc {
-			docs = append(docs, m.Doc)
+	var mates []string
+	out := make([]Item, len(ms))
+	for i, m := range ms {
+		for _, c := range m.Mates {
+			if !slices.Contains(mates, c) {
+				mates = append(mates, c)
+			}
 		}
+		m = clone(m)
+		m.Mates = nil
+		out[i] = Item{M: m}
 	}
-	out := asItems(ms)
+	slices.Sort(mates)
 	seen := map[[2]string]bool{}
 	for _, m := range ms {
 		pn := l.lx.parsePerson(m.Name)
@@ -149,7 +188,7 @@ func (l *Linker) runSlipPrep(key string, items []Item) ([]Item, error) {
 			continue
 		}
 		seen[[2]string{k, pn.surname}] = true
-		out = append(out, Item{P: &SlipCand{Key: k, Cluster: m.Cluster, Surname: pn.surname, First: m.pos(), Docs: docs}})
+		out = append(out, Item{P: &SlipCand{Key: k, Cluster: m.Cluster, Surname: pn.surname, First: m.pos(), Mates: mates}})
 	}
 	return out, nil
 }
@@ -183,14 +222,18 @@ func runSlips(key string, items []Item) ([]Item, error) {
 	}
 	slices.SortFunc(cands, func(a, b *SlipCand) int { return comparePos(a.First, b.First) })
 	ps := make([]*person, len(cands))
-	docsOf := map[string]map[int64]bool{}
+	// Per cluster (a join's first), the clusters joined into it and those
+	// an article quotes beside one of them.
+	members := map[string][]string{}
+	matesOf := map[string]map[string]bool{}
 	for i, c := range cands {
 		ps[i] = &person{c: c.Cluster, surname: c.Surname}
-		if docsOf[c.Cluster] == nil {
-			docsOf[c.Cluster] = map[int64]bool{}
+		if matesOf[c.Cluster] == nil {
+			matesOf[c.Cluster] = map[string]bool{}
+			members[c.Cluster] = []string{c.Cluster}
 		}
-		for _, d := range c.Docs {
-			docsOf[c.Cluster][d] = true
+		for _, m := range c.Mates {
+			matesOf[c.Cluster][m] = true
 		}
 	}
 	into := map[string]string{}
@@ -200,22 +243,16 @@ func runSlips(key string, items []Item) ([]Item, error) {
 			if a.c == b.c || !slip(a.surname, b.surname) {
 				continue
 			}
-			da, db := docsOf[a.c], docsOf[b.c]
-			together := false
-			for d := range db {
-				if da[d] {
-					together = true
-					break
-				}
-			}
-			if together {
+			if slices.ContainsFunc(members[b.c], func(c string) bool { return matesOf[a.c][c] }) {
 				continue
 			}
 			to, from := a.c, b.c
-			for d := range db {
-				da[d] = true
+			for m := range matesOf[from] {
+				matesOf[to][m] = true
 			}
-			delete(docsOf, from)
+			members[to] = append(members[to], members[from]...)
+			delete(matesOf, from)
+			delete(members, from)
 			into[from] = to
 			for _, p := range ps {
 				if p.c == from {
