@@ -463,7 +463,7 @@ func (st *Stage) Groups(items []Item) []*Group {
 				g = &Group{Key: k}
 				groups[k] = g
 			}
-			if f := st.form(k, it); f != "" {
+			if f := st.Form(k, it); f != "" {
 				if g.occ == nil {
 					g.occ = map[string][]*Mention{}
 				}
@@ -501,7 +501,7 @@ func (st *Stage) RunGroup(g *Group) ([]Item, error) {
 	for _, it := range out {
 		if f, ok := g.form[posOf(it)]; ok && it.M != nil {
 			for _, o := range g.occ[f] {
-				spread = append(spread, Item{M: st.spread(g.Key, it.M, o)})
+				spread = append(spread, Item{M: st.Apply(g.Key, it.M, o)})
 			}
 			continue
 		}
@@ -517,18 +517,18 @@ func posOf(it Item) Pos {
 	return it.M.pos()
 }
 
-// form is the form item has for a combining stage's group key, "" when it
+// Form is the form item has for a combining stage's group key, "" when it
 // is not combined (no mention, or a group passing items on).
-func (st *Stage) form(key string, it Item) string {
+func (st *Stage) Form(key string, it Item) string {
 	if !st.Combine || it.M == nil || isPass(key) {
 		return ""
 	}
 	return FormOf(it.M, st.FormQuotes)
 }
 
-// spread gives occ what the stage's group key decided for out, the
+// Apply gives occ what the stage's group key decided for out, the
 // mention standing for it.
-func (st *Stage) spread(key string, out, occ *Mention) *Mention {
+func (st *Stage) Apply(key string, out, occ *Mention) *Mention {
 	if st.Spread != nil {
 		return st.Spread(key, out, occ)
 	}
