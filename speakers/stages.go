@@ -100,6 +100,8 @@ func (l *Linker) runNames(key string, items []Item) ([]Item, error) {
 	var out []Item
 	for _, m := range s.ms {
 		if l.nameKey(m.Name, m.Kind) == key {
+			// Read here only: later groups combine without it.
+			m.Apart = nil
 			out = append(out, Item{M: m})
 		}
 	}
@@ -387,7 +389,14 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 	}
 	ms := mentionsOf(items)
 	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
-	out := asItems(ms)
+	out := make([]Item, len(ms))
+	for i, m := range ms {
+		// A cluster's co-quoted context is read here only (a surname
+		// alone's, in StageSurnames): later groups combine without it.
+		m = clone(m)
+		m.Co, m.Lead = nil, false
+		out[i] = Item{M: m}
+	}
 	if ms[0].Kind == kindOrg {
 		seen := map[string]bool{}
 		for _, m := range ms {
@@ -517,13 +526,21 @@ func (l *Linker) runSurnames(key string, items []Item) ([]Item, error) {
 			stats[it.S.Cluster] = it.S
 		}
 	}
-	if isPass(key) {
-		return asItems(ms), nil
+	if !isPass(key) {
+		s := l.sub(ms)
+		s.linkSurnames(key, stats)
+		s.save(key)
+		ms = s.ms
 	}
-	s := l.sub(ms)
-	s.linkSurnames(key, stats)
-	s.save(key)
-	return asItems(s.ms), nil
+	out := make([]Item, len(ms))
+	for i, m := range ms {
+		// The co-quoted context is read no further: later groups combine
+		// without it.
+		m = clone(m)
+		m.Co = nil
+		out[i] = Item{M: m}
+	}
+	return out, nil
 }
 
 // clusterKind is the kind of the speaker a cluster id names.
