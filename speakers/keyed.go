@@ -154,9 +154,18 @@ func (p Pos) String() string { return strconv.FormatInt(p[0], 10) + "." + strcon
 
 func comparePos(a, b Pos) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) }
 
+// CoCount is how many articles quote cluster Co beside person cluster
+// Cluster (one article each, until a stage combines them), for StageStats.
+type CoCount struct {
+	Cluster string `json:"c"`
+	Co      string `json:"o"`
+	N       int    `json:"n"`
+}
+
 // Item is what flows between stages: one of its fields is set.
 type Item struct {
 	M *Mention      `json:"m,omitempty"`
+	C *CoCount      `json:"co,omitempty"`
 	S *ClusterStats `json:"s,omitempty"`
 	P *SlipCand     `json:"p,omitempty"`
 	R *Remap        `json:"r,omitempty"`
@@ -209,6 +218,8 @@ func passKey(it Item) []string {
 		return []string{pass + "r|" + it.R.From}
 	case it.O != nil:
 		return []string{pass + "o|" + it.O.Cluster}
+	case it.C != nil:
+		return []string{pass + "co|" + it.C.Cluster}
 	}
 	return []string{pass}
 }
@@ -419,14 +430,6 @@ func mentionsOf(items []Item) []*Mention {
 	return out
 }
 
-func asItems(ms []*Mention) []Item {
-	out := make([]Item, len(ms))
-	for i, m := range ms {
-		out[i] = Item{M: m}
-	}
-	return out
-}
-
 // Run runs stages over items in memory: the driver a single process uses.
 func Run(stages []Stage, items []Item) ([]Item, error) {
 	for _, st := range stages {
@@ -451,6 +454,8 @@ type Group struct {
 	Items []Item
 	occ   map[string][]*Mention
 	form  map[Pos]string // a combined mention's place → its form
+	// counts are the co-quoted counts of the group, summed by form.
+	counts map[string]*CoCount
 }
 
 // Groups gathers items into the groups of stage st, in key order.
@@ -463,7 +468,17 @@ func (st *Stage) Groups(items []Item) []*Group {
 				g = &Group{Key: k}
 				groups[k] = g
 			}
-			if f := st.Form(k, it); f != "" {
+			if f := st.Form(k, it); f != "" && it.C != nil {
+				if g.counts == nil {
+					g.counts = map[string]*CoCount{}
+				}
+				if c, ok := g.counts[f]; ok {
+					g.counts[f] = CombinedCounts(c, it.C)
+				} else {
+					g.counts[f] = it.C
+				}
+				continue
+			} else if f != "" {
 				if g.occ == nil {
 					g.occ = map[string][]*Mention{}
 				}
@@ -477,6 +492,9 @@ func (st *Stage) Groups(items []Item) []*Group {
 	for _, k := range slices.Sorted(mapKeys(groups)) {
 		g := groups[k]
 		g.form = map[Pos]string{}
+		for _, f := range slices.Sorted(mapKeys(g.counts)) {
+			g.Items = append(g.Items, Item{C: g.counts[f]})
+		}
 		for _, f := range slices.Sorted(mapKeys(g.occ)) {
 			rep := Combined(g.occ[f])
 			g.form[rep.pos()] = f
@@ -520,6 +538,9 @@ func posOf(it Item) Pos {
 // Form is the form item has for a combining stage's group key, "" when it
 // is not combined (no mention, or a group passing items on).
 func (st *Stage) Form(key string, it Item) string {
+	if st.Combine && it.C != nil && !isPass(key) {
+		return "co|" + it.C.Co
+	}
 	if !st.Combine || it.M == nil || isPass(key) {
 		return ""
 	}
@@ -566,6 +587,11 @@ func Combined(ms []*Mention) *Mention {
 	c := clone(first)
 	c.W = w
 	return c
+}
+
+// CombinedCounts sums two counts of one pair of clusters.
+func CombinedCounts(a, b *CoCount) *CoCount {
+	return &CoCount{Cluster: a.Cluster, Co: a.Co, N: max(1, a.N) + max(1, b.N)}
 }
 
 // Spread gives occurrence occ what a combining stage's group key decided

@@ -351,7 +351,7 @@ func (l *Linker) runContext(_ string, items []Item) ([]Item, error) {
 			has[i] = true
 		}
 	}
-	out := make([]Item, len(ms))
+	out := make([]Item, len(ms), 2*len(ms))
 	lead := map[string]bool{}
 	for i, m := range ms {
 		m = clone(m)
@@ -362,6 +362,21 @@ func (l *Linker) runContext(_ string, items []Item) ([]Item, error) {
 			if j != i && has[j] {
 				m.Co = append(m.Co, co[j])
 			}
+		}
+		if m.Lead && m.Kind == kindPerson {
+			// A person cluster's co-quoted clusters go to its statistics as
+			// counts, one per article: they need not ride on the mention.
+			var seen []string
+			for _, o := range m.Co {
+				if !o.Lone && o.Cluster != m.Cluster && !slices.Contains(seen, o.Cluster) {
+					seen = append(seen, o.Cluster)
+					out = append(out, Item{C: &CoCount{Cluster: m.Cluster, Co: o.Cluster, N: 1}})
+				}
+			}
+		}
+		if m.Cluster != "" {
+			// Only a surname alone reads its context further on.
+			m.Co = nil
 		}
 		out[i] = Item{M: m}
 	}
@@ -374,6 +389,9 @@ func (l *Linker) runContext(_ string, items []Item) ([]Item, error) {
 const loneContext = true
 
 func statsKeys(it Item) []string {
+	if it.C != nil {
+		return []string{"c|" + it.C.Cluster}
+	}
 	if m := it.M; m != nil && m.Cluster != "" && (m.Kind == kindPerson || m.Kind == kindOrg) {
 		return []string{"c|" + m.Cluster}
 	}
@@ -434,14 +452,11 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 		case 'f':
 			votes[1] += m.weight()
 		}
-		if m.Lead {
-			var seen []string
-			for _, o := range m.Co {
-				if !o.Lone && o.Cluster != st.Cluster && !slices.Contains(seen, o.Cluster) {
-					seen = append(seen, o.Cluster)
-					st.Co[o.Cluster] += m.weight()
-				}
-			}
+
+	}
+	for _, it := range items {
+		if c := it.C; c != nil && c.Co != st.Cluster {
+			st.Co[c.Co] += max(1, c.N)
 		}
 	}
 	switch {

@@ -58,7 +58,8 @@ func unform(key string, b []byte, emit func(string, []byte)) {
 }
 
 // repCombine combines the mentions of one form into the first in corpus
-// order, standing for all (speakers.Combined).
+// order, standing for all (speakers.Combined), and sums counts of one pair
+// of clusters (speakers.CombinedCounts).
 type repCombine struct{}
 
 func (repCombine) MergeAccumulators(a, b []byte) ([]byte, error) {
@@ -69,10 +70,16 @@ func (repCombine) MergeAccumulators(a, b []byte) ([]byte, error) {
 	if err := json.Unmarshal(b, &y); err != nil {
 		return nil, fmt.Errorf("combine mentions: decode: %w", err)
 	}
-	if x.M == nil || y.M == nil {
-		return nil, fmt.Errorf("combine mentions: an item that is not a mention")
+	var z speakers.Item
+	switch {
+	case x.M != nil && y.M != nil:
+		z.M = speakers.Combined([]*speakers.Mention{x.M, y.M})
+	case x.C != nil && y.C != nil:
+		z.C = speakers.CombinedCounts(x.C, y.C)
+	default:
+		return nil, fmt.Errorf("combine mentions: two items of different kinds")
 	}
-	out, err := json.Marshal(speakers.Item{M: speakers.Combined([]*speakers.Mention{x.M, y.M})})
+	out, err := json.Marshal(z)
 	if err != nil {
 		return nil, fmt.Errorf("combine mentions: encode: %w", err)
 	}

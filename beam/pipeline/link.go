@@ -89,7 +89,7 @@ func (f *stageFn) ProcessElement(ctx context.Context, key string, values func(*[
 		if err := json.Unmarshal(b, &it); err != nil {
 			return fmt.Errorf("link stage %s, group %q: decode: %w", st.Name, key, err)
 		}
-		if form := st.Form(key, it); form != "" {
+		if form := st.Form(key, it); form != "" && it.M != nil {
 			forms[speakers.Pos{it.M.Doc, int64(it.M.Local)}] = formKey(key, form)
 		}
 		items = append(items, it)
