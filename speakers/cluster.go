@@ -267,7 +267,7 @@ func (lk *linking) linkPersons() {
 			continue
 		}
 		f := getForm(lc.pn, i)
-		forms[f].docs++
+		forms[f].docs += max(1, lc.w)
 		forms[f].locals = append(forms[f].locals, i)
 		fs := []int{f}
 		for _, a := range lc.aliases {
@@ -282,30 +282,33 @@ func (lk *linking) linkPersons() {
 		}
 		localForms[i] = fs
 	}
-	// Two speakers of one article with one surname are two people.
-	cannot := map[[2]int]bool{}
-	for _, d := range lk.docs {
-		bySurname := map[string][]int{}
-		var order []string
-		for i := d.locals; i < d.locals+d.nLocals; i++ {
-			if _, ok := localForms[i]; ok {
-				k := lk.locals[i].pn.surnameKey()
-				if _, seen := bySurname[k]; !seen {
-					order = append(order, k)
-				}
-				bySurname[k] = append(bySurname[k], i)
+	// Two speakers of one article with one surname are two people: each
+	// mention lists the others its article names (Mention.Apart), so the
+	// pairs need no document at hand.
+	aliasForms := func(pn personName, aliases []string) []int {
+		fs := []int{formOf[pn.key()]}
+		for _, a := range aliases {
+			apn := lk.lx.parsePerson(a)
+			if !apn.full() || apn.surnameKey() != pn.surnameKey() {
+				continue
+			}
+			if af, ok := formOf[apn.key()]; ok && !slices.Contains(fs, af) {
+				fs = append(fs, af)
 			}
 		}
-		for _, k := range order {
-			ls := bySurname[k]
-			for x := 0; x < len(ls); x++ {
-				for y := x + 1; y < len(ls); y++ {
-					for _, fa := range localForms[ls[x]] {
-						for _, fb := range localForms[ls[y]] {
-							if fa != fb {
-								cannot[[2]int{min(fa, fb), max(fa, fb)}] = true
-							}
-						}
+		return fs
+	}
+	cannot := map[[2]int]bool{}
+	for i, fa := range localForms {
+		for _, other := range lk.locals[i].apart {
+			opn := lk.lx.parsePerson(other[0])
+			if _, ok := formOf[opn.key()]; !ok || !opn.full() {
+				continue
+			}
+			for _, fb := range aliasForms(opn, other[1:]) {
+				for _, x := range fa {
+					if x != fb {
+						cannot[[2]int{min(x, fb), max(x, fb)}] = true
 					}
 				}
 			}

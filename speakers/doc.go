@@ -72,6 +72,15 @@
 // keep the bare slug). Link runs them in memory (Run); a pipeline runs one
 // GroupByKey per stage, and no group holds more than one key's mentions.
 //
+// Most stages combine (Stage.Combine): the mentions of one group that are
+// alike in all the stage reads (their form: all but their place and
+// quotes) reach it as one, the first in corpus order standing for all of
+// them (W), and what the group decides for it goes to each. What a
+// decision needs of each article is fixed beforehand by stages keyed by
+// document (mates, context, leads) and carried in the mention, so a group
+// grows with the distinct forms under its key, not with how often they
+// occur.
+//
 // # speakers.yaml
 //
 // A list of speakers, in the site folder beside the content folder:

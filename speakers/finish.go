@@ -49,7 +49,7 @@ func (lk *linking) pickName(locals []int, quotes func(loc int) int) string {
 			at[n] = i
 			scores = append(scores, nameScore{name: n, full: lk.isFull(loc), first: loc})
 		}
-		scores[i].docs++
+		scores[i].docs += max(1, lk.locals[loc].w)
 		scores[i].quotes += quotes(loc)
 	}
 	if len(scores) == 0 {
@@ -84,7 +84,7 @@ func marks(s string) int {
 type clusterInfo struct {
 	quotes     int
 	firstQuote int // the quote first in corpus order
-	docs       map[int]bool
+	docs       int
 	locals     []int       // contributing, in corpus order
 	perLocal   map[int]int // quotes each brings
 	speaker    int         // index in Result.Speakers
@@ -113,18 +113,27 @@ func (s *sub) infos() []*clusterInfo {
 		}
 		in := infos[c]
 		if in == nil {
-			in = &clusterInfo{firstQuote: q, docs: map[int]bool{}, perLocal: map[int]int{}}
+			in = &clusterInfo{firstQuote: q, perLocal: map[int]int{}}
 			infos[c] = in
 		}
 		if comparePos(s.qpos[q], s.qpos[in.firstQuote]) < 0 {
 			in.firstQuote = q
 		}
-		in.quotes++
-		in.docs[s.locals[ref.local].doc] = true
+		w := max(1, s.locals[ref.local].w)
+		in.quotes += w
 		if in.perLocal[ref.local] == 0 {
 			in.locals = append(in.locals, ref.local)
 		}
-		in.perLocal[ref.local]++
+		in.perLocal[ref.local] += w
+	}
+	// An article counts once for a speaker, at the mention leading it there
+	// (StageLeads).
+	for _, lc := range s.locals {
+		for _, t := range lc.leads {
+			if c, ok := s.at[t]; ok && infos[c] != nil {
+				infos[c].docs += max(1, lc.w)
+			}
+		}
 	}
 	for _, in := range infos {
 		if in != nil {
@@ -139,7 +148,7 @@ func (s *sub) infos() []*clusterInfo {
 // (Explicit).
 func (s *sub) describe(c int, in *clusterInfo) Named {
 	cl := s.clusters[c]
-	sp := Speaker{Quotes: in.quotes, Docs: len(in.docs), Org: cl.kind == kindOrg, Unnamed: cl.kind == kindUnnamed}
+	sp := Speaker{Quotes: in.quotes, Docs: in.docs, Org: cl.kind == kindOrg, Unnamed: cl.kind == kindUnnamed}
 	var entry *Entry
 	if cl.entry >= 0 {
 		entry = &s.cfg.Entries[cl.entry]
@@ -313,10 +322,11 @@ func (lk *linking) aliases(canonical string, locals []int, entry *Entry) []strin
 		if lc.kind == kindUnnamed {
 			continue
 		}
-		add(lc.name, 1)
+		w := max(1, lc.w)
+		add(lc.name, w)
 		for _, a := range lc.aliases {
 			if !unnamed(a) {
-				add(a, 1)
+				add(a, w)
 			}
 		}
 	}
@@ -336,14 +346,15 @@ func (lk *linking) genderRoles(in *clusterInfo) (string, []string) {
 	roles := map[string]int{}
 	for _, loc := range in.locals {
 		lc := lk.locals[loc]
+		w := max(1, lc.w)
 		switch lc.gender {
 		case 'm':
-			m++
+			m += w
 		case 'f':
-			f++
+			f += w
 		}
 		for _, r := range lc.roles {
-			roles[r]++
+			roles[r] += w
 		}
 	}
 	g := ""

@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -40,7 +41,33 @@ type Mention struct {
 	// OrgOf is the organisation a single name is, when no person bears it
 	// in full.
 	OrgOf string `json:"of,omitempty"`
+	// Apart are the other people its document names in full with its
+	// surname, each as its name and aliases: two of them are never one
+	// person (read by StageNames).
+	Apart [][]string `json:"ap,omitempty"`
+	// Mates are the other people its document names in full whose
+	// surnames a slip may join, as their clusters (set by StageMates, read
+	// by StageSlipPrep: two people an article quotes together are never
+	// one by a slip).
+	Mates []string `json:"mt,omitempty"`
+	// Lead: it is the first mention of its cluster in its document (set by
+	// StageContext, read by StageStats to count articles).
+	Lead bool `json:"ld,omitempty"`
+
+	// Leads are the speakers it is the first mention of its document to
+	// give a quote to (set by StageLeads, read by StageDescribe to count
+	// articles).
+	Leads []string `json:"le,omitempty"`
+
+	// W is how many mentions this one stands for when a stage combined
+	// mentions of one form (0 is one); Own, that each of them founds a
+	// cluster of its own at its own place.
+	W   int  `json:"w,omitempty"`
+	Own bool `json:"ow,omitempty"`
 }
+
+// weight is how many mentions m stands for.
+func (m *Mention) weight() int { return max(1, m.W) }
 
 // MentionQuote is a quote a mention said: its place in the document, its
 // id and, when a speakers.yaml split rule moved it, the speaker it goes
@@ -85,11 +112,12 @@ type ClusterStats struct {
 // SlipCand is a cluster of people named in full that a one-letter slip of
 // its surname may join to another of the same given names.
 type SlipCand struct {
-	Key     string  `json:"k"`
-	Cluster string  `json:"c"`
-	Surname string  `json:"s"`
-	First   Pos     `json:"f"`
-	Docs    []int64 `json:"d"`
+	Key     string `json:"k"`
+	Cluster string `json:"c"`
+	Surname string `json:"s"`
+	First   Pos    `json:"f"`
+	// Mates are the clusters an article quotes beside it (Mention.Mates).
+	Mates []string `json:"m,omitempty"`
 }
 
 // Remap moves every mention of cluster From to Into.
@@ -126,9 +154,18 @@ func (p Pos) String() string { return strconv.FormatInt(p[0], 10) + "." + strcon
 
 func comparePos(a, b Pos) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) }
 
+// CoCount is how many articles quote cluster Co beside person cluster
+// Cluster (one article each, until a stage combines them), for StageStats.
+type CoCount struct {
+	Cluster string `json:"c"`
+	Co      string `json:"o"`
+	N       int    `json:"n"`
+}
+
 // Item is what flows between stages: one of its fields is set.
 type Item struct {
 	M *Mention      `json:"m,omitempty"`
+	C *CoCount      `json:"co,omitempty"`
 	S *ClusterStats `json:"s,omitempty"`
 	P *SlipCand     `json:"p,omitempty"`
 	R *Remap        `json:"r,omitempty"`
@@ -142,10 +179,24 @@ type Item struct {
 // result does not depend on the order of the items in a group nor on the
 // order groups are run in, so a Linker can run the stages in memory and a
 // pipeline on many workers (a GroupByKey per stage) with one result.
+//
+// A stage that sets Combine reads of a mention only its form (formOf:
+// everything but its place and quotes) and its weight W: the mentions of
+// one group with one form reach Run as one, the first in corpus order, W
+// their number, and what Run decides for it is given to each of them
+// (spread). A group then grows with the distinct forms under its key, not
+// with how often they occur.
+//
+// FormQuotes puts in the form where each quote goes (not its place): a
+// stage counting quotes reads that. Spread, when set, replaces the
+// function giving each mention what was decided for its form.
 type Stage struct {
-	Name string
-	Keys func(Item) []string
-	Run  func(key string, items []Item) ([]Item, error)
+	Name       string
+	Keys       func(Item) []string
+	Run        func(key string, items []Item) ([]Item, error)
+	Combine    bool
+	FormQuotes bool
+	Spread     func(key string, out, occ *Mention) *Mention
 }
 
 // pass is the key prefix of the groups a stage hands on unchanged. Each
@@ -167,6 +218,8 @@ func passKey(it Item) []string {
 		return []string{pass + "r|" + it.R.From}
 	case it.O != nil:
 		return []string{pass + "o|" + it.O.Cluster}
+	case it.C != nil:
+		return []string{pass + "co|" + it.C.Cluster}
 	}
 	return []string{pass}
 }
@@ -224,9 +277,21 @@ func (lk *linking) mentions(di int, doc int64) []Mention {
 				m.Quotes = append(m.Quotes, MentionQuote{I: q - d.quotes, ID: lk.quotes[q].id})
 			}
 		}
+		if lk.fullPerson(i) {
+			for j := d.locals; j < d.locals+d.nLocals; j++ {
+				if o := lk.locals[j]; j != i && lk.fullPerson(j) && o.pn.surnameKey() == lc.pn.surnameKey() {
+					m.Apart = append(m.Apart, append([]string{o.name}, o.aliases...))
+				}
+			}
+		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// fullPerson: local i is a person named in full.
+func (lk *linking) fullPerson(i int) bool {
+	return lk.locals[i].kind == kindPerson && lk.locals[i].pn.full()
 }
 
 // sub is a linking of some mentions only, in corpus order, for one
@@ -242,6 +307,9 @@ type sub struct {
 	// cluster it goes to.
 	qpos    []Pos
 	qtarget []string
+	// own marks the mentions that found a cluster of their own, each
+	// mention of their form alike (Mention.Own).
+	own map[int]bool
 }
 
 // sub makes a linking of clones of ms (a group never changes another's
@@ -257,14 +325,15 @@ func (l *Linker) sub(ms []*Mention) *sub {
 		nq += len(m.Quotes)
 	}
 	one := &Linker{lx: l.lx, cfg: l.cfg, opts: l.opts, locals: make([]local, 0, len(ms)), quotes: make([]quoteRef, 0, nq)}
-	s := &sub{ms: ms, at: map[string]int{}, ids: map[int]string{}, qpos: make([]Pos, 0, nq), qtarget: make([]string, 0, nq)}
+	s := &sub{ms: ms, at: map[string]int{}, ids: map[int]string{}, own: map[int]bool{}, qpos: make([]Pos, 0, nq), qtarget: make([]string, 0, nq)}
 	for i, m := range ms {
 		if i == 0 || m.Doc != ms[i-1].Doc {
 			one.docs = append(one.docs, docRef{id: m.DocID, locals: len(one.locals), quotes: len(one.quotes)})
 		}
 		d := &one.docs[len(one.docs)-1]
 		lc := local{doc: len(one.docs) - 1, name: m.Name, aliases: m.Aliases, roles: m.Roles, gender: genderOf(m.Gender),
-			org: m.Org, described: m.Described, kind: m.Kind, quotes: len(m.Quotes)}
+			org: m.Org, described: m.Described, kind: m.Kind, quotes: len(m.Quotes), w: m.weight(), apart: m.Apart,
+			leads: m.Leads}
 		if lc.kind == kindPerson {
 			lc.pn = l.lx.parsePerson(m.Name)
 		}
@@ -339,6 +408,7 @@ func (s *sub) save(key string) {
 			m.Cluster = s.id(key, c)
 		}
 		m.Rule = s.rule[i]
+		m.Own = s.own[i]
 		for _, nt := range byLocal[i] {
 			n := Note{Reason: nt.reason}
 			for _, c := range nt.cands {
@@ -360,38 +430,181 @@ func mentionsOf(items []Item) []*Mention {
 	return out
 }
 
-func asItems(ms []*Mention) []Item {
-	out := make([]Item, len(ms))
-	for i, m := range ms {
-		out[i] = Item{M: m}
-	}
-	return out
-}
-
 // Run runs stages over items in memory: the driver a single process uses.
 func Run(stages []Stage, items []Item) ([]Item, error) {
 	for _, st := range stages {
-		groups := map[string][]Item{}
-		var order []string
-		for _, it := range items {
-			for _, k := range st.Keys(it) {
-				if _, ok := groups[k]; !ok {
-					order = append(order, k)
-				}
-				groups[k] = append(groups[k], it)
-			}
-		}
-		slices.Sort(order)
+		groups := st.Groups(items)
 		items = make([]Item, 0, len(items))
-		for _, k := range order {
-			out, err := st.Run(k, groups[k])
+		for _, g := range groups {
+			out, err := st.RunGroup(g)
 			if err != nil {
-				return nil, fmt.Errorf("speakers: stage %s, group %q: %w", st.Name, k, err)
+				return nil, err
 			}
 			items = append(items, out...)
 		}
 	}
 	return items, nil
+}
+
+// Group is one group of a stage, as Groups gathers it in memory: Items
+// are what its Run gets (a combined mention standing for the mentions of
+// its form, occ).
+type Group struct {
+	Key   string
+	Items []Item
+	occ   map[string][]*Mention
+	form  map[Pos]string // a combined mention's place → its form
+	// counts are the co-quoted counts of the group, summed by form.
+	counts map[string]*CoCount
+}
+
+// Groups gathers items into the groups of stage st, in key order.
+func (st *Stage) Groups(items []Item) []*Group {
+	groups := map[string]*Group{}
+	for _, it := range items {
+		for _, k := range st.Keys(it) {
+			g := groups[k]
+			if g == nil {
+				g = &Group{Key: k}
+				groups[k] = g
+			}
+			if f := st.Form(k, it); f != "" && it.C != nil {
+				if g.counts == nil {
+					g.counts = map[string]*CoCount{}
+				}
+				if c, ok := g.counts[f]; ok {
+					g.counts[f] = CombinedCounts(c, it.C)
+				} else {
+					g.counts[f] = it.C
+				}
+				continue
+			} else if f != "" {
+				if g.occ == nil {
+					g.occ = map[string][]*Mention{}
+				}
+				g.occ[f] = append(g.occ[f], it.M)
+				continue
+			}
+			g.Items = append(g.Items, it)
+		}
+	}
+	out := make([]*Group, 0, len(groups))
+	for _, k := range slices.Sorted(mapKeys(groups)) {
+		g := groups[k]
+		g.form = map[Pos]string{}
+		for _, f := range slices.Sorted(mapKeys(g.counts)) {
+			g.Items = append(g.Items, Item{C: g.counts[f]})
+		}
+		for _, f := range slices.Sorted(mapKeys(g.occ)) {
+			rep := Combined(g.occ[f])
+			g.form[rep.pos()] = f
+			g.Items = append(g.Items, Item{M: rep})
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// RunGroup runs stage st on group g, and gives each mention a combined
+// one stood for what the group decided for it.
+func (st *Stage) RunGroup(g *Group) ([]Item, error) {
+	out, err := st.Run(g.Key, g.Items)
+	if err != nil {
+		return nil, fmt.Errorf("speakers: stage %s, group %q: %w", st.Name, g.Key, err)
+	}
+	if len(g.occ) == 0 {
+		return out, nil
+	}
+	spread := make([]Item, 0, len(out))
+	for _, it := range out {
+		if f, ok := g.form[posOf(it)]; ok && it.M != nil {
+			for _, o := range g.occ[f] {
+				spread = append(spread, Item{M: st.Apply(g.Key, it.M, o)})
+			}
+			continue
+		}
+		spread = append(spread, it)
+	}
+	return spread, nil
+}
+
+func posOf(it Item) Pos {
+	if it.M == nil {
+		return Pos{-1, -1}
+	}
+	return it.M.pos()
+}
+
+// Form is the form item has for a combining stage's group key, "" when it
+// is not combined (no mention, or a group passing items on).
+func (st *Stage) Form(key string, it Item) string {
+	if st.Combine && it.C != nil && !isPass(key) {
+		return "co|" + it.C.Co
+	}
+	if !st.Combine || it.M == nil || isPass(key) {
+		return ""
+	}
+	return FormOf(it.M, st.FormQuotes)
+}
+
+// Apply gives occ what the stage's group key decided for out, the
+// mention standing for it.
+func (st *Stage) Apply(key string, out, occ *Mention) *Mention {
+	if st.Spread != nil {
+		return st.Spread(key, out, occ)
+	}
+	return Spread(key, out, occ)
+}
+
+// FormOf is what a combining stage reads of a mention: all but its place
+// (document, index) and its quotes, or with quotes, where they go.
+func FormOf(m *Mention, quotes bool) string {
+	c := *m
+	c.Doc, c.DocID, c.Local, c.Quotes, c.W = 0, "", 0, nil, 0
+	if quotes {
+		for _, q := range m.Quotes {
+			c.Quotes = append(c.Quotes, MentionQuote{To: q.To, Split: q.Split})
+		}
+	}
+	b, err := json.Marshal(&c)
+	if err != nil {
+		// A Mention is plain data: Marshal cannot fail on it.
+		return "!" + m.pos().String()
+	}
+	return string(b)
+}
+
+// Combined is the one mention ms (of one form) reach a combining stage's
+// group as: the first in corpus order, standing for all of them.
+func Combined(ms []*Mention) *Mention {
+	first, w := ms[0], 0
+	for _, m := range ms {
+		w += m.weight()
+		if comparePos(m.pos(), first.pos()) < 0 {
+			first = m
+		}
+	}
+	c := clone(first)
+	c.W = w
+	return c
+}
+
+// CombinedCounts sums two counts of one pair of clusters.
+func CombinedCounts(a, b *CoCount) *CoCount {
+	return &CoCount{Cluster: a.Cluster, Co: a.Co, N: max(1, a.N) + max(1, b.N)}
+}
+
+// Spread gives occurrence occ what a combining stage's group key decided
+// for the mention standing for it (out): out with occ's place and quotes,
+// and, when out founded a cluster of its own, one at occ's place.
+func Spread(key string, out, occ *Mention) *Mention {
+	c := clone(out)
+	c.Doc, c.DocID, c.Local, c.Quotes, c.W = occ.Doc, occ.DocID, occ.Local, slices.Clone(occ.Quotes), 0
+	if c.Own {
+		c.Cluster = key + "@" + c.pos().String()
+		c.Own = false
+	}
+	return c
 }
 
 // clone copies a mention so that a group never changes another's.

@@ -70,6 +70,11 @@ type local struct {
 	pn      personName
 	// described: the extractor gave this speaker as a description.
 	described bool
+	// w is how many mentions of one form it stands for (a combined
+	// mention, Stage.Combine); apart, Mention.Apart.
+	w     int
+	apart [][]string
+	leads []string
 }
 
 // New returns a Linker applying cfg (nil for none).

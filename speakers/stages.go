@@ -16,6 +16,7 @@ import (
 // ("r|").
 const (
 	StageNames    = "names"
+	StageMates    = "mates"
 	StageSlipPrep = "slip-prep"
 	StageSlips    = "slips"
 	StageRemap    = "remap"
@@ -24,6 +25,7 @@ const (
 	StageOrgNames = "org-names"
 	StageSurnames = "surnames"
 	StageConfig   = "config"
+	StageLeads    = "leads"
 	StageDescribe = "describe"
 	StageNumber   = "number"
 	StageAssign   = "assign"
@@ -36,23 +38,25 @@ const (
 // mention carries, in its quotes' To, the speaker id of each quote.
 func (l *Linker) Stages() []Stage {
 	return []Stage{
-		{StageNames, l.namesKeys, l.runNames},
-		{StageSlipPrep, clusterKeys(kindPerson), l.runSlipPrep},
-		{StageSlips, slipKeys, runSlips},
-		{StageRemap, remapKeys, runRemap},
-		{StageContext, docKeys, l.runContext},
-		{StageStats, statsKeys, l.runStats},
-		{StageOrgNames, orgNameKeys, runOrgNames},
-		{StageSurnames, l.surnameKeys, l.runSurnames},
-		{StageConfig, l.configKeys, l.runConfig},
-		{StageDescribe, quoteClusterKeys, l.runDescribe},
-		{StageNumber, numberKeys, l.runNumber},
-		{StageAssign, quoteClusterKeys, runAssign},
+		{Name: StageNames, Keys: l.namesKeys, Run: l.runNames, Combine: true},
+		{Name: StageMates, Keys: docKeys, Run: l.runMates},
+		{Name: StageSlipPrep, Keys: l.slipPrepKeys, Run: l.runSlipPrep, Combine: true},
+		{Name: StageSlips, Keys: slipKeys, Run: runSlips},
+		{Name: StageRemap, Keys: remapKeys, Run: runRemap, Combine: true},
+		{Name: StageContext, Keys: docKeys, Run: l.runContext},
+		{Name: StageStats, Keys: statsKeys, Run: l.runStats, Combine: true},
+		{Name: StageOrgNames, Keys: orgNameKeys, Run: runOrgNames, Combine: true},
+		{Name: StageSurnames, Keys: l.surnameKeys, Run: l.runSurnames, Combine: true},
+		{Name: StageConfig, Keys: l.configKeys, Run: l.runConfig},
+		{Name: StageLeads, Keys: docKeys, Run: runLeads},
+		{Name: StageDescribe, Keys: quoteClusterKeys, Run: l.runDescribe, Combine: true, FormQuotes: true},
+		{Name: StageNumber, Keys: numberKeys, Run: l.runNumber},
+		{Name: StageAssign, Keys: quoteClusterKeys, Run: runAssign, Combine: true, FormQuotes: true, Spread: spreadAssign},
 	}
 }
 
 // linkStages is how many stages Link runs in memory before describing.
-const linkStages = 9
+const linkStages = 11
 
 func (l *Linker) namesKeys(it Item) []string {
 	m := it.M
@@ -96,20 +100,53 @@ func (l *Linker) runNames(key string, items []Item) ([]Item, error) {
 	var out []Item
 	for _, m := range s.ms {
 		if l.nameKey(m.Name, m.Kind) == key {
+			// Read here only: later groups combine without it.
+			m.Apart = nil
 			out = append(out, Item{M: m})
 		}
 	}
 	return out, nil
 }
 
-// clusterKeys groups the mentions of kind k by cluster.
-func clusterKeys(k kind) func(Item) []string {
-	return func(it Item) []string {
-		if m := it.M; m != nil && m.Kind == k && m.Cluster != "" {
-			return []string{"c|" + m.Cluster}
-		}
-		return passKey(it)
+// slipSurname: a slip may join this surname to another.
+func slipSurname(pn personName) bool {
+	return utf8.RuneCountInString(pn.surname) >= minSlipSurname && !strings.Contains(pn.surname, " ")
+}
+
+// slipMate: m is a person of a cluster whose surname a slip may join
+// (every name of a cluster has its surname).
+func (l *Linker) slipMate(m *Mention) bool {
+	return m.Kind == kindPerson && m.Cluster != "" && slipSurname(l.lx.parsePerson(m.Name))
+}
+
+// slipPrepKeys groups by cluster the people a slip may join.
+func (l *Linker) slipPrepKeys(it Item) []string {
+	if m := it.M; m != nil && l.slipMate(m) {
+		return []string{"c|" + m.Cluster}
 	}
+	return passKey(it)
+}
+
+// runMates gives each person of one document whose surname a slip may
+// join the others it is quoted beside (Mention.Mates).
+func (l *Linker) runMates(_ string, items []Item) ([]Item, error) {
+	var mates []string
+	for _, it := range items {
+		if m := it.M; m != nil && l.slipMate(m) && !slices.Contains(mates, m.Cluster) {
+			mates = append(mates, m.Cluster)
+		}
+	}
+	slices.Sort(mates)
+	out := make([]Item, len(items))
+	for i, it := range items {
+		if m := it.M; m != nil && l.slipMate(m) && len(mates) > 1 {
+			m = clone(m)
+			m.Mates = slices.DeleteFunc(slices.Clone(mates), func(c string) bool { return c == m.Cluster })
+			it = Item{M: m}
+		}
+		out[i] = it
+	}
+	return out, nil
 }
 
 // slipKey is the key of a full name whose surname a slip may join to
@@ -132,13 +169,19 @@ func (l *Linker) runSlipPrep(key string, items []Item) ([]Item, error) {
 	}
 	ms := mentionsOf(items)
 	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
-	var docs []int64
-	for _, m := range ms {
-		if len(docs) == 0 || docs[len(docs)-1] != m.Doc {
-			docs = append(docs, m.Doc)
+	var mates []string
+	out := make([]Item, len(ms))
+	for i, m := range ms {
+		for _, c := range m.Mates {
+			if !slices.Contains(mates, c) {
+				mates = append(mates, c)
+			}
 		}
+		m = clone(m)
+		m.Mates = nil
+		out[i] = Item{M: m}
 	}
-	out := asItems(ms)
+	slices.Sort(mates)
 	seen := map[[2]string]bool{}
 	for _, m := range ms {
 		pn := l.lx.parsePerson(m.Name)
@@ -147,7 +190,7 @@ func (l *Linker) runSlipPrep(key string, items []Item) ([]Item, error) {
 			continue
 		}
 		seen[[2]string{k, pn.surname}] = true
-		out = append(out, Item{P: &SlipCand{Key: k, Cluster: m.Cluster, Surname: pn.surname, First: m.pos(), Docs: docs}})
+		out = append(out, Item{P: &SlipCand{Key: k, Cluster: m.Cluster, Surname: pn.surname, First: m.pos(), Mates: mates}})
 	}
 	return out, nil
 }
@@ -181,14 +224,18 @@ func runSlips(key string, items []Item) ([]Item, error) {
 	}
 	slices.SortFunc(cands, func(a, b *SlipCand) int { return comparePos(a.First, b.First) })
 	ps := make([]*person, len(cands))
-	docsOf := map[string]map[int64]bool{}
+	// Per cluster (a join's first), the clusters joined into it and those
+	// an article quotes beside one of them.
+	members := map[string][]string{}
+	matesOf := map[string]map[string]bool{}
 	for i, c := range cands {
 		ps[i] = &person{c: c.Cluster, surname: c.Surname}
-		if docsOf[c.Cluster] == nil {
-			docsOf[c.Cluster] = map[int64]bool{}
+		if matesOf[c.Cluster] == nil {
+			matesOf[c.Cluster] = map[string]bool{}
+			members[c.Cluster] = []string{c.Cluster}
 		}
-		for _, d := range c.Docs {
-			docsOf[c.Cluster][d] = true
+		for _, m := range c.Mates {
+			matesOf[c.Cluster][m] = true
 		}
 	}
 	into := map[string]string{}
@@ -198,22 +245,16 @@ func runSlips(key string, items []Item) ([]Item, error) {
 			if a.c == b.c || !slip(a.surname, b.surname) {
 				continue
 			}
-			da, db := docsOf[a.c], docsOf[b.c]
-			together := false
-			for d := range db {
-				if da[d] {
-					together = true
-					break
-				}
-			}
-			if together {
+			if slices.ContainsFunc(members[b.c], func(c string) bool { return matesOf[a.c][c] }) {
 				continue
 			}
 			to, from := a.c, b.c
-			for d := range db {
-				da[d] = true
+			for m := range matesOf[from] {
+				matesOf[to][m] = true
 			}
-			delete(docsOf, from)
+			members[to] = append(members[to], members[from]...)
+			delete(matesOf, from)
+			delete(members, from)
 			into[from] = to
 			for _, p := range ps {
 				if p.c == from {
@@ -310,14 +351,32 @@ func (l *Linker) runContext(_ string, items []Item) ([]Item, error) {
 			has[i] = true
 		}
 	}
-	out := make([]Item, len(ms))
+	out := make([]Item, len(ms), 2*len(ms))
+	lead := map[string]bool{}
 	for i, m := range ms {
 		m = clone(m)
+		m.Lead = m.Cluster != "" && !lead[m.Cluster]
+		lead[m.Cluster] = true
 		m.Co = nil
 		for j := range ms {
 			if j != i && has[j] {
 				m.Co = append(m.Co, co[j])
 			}
+		}
+		if m.Lead && m.Kind == kindPerson {
+			// A person cluster's co-quoted clusters go to its statistics as
+			// counts, one per article: they need not ride on the mention.
+			var seen []string
+			for _, o := range m.Co {
+				if !o.Lone && o.Cluster != m.Cluster && !slices.Contains(seen, o.Cluster) {
+					seen = append(seen, o.Cluster)
+					out = append(out, Item{C: &CoCount{Cluster: m.Cluster, Co: o.Cluster, N: 1}})
+				}
+			}
+		}
+		if m.Cluster != "" {
+			// Only a surname alone reads its context further on.
+			m.Co = nil
 		}
 		out[i] = Item{M: m}
 	}
@@ -330,6 +389,9 @@ func (l *Linker) runContext(_ string, items []Item) ([]Item, error) {
 const loneContext = true
 
 func statsKeys(it Item) []string {
+	if it.C != nil {
+		return []string{"c|" + it.C.Cluster}
+	}
 	if m := it.M; m != nil && m.Cluster != "" && (m.Kind == kindPerson || m.Kind == kindOrg) {
 		return []string{"c|" + m.Cluster}
 	}
@@ -345,7 +407,14 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 	}
 	ms := mentionsOf(items)
 	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
-	out := asItems(ms)
+	out := make([]Item, len(ms))
+	for i, m := range ms {
+		// A cluster's co-quoted context is read here only (a surname
+		// alone's, in StageSurnames): later groups combine without it.
+		m = clone(m)
+		m.Co, m.Lead = nil, false
+		out[i] = Item{M: m}
+	}
 	if ms[0].Kind == kindOrg {
 		seen := map[string]bool{}
 		for _, m := range ms {
@@ -360,14 +429,15 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 	roles := map[string]bool{}
 	var votes [2]int
 	var keys []string
-	for i, m := range ms {
+	for _, m := range ms {
 		pn := l.lx.parsePerson(m.Name)
 		if k := "p|" + pn.surnameKey(); !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
-		newDoc := i == 0 || ms[i-1].Doc != m.Doc
-		if newDoc {
-			st.Docs++
+		// A combined mention stands for W articles' when it leads its
+		// cluster in its article (the first there).
+		if m.Lead {
+			st.Docs += m.weight()
 		}
 		for _, r := range m.Roles {
 			roles[r] = true
@@ -378,18 +448,15 @@ func (l *Linker) runStats(key string, items []Item) ([]Item, error) {
 		}
 		switch g {
 		case 'm':
-			votes[0]++
+			votes[0] += m.weight()
 		case 'f':
-			votes[1]++
+			votes[1] += m.weight()
 		}
-		if newDoc {
-			var seen []string
-			for _, o := range m.Co {
-				if !o.Lone && o.Cluster != st.Cluster && !slices.Contains(seen, o.Cluster) {
-					seen = append(seen, o.Cluster)
-					st.Co[o.Cluster]++
-				}
-			}
+
+	}
+	for _, it := range items {
+		if c := it.C; c != nil && c.Co != st.Cluster {
+			st.Co[c.Co] += max(1, c.N)
 		}
 	}
 	switch {
@@ -474,13 +541,21 @@ func (l *Linker) runSurnames(key string, items []Item) ([]Item, error) {
 			stats[it.S.Cluster] = it.S
 		}
 	}
-	if isPass(key) {
-		return asItems(ms), nil
+	if !isPass(key) {
+		s := l.sub(ms)
+		s.linkSurnames(key, stats)
+		s.save(key)
+		ms = s.ms
 	}
-	s := l.sub(ms)
-	s.linkSurnames(key, stats)
-	s.save(key)
-	return asItems(s.ms), nil
+	out := make([]Item, len(ms))
+	for i, m := range ms {
+		// The co-quoted context is read no further: later groups combine
+		// without it.
+		m = clone(m)
+		m.Co = nil
+		out[i] = Item{M: m}
+	}
+	return out, nil
 }
 
 // clusterKind is the kind of the speaker a cluster id names.
@@ -612,6 +687,48 @@ func (l *Linker) describeCluster(c string, ms []*Mention) (*Named, bool) {
 	n := s.describe(ci, infos[ci])
 	n.Cluster = c
 	return &n, true
+}
+
+// runLeads marks, in each document, the first mention giving a quote to
+// each speaker: the one that counts the article for that speaker, so that
+// a group of one speaker's mentions of one form can count articles.
+func runLeads(_ string, items []Item) ([]Item, error) {
+	var out []Item
+	var ms []*Mention
+	for _, it := range items {
+		if it.M == nil {
+			out = append(out, it)
+			continue
+		}
+		ms = append(ms, it.M)
+	}
+	slices.SortFunc(ms, func(a, b *Mention) int { return comparePos(a.pos(), b.pos()) })
+	seen := map[string]bool{}
+	for _, m := range ms {
+		m = clone(m)
+		m.Leads = nil
+		for _, q := range m.Quotes {
+			if t := m.target(q); t != "" && !seen[t] {
+				seen[t] = true
+				m.Leads = append(m.Leads, t)
+			}
+		}
+		out = append(out, Item{M: m})
+	}
+	return out, nil
+}
+
+// spreadAssign gives occurrence occ of a mention of cluster key the
+// speaker id its group gave (out's quotes all carry it).
+func spreadAssign(key string, out, occ *Mention) *Mention {
+	c := strings.TrimPrefix(key, "c|")
+	a := &Mention{Doc: occ.Doc, DocID: occ.DocID, Local: occ.Local}
+	for _, q := range occ.Quotes {
+		if occ.target(q) == c {
+			a.Quotes = append(a.Quotes, MentionQuote{I: q.I, ID: q.ID, To: out.Quotes[0].To})
+		}
+	}
+	return a
 }
 
 // runAssign gives every quote of one cluster its speaker's id, in To.

@@ -86,6 +86,9 @@ func (s *sub) linkSurnames(key string, stats map[string]*ClusterStats) {
 			if into == nil {
 				into = &aloneCluster{c: s.newCluster(kindPerson, i), roles: map[string]bool{}, co: map[string]bool{}}
 				alone = append(alone, into)
+				// With no role and no co-quoted speaker nothing ever joins
+				// it: each mention of this form is a speaker of its own.
+				s.own[i] = len(lc.roles) == 0 && len(co) == 0
 			} else {
 				s.rule[i] = RuleSurname
 			}
@@ -107,6 +110,7 @@ func (s *sub) linkSurnames(key string, stats map[string]*ClusterStats) {
 		}
 		apart := func(cands []int, reason string) {
 			s.of[i] = s.newCluster(kindPerson, i)
+			s.own[i] = true
 			s.notes = append(s.notes, note{local: i, cands: cands, reason: reason})
 		}
 		if conflict, variant := s.coQuoted(key, i, cands); conflict {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,8 +19,24 @@ import (
 	"github.com/verbatim-news/verbatim/internal/cli"
 )
 
-// TestMain runs the pipelines on Prism, in process.
-func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
+// TestMain runs the pipelines on Prism, in process, with a temporary
+// folder of their own: the SDK leaves an empty beamloopbackworker-* file
+// in it per pipeline run, removed with the folder.
+func TestMain(m *testing.M) { os.Exit(testMain(m)) }
+
+func testMain(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "verbatim-beam-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "temporary folder:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Setenv("TMPDIR", dir); err != nil {
+		fmt.Fprintln(os.Stderr, "TMPDIR:", err)
+		return 1
+	}
+	return ptest.MainRetWithDefault(m, "prism")
+}
 
 // evalCorpora lists ../shared/eval/*.jsonl beside the repository (the dev
 // corpora CI provides), in name order. Absent data skips the test locally

@@ -41,18 +41,14 @@ func (l *linker) setup() error {
 	return nil
 }
 
-// stageNames are the link stages, for the pipeline's shape: the stages
+// shapeStages are the link stages, for the pipeline's shape: the stages
 // depend on speakers.yaml only through what their groups do.
-func stageNames() []string {
+func shapeStages() []speakers.Stage {
 	lk, err := speakers.New(nil, speakers.Options{})
 	if err != nil {
 		return nil
 	}
-	var out []string
-	for _, st := range lk.Stages() {
-		out = append(out, st.Name)
-	}
-	return out
+	return lk.Stages()
 }
 
 // stageFn runs link stage Stage on one group, and sends what it gives to
@@ -71,7 +67,7 @@ type quoteID struct {
 }
 
 func init() {
-	register.DoFn6x1[context.Context, string, func(*[]byte) bool, func(string, []byte), func(int64, []byte), func(int, []byte), error](&stageFn{})
+	register.DoFn7x1[context.Context, string, func(*[]byte) bool, func(string, []byte), func(string, []byte), func(int64, []byte), func(int, []byte), error](&stageFn{})
 	register.Emitter2[string, []byte]()
 	register.Iter1[[]byte]()
 }
@@ -79,9 +75,12 @@ func init() {
 func (f *stageFn) Setup() error { return f.setup() }
 
 func (f *stageFn) ProcessElement(ctx context.Context, key string, values func(*[]byte) bool,
-	emitNext func(string, []byte), emitIDs func(int64, []byte), emitSpeakers func(int, []byte)) error {
+	emitNext, emitDecided func(string, []byte), emitIDs func(int64, []byte), emitSpeakers func(int, []byte)) error {
 	st := f.stages[f.Stage]
 	var items []speakers.Item
+	// forms are the combined mentions' forms by place: what the group
+	// decides for one goes to the join on its form (spreadFn).
+	forms := map[speakers.Pos]string{}
 	var b []byte
 	size := 0
 	for values(&b) {
@@ -90,6 +89,9 @@ func (f *stageFn) ProcessElement(ctx context.Context, key string, values func(*[
 		if err := json.Unmarshal(b, &it); err != nil {
 			return fmt.Errorf("link stage %s, group %q: decode: %w", st.Name, key, err)
 		}
+		if form := st.Form(key, it); form != "" && it.M != nil {
+			forms[speakers.Pos{it.M.Doc, int64(it.M.Local)}] = formKey(key, form)
+		}
 		items = append(items, it)
 	}
 	groupItems.Update(ctx, int64(len(items)))
@@ -97,6 +99,25 @@ func (f *stageFn) ProcessElement(ctx context.Context, key string, values func(*[
 	out, err := st.Run(key, items)
 	if err != nil {
 		return fmt.Errorf("link stage %s, group %q: %w", st.Name, key, err)
+	}
+	if len(forms) > 0 {
+		rest := out[:0:0]
+		for _, it := range out {
+			fk, ok := "", false
+			if it.M != nil {
+				fk, ok = forms[speakers.Pos{it.M.Doc, int64(it.M.Local)}]
+			}
+			if !ok {
+				rest = append(rest, it)
+				continue
+			}
+			enc, err := json.Marshal(it)
+			if err != nil {
+				return fmt.Errorf("link stage %s, group %q: encode: %w", st.Name, key, err)
+			}
+			emitDecided(fk, enc)
+		}
+		out = rest
 	}
 	if f.Stage == len(f.stages)-1 {
 		return emitQuoteIDs(out, emitIDs)
@@ -131,6 +152,9 @@ func emitItems(st speakers.Stage, items []speakers.Item, emit func(string, []byt
 			return fmt.Errorf("link stage %s: encode: %w", st.Name, err)
 		}
 		for _, k := range keys {
+			if form := st.Form(k, it); form != "" {
+				k = formKey(k, form)
+			}
 			emit(k, b)
 		}
 	}

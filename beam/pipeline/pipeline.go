@@ -66,15 +66,27 @@ func Build(s beam.Scope, o Options) error {
 	// to the next stage's groups.
 	ls := s.Scope("Link")
 	var ids, sp beam.PCollection
-	names := stageNames()
-	for i, name := range names {
-		ss := ls.Scope(name)
-		next, stageIDs, stageSpeakers := beam.ParDo3(ss, &stageFn{Stage: i, linker: link}, beam.GroupByKey(ss, items))
+	stages := shapeStages()
+	for i, st := range stages {
+		ss := ls.Scope(st.Name)
+		in, forms := items, beam.PCollection{}
+		if st.Combine {
+			// One mention per form to the groups, every mention to the
+			// join on its form (combine.go).
+			var plain beam.PCollection
+			plain, forms = beam.ParDo2(ss, splitForms, items)
+			in = beam.Flatten(ss, plain, beam.ParDo(ss, unform, beam.CombinePerKey(ss, &repCombine{}, forms)))
+		}
+		next, decided, stageIDs, stageSpeakers := beam.ParDo4(ss, &stageFn{Stage: i, linker: link}, beam.GroupByKey(ss, in))
+		if st.Combine {
+			spreadNext, spreadIDs := beam.ParDo2(ss, &spreadFn{Stage: i, linker: link}, beam.CoGroupByKey(ss, forms, decided))
+			next, stageIDs = beam.Flatten(ss, next, spreadNext), beam.Flatten(ss, stageIDs, spreadIDs)
+		}
 		items = next
-		if i == len(names)-1 {
+		if i == len(stages)-1 {
 			ids = stageIDs
 		}
-		if name == speakers.StageNumber {
+		if st.Name == speakers.StageNumber {
 			sp = stageSpeakers
 		}
 	}
