@@ -1092,7 +1092,7 @@ func (a *analysis) attachAppositions() {
 			next++ // the place's own mention
 		}
 		if next < len(ms) && ms[next].kind == mRole && ms[next].tokFrom == after+1 && after < len(a.toks) && a.toks[after].isPunct(",") &&
-			!(a.afterPreposition(n.tokFrom) && a.verbFollows(ms[next].tokTo)) {
+			!((a.afterPreposition(n.tokFrom) || a.afterSourcePhrase(n.tokFrom)) && a.verbFollows(ms[next].tokTo)) {
 			a.attach(next, i)
 		}
 		// "un jeune manifestant, Abdel Nasser", "le président de
@@ -1157,6 +1157,16 @@ func (a *analysis) afterPreposition(k int) bool {
 		j--
 	}
 	return j >= 0 && a.toks[j].kind == tokWord && a.gr.prepositions[a.toks[j].low]
+}
+
+// afterSourcePhrase: "selon", "according to" (past a determiner) stands
+// before token k: "Selon Le Parisien, le maire aurait jugé" opens on a
+// source, and the description after its comma is the clause's subject.
+func (a *analysis) afterSourcePhrase(k int) bool {
+	if k >= 1 && a.isDeterminer(a.toks[k-1].low) {
+		k--
+	}
+	return a.sourcePhraseBefore(k)
 }
 
 func (a *analysis) closesAppositive(k int) bool {

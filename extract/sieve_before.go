@@ -35,11 +35,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			holder++ // "Pour la CGT, « … »"
 		}
 		if mi := a.mentionAt(holder); mi >= 0 {
+			// "Pour la sénatrice PS Laurence Rossignol, …": a role, a party
+			// and a name make one holder, named by its head.
+			chain := a.nounPhraseChain(mi, qi)
+			last := a.mentions[chain[len(chain)-1]].tokTo
 			// The holder may carry a complement: "Pour le collectif de
 			// défense des femmes, …".
-			for end := a.mentions[mi].tokTo; end < qi && end-a.mentions[mi].tokTo <= 6; end++ {
+			for end := last; end < qi && end-last <= 6; end++ {
 				if toks[end].isPunct(",") {
-					return cue{from: op, to: op + 1, mention: mi, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
+					return cue{from: op, to: op + 1, mention: a.pickHead(chain), attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
 				}
 				if toks[end].kind != tokWord || a.isVerbForm(end) > 0 {
 					break
