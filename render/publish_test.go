@@ -41,6 +41,7 @@ func TestPublishKilled(t *testing.T) {
 		{"page", "old"},     // while changed pages are written to the stage
 		{"staged", "old"},   // every page staged, no manifest yet
 		{"manifest", "old"}, // the stage is complete, not yet in place
+		{"unstated", "old"}, // the state of the current site removed, not yet in place
 		{"swapped", "new"},  // in place; the previous site not yet removed
 	}
 	for _, tt := range tests {

@@ -179,6 +179,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if err := os.Remove(statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return 0, fmt.Errorf("output folder: %w", err)
 	}
+	publishStep("unstated")
 	if err := swap(stage, out, exists); err != nil {
 		return 0, err
 	}
