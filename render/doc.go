@@ -29,7 +29,9 @@
 //     reads the manifest of the previous one (hashes of each page's inputs
 //     and bytes, fingerprint.go), renders only the pages whose inputs
 //     changed, and hard-links the files that did not differ, which keep
-//     their inode and time.
+//     their inode and time. The files put in the site by hand are kept;
+//     the state a build leaves beside the site (".out.state") names them,
+//     so that the next reads only the folders changed since.
 //
 // Output is byte-for-byte deterministic: no build time in pages, every list
 // sorted with tie-breakers, the same bytes whatever GOMAXPROCS.

@@ -275,7 +275,7 @@ type quoteRecord struct {
 }
 
 func (r *renderer) quotesJSONPages([]page) []page {
-	return []page{{path: "quotes.json", make: func() ([]byte, error) {
+	p := page{path: "quotes.json", make: func() ([]byte, error) {
 		recs := make([]quoteRecord, 0, len(r.site.Quotes))
 		for _, q := range r.site.Quotes {
 			rec := quoteRecord{Record: q.Record, Article: q.Article.Slug, ArticleID: q.Article.Doc.ID,
@@ -286,7 +286,22 @@ func (r *renderer) quotesJSONPages([]page) []page {
 			recs = append(recs, rec)
 		}
 		return marshalLines(recs)
-	}}}
+	}}
+	if r.digests != nil {
+		// The largest file of the site, and the same bytes after most
+		// changes to one article: a quote's digest covers its record,
+		// article and speaker; which quote a reprint points to is added.
+		h := newHasher("quotes-json").digest(r.digests.env)
+		for _, q := range r.site.Quotes {
+			dup := ""
+			if !q.shown() {
+				dup = q.Sources[0].ID
+			}
+			h.digest(r.digests.quote[q]).str(dup)
+		}
+		p.key = h.sum().String()
+	}
+	return []page{p}
 }
 
 // marshalJSON encodes v compactly, keeping <, > and & escaped so that no
@@ -303,6 +318,9 @@ func marshalJSON(v any) ([]byte, error) {
 // so that large files stay easy to diff and to grep.
 func marshalLines[T any](list []T) ([]byte, error) {
 	var buf bytes.Buffer
+	// Sized once for the usual record: growing a buffer of tens of
+	// megabytes by doubling copies and clears it many times over.
+	buf.Grow(len(list) * recordSizeHint)
 	buf.WriteString("[")
 	enc := json.NewEncoder(&buf)
 	for i, v := range list {
@@ -318,6 +336,9 @@ func marshalLines[T any](list []T) ([]byte, error) {
 	buf.WriteString("\n]\n")
 	return buf.Bytes(), nil
 }
+
+// recordSizeHint is about the bytes of one quote record in JSON.
+const recordSizeHint = 768
 
 // maxSitemapURLs is the protocol's limit per sitemap file; beyond it
 // sitemap.xml becomes an index of numbered sitemaps.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,6 +41,7 @@ func TestPublishKilled(t *testing.T) {
 		{"page", "old"},     // while changed pages are written to the stage
 		{"staged", "old"},   // every page staged, no manifest yet
 		{"manifest", "old"}, // the stage is complete, not yet in place
+		{"unstated", "old"}, // the state of the current site removed, not yet in place
 		{"swapped", "new"},  // in place; the previous site not yet removed
 	}
 	for _, tt := range tests {
@@ -155,14 +157,34 @@ func TestPublishWithoutExchange(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	for _, e := range entries {
-		assert.False(t, strings.HasPrefix(e.Name(), ".public."), "left %s", e.Name())
+		// The state is no leftover: it tells the next build of the site.
+		if e.Name() != ".public.state" {
+			assert.False(t, strings.HasPrefix(e.Name(), ".public."), "left %s", e.Name())
+		}
 	}
 }
 
 // TestRebuildsMatchFreshBuilds runs a series of rebuilds, each starting from
 // the site before the last, and checks after each that the site is the one
-// a fresh build makes, plus the files put there by hand.
+// a fresh build makes, plus the files put there by hand. Files put by hand
+// are found from the state the last build left and the folders changed
+// since (changeSlack); also with no slack, which leaves most folders
+// unread, and with no state, where every folder is read.
 func TestRebuildsMatchFreshBuilds(t *testing.T) {
+	defer func(s time.Duration) { changeSlack = s }(changeSlack)
+	for _, tt := range []struct {
+		name    string
+		slack   time.Duration
+		noState bool
+	}{{"slack", time.Second, false}, {"no slack", 0, false}, {"no state", 0, true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			changeSlack = tt.slack
+			testRebuildsMatchFreshBuilds(t, tt.noState)
+		})
+	}
+}
+
+func testRebuildsMatchFreshBuilds(t *testing.T, noState bool) {
 	dir, opts, _ := smallSite(t)
 	md := func(title, text string) string {
 		return "---\ntitle: " + title + "\ndate: 2024-01-03\nlang: en\n---\n\n" + text + "\n"
@@ -176,10 +198,14 @@ func TestRebuildsMatchFreshBuilds(t *testing.T) {
 	}{
 		{name: "first"},
 		{name: "change", write: map[string]string{"content/b.md": md("Second", "“Two” she said, and “five”.")}, hand: map[string]string{"CNAME": "q.example.org\n"}},
-		{name: "add", write: map[string]string{"content/d.md": md("Fourth", "“Six” she said.")}},
+		{name: "add", write: map[string]string{"content/d.md": md("Fourth", "“Six” she said.")},
+			hand: map[string]string{".well-known/security.txt": "Contact: x\n", "speakers/ada-lovelace/photo.jpg": "jpeg"}},
 		{name: "remove", remove: []string{"content/c.txt"}, unhand: []string{"CNAME"}},
-		{name: "change back", write: map[string]string{"content/b.md": md("Second", "“Two” she said, and “three”.")}},
-		{name: "nothing"},
+		{name: "change back", write: map[string]string{"content/b.md": md("Second", "“Two” she said, and “three”.")},
+			hand: map[string]string{".well-known/deep/er.txt": "x"}},
+		{name: "nothing", unhand: []string{"speakers/ada-lovelace/photo.jpg"}},
+		{name: "nothing again", hand: map[string]string{"articles/first/note.txt": "n"}},
+		{name: "still nothing"},
 	}
 	hand := map[string]string{}
 	for _, st := range steps {
@@ -192,6 +218,9 @@ func TestRebuildsMatchFreshBuilds(t *testing.T) {
 		for _, r := range st.unhand {
 			require.NoError(t, os.Remove(filepath.Join(opts.OutDir, r)))
 			delete(hand, r)
+		}
+		if noState {
+			require.NoError(t, os.RemoveAll(filepath.Join(dir, ".public.state")))
 		}
 		_, err := Build(context.Background(), opts)
 		require.NoError(t, err, st.name)

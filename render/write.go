@@ -3,19 +3,23 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/verbatim-news/verbatim/internal/atomicfile"
 	"github.com/verbatim-news/verbatim/internal/tempfiles"
@@ -72,7 +76,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return 0, fmt.Errorf("output folder: %w", err)
 	}
-	var old map[string]entry
+	var old *manifest
 	if exists {
 		old = readManifest(out)
 	}
@@ -90,9 +94,16 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		return 0, fmt.Errorf("output folder: %w", err)
 	}
 	spare := filepath.Join(parent, "."+filepath.Base(out)+".previous")
-	var base map[string]entry // what the stage holds already
+	var spareSite *manifest // what the stage holds already
 	if old != nil {
-		base = claimSpare(spare, stage)
+		spareSite = claimSpare(spare, stage)
+	}
+	base := spareSite.files()
+	// What the last build knew of the current site, if it is about it.
+	statePath := filepath.Join(parent, "."+filepath.Base(out)+".state")
+	known := readState(statePath)
+	if old == nil || known == nil || known.site != old.sum {
+		known = nil
 	}
 
 	entries := make([]entry, len(pages))
@@ -103,7 +114,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	// whatever the number of workers.
 	err = parallelN(ctx, len(pages), 4*runtime.GOMAXPROCS(0), func(i int) error {
 		p := pages[i]
-		prev, had := old[p.path]
+		prev, had := old.files()[p.path]
 		cur, staged := base[p.path]
 		if had && p.key != "" && prev.key == p.key {
 			// Same inputs, same bytes: not even rendered.
@@ -150,17 +161,25 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if err := w.dropGone(base, manifest); err != nil {
 		return 0, err
 	}
+	next := siteState{}
 	if old != nil {
 		// Files someone put in the site by hand (a CNAME, a
 		// .well-known folder) are not verbatim's to drop.
-		if err := w.syncForeign(ctx, old, manifest, base == nil); err != nil {
+		if next.foreign, err = w.syncForeign(ctx, old, known, spareSite, manifest); err != nil {
 			return 0, err
 		}
+		next.replaced = old.sum
 	}
-	if err := writeManifest(stage, manifest); err != nil {
+	if next.site, err = writeManifest(stage, manifest); err != nil {
 		return 0, err
 	}
 	publishStep("manifest")
+	// The state tells of the current site until the exchange: a build
+	// killed after it must not find it beside the new site.
+	if err := os.Remove(statePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return 0, fmt.Errorf("output folder: %w", err)
+	}
+	publishStep("unstated")
 	if err := swap(stage, out, exists); err != nil {
 		return 0, err
 	}
@@ -169,6 +188,9 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	// the spare the next build starts from. After two renames, or a
 	// first build, there is nothing there.
 	_ = os.Rename(stage, spare)
+	// Without the state, the next build reads the whole site: worth
+	// no failure.
+	_ = writeState(statePath, next)
 	return unchanged, nil
 }
 
@@ -177,7 +199,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 // up for it: of two builds at once, one gets it and the other starts from
 // nothing. It returns the spare's manifest, nil when there was no spare or
 // it has no manifest (then the stage is left empty).
-func claimSpare(spare, stage string) map[string]entry {
+func claimSpare(spare, stage string) *manifest {
 	// os.Rename refuses to replace a folder, even an empty one.
 	if os.Remove(stage) != nil {
 		return nil
@@ -241,13 +263,27 @@ func previousSite(out string) (bool, error) {
 // of the inputs it was rendered from ("-" when the page has none).
 type entry struct{ hash, key string }
 
-// readManifest returns the entries recorded in dir's marker, or nil.
-func readManifest(dir string) map[string]entry {
+// manifest is what a site's marker tells of it.
+type manifest struct {
+	entries map[string]entry // verbatim's files
+	sum     string           // of the marker's bytes
+}
+
+// files returns the entries of m, nil for no manifest.
+func (m *manifest) files() map[string]entry {
+	if m == nil {
+		return nil
+	}
+	return m.entries
+}
+
+// readManifest returns what dir's marker records, or nil.
+func readManifest(dir string) *manifest {
 	data, err := os.ReadFile(filepath.Join(dir, marker))
 	if err != nil {
 		return nil
 	}
-	m := map[string]entry{}
+	m := &manifest{entries: map[string]entry{}, sum: sumOf(data)}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := sc.Text()
@@ -261,15 +297,21 @@ func readManifest(dir string) map[string]entry {
 		if f[1] == "-" {
 			f[1] = ""
 		}
-		m[f[2]] = entry{hash: f[0], key: f[1]}
+		m.entries[f[2]] = entry{hash: f[0], key: f[1]}
 	}
-	if len(m) == 0 {
+	if len(m.entries) == 0 {
 		return nil
 	}
 	return m
 }
 
-func writeManifest(dir string, m map[string]entry) error {
+func sumOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}
+
+// writeManifest writes dir's marker and returns its sum.
+func writeManifest(dir string, m map[string]entry) (string, error) {
 	paths := make([]string, 0, len(m))
 	for p := range m {
 		paths = append(paths, p)
@@ -284,7 +326,54 @@ func writeManifest(dir string, m map[string]entry) error {
 		}
 		b.WriteString(m[p].hash + " " + key + " " + p + "\n")
 	}
-	return atomicfile.WriteFile(filepath.Join(dir, marker), b.Bytes())
+	return sumOf(b.Bytes()), atomicfile.WriteFile(filepath.Join(dir, marker), b.Bytes())
+}
+
+// siteState is what a build knows of the site it published, beside it in
+// a file of its own (".out.state") so that the site stays the bytes a
+// fresh build makes: the files put there by hand, which the next build
+// would otherwise find by reading every folder of the site.
+type siteState struct {
+	site     string   // the sum of the site's marker: the state is about it
+	replaced string   // the sum of the marker of the site it replaced, "" for none
+	foreign  []string // files put in the site by hand, sorted
+}
+
+const stateHeader = "# Written by verbatim build: the sums of the manifests of the site beside and of the one it replaced, and the files put there by hand.\n"
+
+// readState returns the state in path, nil when there is none or it
+// does not read.
+func readState(path string) *siteState {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	text, ok := strings.CutPrefix(string(data), stateHeader)
+	if !ok {
+		return nil
+	}
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if len(lines) < 2 || lines[0] == "" {
+		return nil
+	}
+	st := &siteState{site: lines[0], replaced: strings.TrimPrefix(lines[1], "-")}
+	st.foreign = lines[2:]
+	return st
+}
+
+// writeState writes st to path; a file name with a line break cannot be
+// written there, and then the state is not.
+func writeState(path string, st siteState) error {
+	if slices.ContainsFunc(st.foreign, func(p string) bool { return strings.ContainsAny(p, "\r\n") }) {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(stateHeader)
+	b.WriteString(st.site + "\n" + cmp.Or(st.replaced, "-") + "\n")
+	for _, p := range st.foreign {
+		b.WriteString(p + "\n")
+	}
+	return atomicfile.WriteFile(path, []byte(b.String()))
 }
 
 // exchangeDirs is exchange; tests replace it to take the fallback.
@@ -386,34 +475,184 @@ func (w *stager) dropGone(base, manifest map[string]entry) error {
 // syncForeign makes the stage hold the files of the current site that no
 // build of verbatim wrote (in neither its manifest nor the new one): linked
 // from the current site, and those the stage has but the current site no
-// longer has removed. A stage that started empty has no such file to
-// remove, and is not read.
-func (w *stager) syncForeign(ctx context.Context, old, manifest map[string]entry, emptyStage bool) error {
+// longer has removed. It returns them, sorted, for the next state. When
+// the spare is the site the current one replaced, the stage's such files
+// are the ones the state (known) lists, and the stage is not read; an
+// empty stage (spare nil) has none.
+func (w *stager) syncForeign(ctx context.Context, old *manifest, known *siteState, spare *manifest, next map[string]entry) ([]string, error) {
 	foreign := func(rel string) bool {
-		_, inOld := old[rel]
-		_, inNew := manifest[rel]
+		_, inOld := old.entries[rel]
+		_, inNew := next[rel]
 		return rel != marker && !inOld && !inNew
 	}
-	current := map[string]bool{}
-	err := walkFiles(ctx, w.prev, func(rel string) error {
-		if !foreign(rel) {
+	found, err := w.handFiles(ctx, old, known)
+	if err != nil {
+		return nil, err
+	}
+	var current []string
+	has := map[string]bool{}
+	for _, rel := range found {
+		if foreign(rel) {
+			current = append(current, rel)
+			has[rel] = true
+		}
+	}
+	for _, rel := range current {
+		if err := w.keep(rel); err != nil {
+			return nil, fmt.Errorf("keep %s from the previous site: %w", rel, err)
+		}
+	}
+	if spare == nil {
+		return current, nil
+	}
+	// The spare is the site the current one replaced when the state
+	// says so: its files put by hand were read then, and are listed.
+	var staged []string
+	if known != nil && known.replaced == spare.sum {
+		staged = known.foreign
+	} else {
+		err := walkFiles(ctx, w.dir, func(rel string) error {
+			staged = append(staged, rel)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, rel := range staged {
+		if has[rel] || !foreign(rel) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(w.dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("remove %s: %w", rel, err)
+		}
+	}
+	return current, nil
+}
+
+// changeSlack widens "changed since the manifest" by a margin against a
+// clock set back by a time sync between two builds; a folder changed
+// within it is read, which costs a little and is always right.
+var changeSlack = time.Second
+
+// handFiles returns, sorted, the files of the current site that its
+// manifest does not list as verbatim's, the marker aside: the files put
+// there by hand.
+//
+// Reading every folder of a site of a folder per page would cost more
+// than the rest of a small rebuild. A folder whose inode has not changed
+// since the manifest was written (its change time, which no program can
+// set back, is older) holds what it held then: the manifest's files and
+// the foreign ones the state lists (known). Only the others are read,
+// and the folders the manifest does not know (made by hand) walked
+// whole. Without the state, or a change time, every folder is read.
+func (w *stager) handFiles(ctx context.Context, old *manifest, known *siteState) ([]string, error) {
+	var found []string
+	collect := func(prefix string) func(rel string) error {
+		return func(rel string) error {
+			rel = prefix + rel
+			if _, ok := old.entries[rel]; !ok && rel != marker {
+				found = append(found, rel)
+			}
 			return nil
 		}
-		current[rel] = true
-		if err := w.keep(rel); err != nil {
-			return fmt.Errorf("keep %s from the previous site: %w", rel, err)
+	}
+	since, ok := time.Time{}, known != nil
+	if ok {
+		var fi fs.FileInfo
+		if fi, ok = lstatOK(filepath.Join(w.prev, marker)); ok {
+			since, ok = changeTime(fi)
+		}
+	}
+	if !ok {
+		err := walkFiles(ctx, w.prev, collect(""))
+		slices.Sort(found)
+		return found, err
+	}
+	since = since.Add(-changeSlack)
+
+	// Every folder the manifest knows, with the foreign files it lists
+	// there.
+	listed := map[string][]string{}
+	for _, paths := range [][]string{slices.Collect(maps.Keys(old.entries)), known.foreign} {
+		for _, rel := range paths {
+			for d := path.Dir(rel); ; d = path.Dir(d) {
+				if _, seen := listed[d]; seen {
+					break
+				}
+				listed[d] = nil
+				if d == "." {
+					break
+				}
+			}
+		}
+	}
+	for _, rel := range known.foreign {
+		listed[path.Dir(rel)] = append(listed[path.Dir(rel)], rel)
+	}
+	dirs := slices.Sorted(maps.Keys(listed))
+	const (
+		same = iota
+		changed
+		gone
+	)
+	state := make([]int, len(dirs))
+	err := parallelN(ctx, len(dirs), walkWorkers, func(i int) error {
+		fi, err := os.Lstat(filepath.Join(w.prev, filepath.FromSlash(dirs[i])))
+		switch {
+		case errors.Is(err, fs.ErrNotExist) || err == nil && !fi.IsDir():
+			// Its parent changed too, and is read.
+			state[i] = gone
+		case err != nil:
+			state[i] = changed
+		default:
+			if t, ok := changeTime(fi); !ok || !t.Before(since) {
+				state[i] = changed
+			}
 		}
 		return nil
 	})
-	if err != nil || emptyStage {
-		return err
+	if err != nil {
+		return nil, err
 	}
-	return walkFiles(ctx, w.dir, func(rel string) error {
-		if current[rel] || !foreign(rel) {
-			return nil
+	for i, d := range dirs {
+		switch state[i] {
+		case same:
+			found = append(found, listed[d]...)
+		case changed:
+			prefix := d + "/"
+			if d == "." {
+				prefix = ""
+			}
+			entries, err := os.ReadDir(filepath.Join(w.prev, filepath.FromSlash(d)))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", w.prev, err)
+			}
+			for _, e := range entries {
+				rel := prefix + e.Name()
+				if !e.IsDir() {
+					_ = collect("")(rel)
+					continue
+				}
+				if _, known := listed[rel]; !known {
+					if err := walkFiles(ctx, filepath.Join(w.prev, filepath.FromSlash(rel)), collect(rel+"/")); err != nil {
+						return nil, err
+					}
+				}
+			}
 		}
-		return os.Remove(filepath.Join(w.dir, filepath.FromSlash(rel)))
-	})
+	}
+	slices.Sort(found)
+	return found, nil
+}
+
+// lstatOK is os.Lstat for callers that only need to know whether it worked.
+func lstatOK(name string) (fs.FileInfo, bool) {
+	fi, err := os.Lstat(name)
+	return fi, err == nil
 }
 
 // walkWorkers read folders in parallel: a site is mostly folders of one

@@ -6,8 +6,11 @@
 #
 # Prints wall time, CPU time (user + system) and peak memory (GNU time) of:
 # verbatim's full build (extraction included, empty cache), verbatim's
-# rebuild after one article changed, Hugo's full build, and Hugo's build
-# after the same change; then the ratios the targets are stated in:
+# rebuild after one article changed, its rebuild after a second change
+# (the usual case: from then on a build finds beside the site the one
+# before it, and brings it up to date instead of linking every file into
+# a new folder), Hugo's full build, and Hugo's build after the same
+# change; then the ratios the targets are stated in:
 # verbatim's full build over Hugo's (also per file written, since the two
 # sites do not have the same number of pages), and each tool's rebuild over
 # its full build. On a machine shared with other work, wall times swing
@@ -15,7 +18,8 @@
 # builds that ran side by side.
 #
 # Needs: go, hugo (apt-get install hugo), GNU time (apt-get install time).
-# Usage: scripts/hugo-bench.sh [N]    (default 2500; KEEP=1 keeps the work folder)
+# Usage: scripts/hugo-bench.sh [N]    (default 2500; KEEP=1 keeps the work folder;
+#        VERBATIM=path/to/binary measures that build of verbatim instead of this tree's)
 set -euo pipefail
 
 n=${1:-2500}
@@ -28,7 +32,8 @@ work=$(mktemp -d)
 if [ "${KEEP:-}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
 
 echo "Building verbatim and generating $n articles..."
-(cd "$root" && go build -o "$work/verbatim" . && go run ./render/internal/sitegen/cmd/sitegen -n "$n" -out "$work/site/content" -hugo "$work/hugo")
+if [ -n "${VERBATIM:-}" ]; then cp "$VERBATIM" "$work/verbatim"; else (cd "$root" && go build -o "$work/verbatim" .); fi
+(cd "$root" && go run ./render/internal/sitegen/cmd/sitegen -n "$n" -out "$work/site/content" -hugo "$work/hugo")
 printf 'title: bench\nbase_url: https://example.org/\n' > "$work/site/verbatim.yaml"
 
 # measure KEY LABEL DIR CMD...: run CMD in DIR under GNU time, print one
@@ -58,6 +63,8 @@ printf '\n%-30s %10s %10s %10s\n' "build" "wall" "CPU" "peak RSS"
 measure vfull "verbatim full (empty cache)" "$work/site" "$work/verbatim" build --cache "$work/cache"
 touch_article "$work/site/content"
 measure vone "verbatim after one article" "$work/site" "$work/verbatim" build --cache "$work/cache"
+touch_article "$work/site/content"
+measure vtwo "verbatim after another one" "$work/site" "$work/verbatim" build --cache "$work/cache"
 measure hfull "hugo full" "$work/hugo" hugo --quiet --destination public
 touch_article "$work/hugo/content/articles"
 measure hone "hugo after one article" "$work/hugo" hugo --quiet --destination public
@@ -76,3 +83,5 @@ printf 'verbatim full / hugo full: wall %s, CPU %s; per file written: wall %s, C
 printf 'rebuild after one article / full: verbatim wall %s, CPU %s; hugo wall %s, CPU %s\n' \
   "$(ratio "${wall[vone]}" "${wall[vfull]}")" "$(ratio "${cpu[vone]}" "${cpu[vfull]}")" \
   "$(ratio "${wall[hone]}" "${wall[hfull]}")" "$(ratio "${cpu[hone]}" "${cpu[hfull]}")"
+printf 'rebuild after another article / full: verbatim wall %s, CPU %s\n' \
+  "$(ratio "${wall[vtwo]}" "${wall[vfull]}")" "$(ratio "${cpu[vtwo]}" "${cpu[vfull]}")"

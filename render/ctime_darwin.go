@@ -1,0 +1,18 @@
+package render
+
+import (
+	"io/fs"
+	"syscall"
+	"time"
+)
+
+// changeTime returns the time fi's inode last changed (st_ctime): unlike
+// the modification time, no program can set it back, and renaming a
+// folder into place moves it forward. ok is false where it is unknown.
+func changeTime(fi fs.FileInfo) (t time.Time, ok bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return time.Time{}, false
+	}
+	return time.Unix(int64(st.Ctimespec.Sec), int64(st.Ctimespec.Nsec)), true
+}
