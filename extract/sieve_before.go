@@ -433,12 +433,7 @@ const maxParenTokens = 12
 // participle: the verb form at v ends as a present participle does
 // ("estimant", "saying").
 func (a *analysis) participle(v int) bool {
-	for _, suf := range a.gr.participleEndings {
-		if strings.HasSuffix(a.toks[v].low, suf) && len(a.toks[v].low) > len(suf)+2 {
-			return true
-		}
-	}
-	return false
+	return a.participleWord(a.toks[v].low)
 }
 
 // participleSubject finds the subject of the clause a participle at v
