@@ -226,7 +226,7 @@ func (a *analysis) markSkipped() {
 			}
 			continue
 		}
-		if (!terminal && n < 150 || n < 200 && headlineCase(line)) && !signedQuote(line) && !signature(line, above) {
+		if (!terminal && !quotedSentenceBefore(line) && n < 150 || n < 200 && headlineCase(line)) && !signedQuote(line) && !signature(line, above) {
 			p.skip = true
 		}
 	}
@@ -236,6 +236,21 @@ func (a *analysis) markSkipped() {
 // written on one line (a digitised page), not one character's turn; the
 // longest turns of the novels at hand stay under 1,500 bytes.
 const maxDialogueTurnBytes = 2500
+
+// quotedSentenceBefore: the line holds a quotation mark and a sentence
+// that ends before its last words ("“It was fine,” said Ann Lee. Photo by
+// Reuters"): a paragraph whose tail is a credit or a link, not a heading.
+func quotedSentenceBefore(line string) bool {
+	if !strings.ContainsAny(line, openingMarks) {
+		return false
+	}
+	for i := 0; i+1 < len(line); i++ {
+		if (line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i+1] == ' ' && i > 0 && line[i-1] != ' ' {
+			return true
+		}
+	}
+	return false
+}
 
 // signedQuote: the line is a quote signed with a dash ("“…” — Ann Lee"),
 // not a heading.
