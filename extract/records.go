@@ -547,6 +547,11 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// « A3 », « Baa3 », “NATO”: a code or an acronym, not words said.
 		return false
 	}
+	if words <= maxTitleWords && titleCase(content) && a.roleNamedAfter(qi) {
+		// "“Orange is the New Black” star Dascha Polanco", "“Today” host
+		// Ann Lee": a show or a work that a person's role is of.
+		return false
+	}
 	if d.kind == Partial && words <= 5 && titleCase(content) && !a.speaksInPerson(content) {
 		// “Face the Nation”, “Bird Man”: a title or a name, not words said.
 		return false
@@ -583,6 +588,20 @@ func (a *analysis) accept(qi int, d decided) bool {
 	}
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
+}
+
+// maxTitleWords bounds the words of a title read before a role.
+const maxTitleWords = 6
+
+// roleNamedAfter: a lowercase role and a capitalised name follow the quote
+// at qi directly ("… star Dascha Polanco").
+func (a *analysis) roleNamedAfter(qi int) bool {
+	k := qi + 1
+	if k >= len(a.toks) || a.toks[k].kind != tokWord || a.toks[k].capitalized() || a.toks[k].para != a.toks[qi].para {
+		return false
+	}
+	_, _, n := a.roleAt(k)
+	return n > 0 && k+n < len(a.toks) && a.toks[k+n].kind == tokWord && a.toks[k+n].capitalized()
 }
 
 // namedWork: the quote at token qi is a short capitalised name set in
