@@ -572,6 +572,11 @@ func (a *analysis) accept(qi int, d decided) bool {
 		}
 		return true
 	}
+	if !hasLower(content) && words >= minCapsHeadingWords {
+		// "‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’": words in
+		// capitals that no verb reports are a heading, not speech.
+		return false
+	}
 	if d.attrib == ByContext {
 		return true
 	}
@@ -589,6 +594,10 @@ func (a *analysis) accept(qi int, d decided) bool {
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
 }
+
+// minCapsHeadingWords: from this many words, a stretch in capitals with
+// no cue is a heading; one or two ("“NO!”") may be a shout.
+const minCapsHeadingWords = 3
 
 // maxTitleWords bounds the words of a title read before a role.
 const maxTitleWords = 6
