@@ -314,10 +314,21 @@ func (a *analysis) findMentions() {
 		}
 		// Roles, capitalised too when no name follows ("Le Premier
 		// ministre suédois").
-		if key, info, n := a.roleAt(k); n > 0 && (!t.capitalized() || !info.Org && k > 0 && a.isDeterminer(toks[k-1].low)) {
+		if key, info, n := a.roleAt(k); n > 0 && (!t.capitalized() || !info.Org && k > 0 && a.isDeterminer(toks[k-1].low)) && !a.verbAfterSubject(k) {
 			k += a.addRole(k, key, info, n) - 1
 		}
 	}
+}
+
+// verbAfterSubject: the lowercase word at k, which the lexicon also knows
+// as a role ("states", "heads"), is a reporting verb right after the name
+// or pronoun that is its subject ("Foster states", "he states").
+func (a *analysis) verbAfterSubject(k int) bool {
+	if len(a.mentions) == 0 || a.toks[k].capitalized() || a.isVerbForm(k) == 0 {
+		return false
+	}
+	last := a.mentions[len(a.mentions)-1]
+	return last.tokTo == k && (last.kind == mName || last.kind == mPronoun && !last.plural)
 }
 
 func (a *analysis) pronounAt(k int) (mention, int, bool) {
