@@ -658,7 +658,9 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		if j <= covered {
 			// A name found before the role: "the Nova Scotia judge".
 			if t.capitalized() {
-				if d := a.namedPremodifierStart(j, k); d >= 0 {
+				// "Pentagon officials said", "White House officials": a
+				// plural needs no article.
+				if d := a.namedPremodifierStart(j, k, a.pluralRole(key, "")); d >= 0 {
 					from, hasDet = d, true
 					a.dropMentionsFrom(d)
 				}
@@ -696,7 +698,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			// "the Nova Scotia judge", "a Vancouver hockey coach": in
 			// English a place or organisation name modifies the role;
 			// the description starts at the determiner before it.
-			if d := a.namedPremodifierStart(j, k); d >= 0 {
+			if d := a.namedPremodifierStart(j, k, a.pluralRole(key, "")); d >= 0 {
 				from, hasDet = d, true
 				a.dropMentionsFrom(d)
 			}
@@ -855,7 +857,7 @@ const maxRolePremodifiers = 4
 // the capitalised words ending at token j that modify the role at token k
 // ("the Nova Scotia judge"), when a determiner opens them; it returns the
 // determiner's token, or -1.
-func (a *analysis) namedPremodifierStart(j, k int) int {
+func (a *analysis) namedPremodifierStart(j, k int, bare bool) int {
 	toks := a.toks
 	if !a.gr.features[featCompoundHeadLast] {
 		return -1
@@ -863,14 +865,23 @@ func (a *analysis) namedPremodifierStart(j, k int) int {
 	for ; j >= 0 && j >= k-maxRolePremodifiers; j-- {
 		t := toks[j]
 		if t.kind != tokWord || t.para != toks[k].para {
+			if bare {
+				return j + 1
+			}
 			return -1
 		}
 		if _, ok := a.gr.determiners[t.low]; ok && (!t.capitalized() || a.sentenceInitial(j)) {
 			return j
 		}
 		if !t.capitalized() {
+			if bare && !a.gr.prepositions[t.low] {
+				return j + 1
+			}
 			return -1
 		}
+	}
+	if bare && j < 0 {
+		return 0
 	}
 	return -1
 }
