@@ -17,6 +17,9 @@ type cue struct {
 	// sieve names the rule that found the cue and its mention.
 	sieve Sieve
 	score float64
+	// source: the mention is the place the words come from, written as a
+	// complement ("assure-t-on au ministère du Travail"), yet it speaks.
+	source bool
 }
 
 // verbAt matches a reporting verb at token k, with French inversion

@@ -483,7 +483,7 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		// "un riverain a dit", "les autorités locales ont décrit": a
 		// description that names nobody of the article is the speaker as
 		// written, one person or a group.
-		if ent < 0 && !m.attached {
+		if ent < 0 && (!m.attached || c.source) {
 			d.unnamed, d.group = m.text, m.plural
 		}
 	}

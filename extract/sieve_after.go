@@ -35,7 +35,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				// an impersonal reader; the document after speaks.
 				if a.gr.impersonal[strings.ToLower(inv.text)] {
 					if mi := a.documentSource(v+vn, s.tokTo); mi >= 0 {
-						return cue{from: k, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.8}, true
+						return cue{from: k, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.8, source: true}, true
 					}
 				}
 				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.9}, true
