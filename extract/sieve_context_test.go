@@ -37,6 +37,10 @@ func TestPreviousQuoteSieve(t *testing.T) {
 			"We need a recount.", SievePreviousQuote, "Derek Osei"},
 		{"french paragraph of its own", "fr", "Titre\n\n« Le chantier commence lundi », a annoncé Paul Girard.\n\n« Il durera deux ans. »",
 			"Il durera deux ans.", SievePreviousQuote, "Paul Girard"},
+		{"a paragraph of narration between", "en", "Headline\n\n\"It was close,\" Derek Osei said.\n\nNobody in the hall expected a ruling that day.\n\n\"We need a recount.\"",
+			"We need a recount.", SievePreviousQuote, "Derek Osei"},
+		{"a new subject between takes the floor from the last speaker", "fr", "Titre\n\n« Le chantier avance bien », a assuré Paul Roux.\n\nLes riverains ont défilé jusqu'à la mairie samedi.\n\n« Nous reviendrons samedi prochain. »",
+			"Nous reviendrons samedi prochain.", SieveNone, ""},
 	})
 }
 
@@ -44,6 +48,8 @@ func TestPreviousSubjectSieve(t *testing.T) {
 	runContextCases(t, []contextCase{
 		{"french subject of the sentence before", "fr", "Titre\n\nAnne Roux a visité le chantier mardi. « Les délais seront tenus. »",
 			"Les délais seront tenus.", SievePreviousSubject, "Anne Roux"},
+		{"an institution whose words the paragraph before reports", "fr", "Titre\n\nLa préfecture a indiqué que la route resterait fermée.\n\n« Les travaux prendront plusieurs jours. »",
+			"Les travaux prendront plusieurs jours.", SievePreviousSubject, "La préfecture"},
 	})
 }
 

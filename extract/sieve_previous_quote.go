@@ -58,10 +58,26 @@ func (a *analysis) otherGenderSubject(qi, e int) bool {
 // cue may be found: the paragraph before, or further back for a quote
 // that is a whole paragraph of its own.
 func (a *analysis) carryReach(qi int) int {
-	if a.opensParagraph(qi) && a.previousParagraphSpeaker(qi) < 0 {
+	if a.opensParagraph(qi) && a.previousParagraphSpeaker(qi) < 0 && !a.previousParagraphNamesSubject(qi) {
 		return maxCarryParas
 	}
 	return 1
+}
+
+// previousParagraphNamesSubject: the paragraph before the quote at qi
+// opens on someone ("Les manifestants ont défilé jusqu'à la mairie."),
+// who stands between the quote and an older speaker.
+func (a *analysis) previousParagraphNamesSubject(qi int) bool {
+	si := int(a.toks[qi].sent)
+	if si == 0 {
+		return false
+	}
+	p := a.sents[si-1].para
+	first := si - 1
+	for first > 0 && a.sents[first-1].para == p {
+		first--
+	}
+	return a.namesSubject(a.sents[first])
 }
 
 // maxCarryParas: "“…,” she said. ¶ A line of narration. ¶ “…”": one

@@ -11,8 +11,10 @@ func (previousSubjectSieve) attribute(a *analysis, qi int, st *recordState, d *d
 		return false
 	}
 	mi := a.previousSubject(qi)
+	reported := false // mi is the subject of a reporting verb
 	if mi < 0 {
 		mi = a.previousParagraphSpeaker(qi)
+		reported = mi >= 0
 	}
 	if mi < 0 {
 		mi = a.narratedSubject(qi)
@@ -26,9 +28,11 @@ func (previousSubjectSieve) attribute(a *analysis, qi int, st *recordState, d *d
 		d.mention = &m
 		return true
 	}
-	if m.kind == mRole && !m.plural && !m.org && !m.attached {
+	if m.kind == mRole && !m.plural && (!m.org || reported) && !m.attached {
 		// "la porte-parole de la fédération a nuancé les chiffres.
-		// « … »": an unnamed speaker, as written.
+		// « … »": an unnamed speaker, as written; an institution too when
+		// the paragraph before reports its words ("La préfecture a indiqué
+		// que … ¶ « … »").
 		d.unnamed, d.attrib, d.sieve = m.text, ByContext, SievePreviousSubject
 		d.mention = &m
 		return true
