@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -187,4 +188,30 @@ func TestNormLang(t *testing.T) {
 	} {
 		assert.Equal(t, want, normLang(in), in)
 	}
+}
+
+// cancelAfter cancels its context once n bytes were read through it.
+type cancelAfter struct {
+	r      *strings.Reader
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.n -= n; c.n <= 0 {
+		c.cancel()
+	}
+	return n, err
+}
+
+// TestParseStopsWhenGivenUp: a parse whose time is up stops at its next
+// read instead of reading the page to its end in the background.
+func TestParseStopsWhenGivenUp(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<p>Un paragraphe de texte, « avec une citation », dit-il.</p>", 20000) + "</body></html>"
+	ctx, cancel := context.WithCancel(context.Background())
+	src := &cancelAfter{r: strings.NewReader(page), n: 64 << 10, cancel: cancel}
+	_, err := html.Parse(ctxReader{ctx, src})
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Positive(t, src.r.Len(), "the parse read the whole page after it was given up")
 }

@@ -114,9 +114,12 @@ func ParseWith(r io.Reader, pageURL string, opts Options) (Article, error) {
 }
 
 // parseWithin parses in a goroutine and gives up after timeout. Go cannot
-// stop a goroutine from outside, so a page that makes a library loop keeps
-// one CPU busy until the process exits; the caller still gets an error and
-// goes on with the other pages, which is what a build or a server needs.
+// stop a goroutine from outside: the parse reads its input through a
+// reader that fails once the time is up, and checks the time between its
+// stages, so a page given up on stops within a stage (the readability
+// library, which cannot be interrupted, only runs on trees the work
+// bounds admit); the caller gets an error and goes on with the other
+// pages, which is what a build or a server needs.
 func parseWithin(data []byte, pageURL, contentType string, timeout time.Duration) (Article, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
@@ -130,7 +133,7 @@ func parseWithin(data []byte, pageURL, contentType string, timeout time.Duration
 	// Buffered, so that a parse finishing after the timeout does not block.
 	done := make(chan result, 1)
 	go func() {
-		a, err := parseBytes(data, pageURL, contentType)
+		a, err := parseBytes(ctx, data, pageURL, contentType)
 		done <- result{a, err}
 	}()
 	select {
@@ -156,7 +159,21 @@ func FormatBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func parseBytes(data []byte, pageURL, contentType string) (a Article, err error) {
+// ctxReader reads from r until ctx is done, then fails, so that a parse
+// reading from it stops at its next read.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+func parseBytes(ctx context.Context, data []byte, pageURL, contentType string) (a Article, err error) {
 	// The readability library is large and was not written for hostile
 	// input; a panic in it is a page we cannot read, not a crash.
 	defer func() {
@@ -165,7 +182,10 @@ func parseBytes(data []byte, pageURL, contentType string) (a Article, err error)
 		}
 	}()
 	src := decode(data, contentType)
-	doc, err := html.Parse(strings.NewReader(src))
+	doc, err := html.Parse(ctxReader{ctx, strings.NewReader(src)})
+	if ctx.Err() != nil {
+		return Article{}, ctx.Err()
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), htmlDepthError) {
 			return Article{}, fmt.Errorf("%w: more than %d levels of elements", ErrTooDeep, maxDepth)
@@ -186,6 +206,9 @@ func parseBytes(data []byte, pageURL, contentType string) (a Article, err error)
 	m := readMeta(doc, base)
 
 	clean(doc)
+	if ctx.Err() != nil {
+		return Article{}, ctx.Err()
+	}
 	p := readability.NewParser()
 	// The JSON-LD and meta tags were read above; the library's own reading
 	// is only a fallback.
