@@ -29,7 +29,7 @@ type overlay struct {
 
 func (o overlay) ReadFile(name string) ([]byte, error) {
 	if o.dir != "" {
-		data, err := os.ReadFile(filepath.Join(o.dir, name))
+		data, err := readInside(o.dir, name)
 		if err == nil {
 			return data, nil
 		}
@@ -38,6 +38,25 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 		}
 	}
 	return fs.ReadFile(o.base, name)
+}
+
+// readInside reads dir/name, refusing a symbolic link that leads out of
+// dir: a template folder copied from elsewhere must not publish a file of
+// the machine (a style.css linked to a key) as part of the site.
+func readInside(dir, name string) ([]byte, error) {
+	p := filepath.Join(dir, name)
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil, err
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s: symbolic link leads outside %s; copy the file into the folder instead", p, dir)
+	}
+	return os.ReadFile(real)
 }
 
 // where names the file a template came from, for error messages.
