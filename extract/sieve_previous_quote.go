@@ -72,12 +72,7 @@ func (a *analysis) previousParagraphNamesSubject(qi int) bool {
 	if si == 0 {
 		return false
 	}
-	p := a.sents[si-1].para
-	first := si - 1
-	for first > 0 && a.sents[first-1].para == p {
-		first--
-	}
-	return a.namesSubject(a.sents[first])
+	return a.namesSubject(a.sents[a.paragraphStart(si-1)])
 }
 
 // maxCarryParas: "“…,” she said. ¶ A line of narration. ¶ “…”": one

@@ -98,7 +98,7 @@ const maxReportingScan = 80
 // 1, he moved in."), continues that person: the subject of the last
 // reporting verb of the paragraph before.
 func (a *analysis) previousParagraphSpeaker(qi int) int {
-	si := a.toks[qi].sent
+	si := int(a.toks[qi].sent)
 	s := a.sents[si]
 	if s.tokFrom != qi || si == 0 {
 		return -1
@@ -107,10 +107,7 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 	if a.paras[s.para].ord-a.paras[prevPara].ord != 1 {
 		return -1
 	}
-	from := si - 1
-	for from > 0 && a.sents[from-1].para == prevPara {
-		from--
-	}
+	from := a.paragraphStart(si - 1)
 	for p := si - 1; p >= from; p-- {
 		prev := a.sents[p]
 		if p < si-1 && a.namesSubject(a.sents[p+1]) {
@@ -126,6 +123,15 @@ func (a *analysis) previousParagraphSpeaker(qi int) int {
 		}
 	}
 	return -1
+}
+
+// paragraphStart is the first sentence of the paragraph holding sentence
+// si.
+func (a *analysis) paragraphStart(si int) int {
+	for si > 0 && a.sents[si-1].para == a.sents[si].para {
+		si--
+	}
+	return si
 }
 
 // maxSubjectOffset: the words before a sentence's opening subject ("But
@@ -165,10 +171,7 @@ func (a *analysis) narratedSubject(qi int) int {
 		if ord-a.paras[p].ord != 1+skipped {
 			return -1
 		}
-		first := last
-		for first > 0 && a.sents[first-1].para == p {
-			first--
-		}
+		first := a.paragraphStart(last)
 		if !a.question(first, last) {
 			return a.presentedSubject(first, last)
 		}
