@@ -29,8 +29,8 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	if op+1 < qi && toks[op].kind == tokWord && a.gr.clause[toks[op].low] {
 		op++
 	}
-	if first := toks[op]; first.kind == tokWord && a.gr.opinion[first.low] {
-		holder := op + 1
+	if n := a.phraseAt(op, qi, a.gr.opinion); n > 0 {
+		holder := op + n
 		if holder+1 < qi && a.isDeterminer(toks[holder].low) && a.mentionAt(holder) < 0 {
 			holder++ // "Pour la CGT, « … »"
 		}
@@ -43,7 +43,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			// défense des femmes, …".
 			for end := last; end < qi && end-last <= 6; end++ {
 				if toks[end].isPunct(",") {
-					return cue{from: op, to: op + 1, mention: a.pickHead(chain), attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
+					return cue{from: op, to: op + n, mention: a.pickHead(chain), attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
 				}
 				if toks[end].kind != tokWord || a.isVerbForm(end) > 0 {
 					break
