@@ -58,5 +58,8 @@ func TestParagraphSieve(t *testing.T) {
 		{"long partial after an attributed quote", "fr",
 			"Titre\n\n« Les détenus sont battus », affirme Amnistie Globale. Les prisonniers sont maintenus dans « des positions de stress douloureuses pendant des heures ».",
 			"des positions de stress douloureuses pendant des heures", SieveParagraph, "Amnistie Globale"},
+		{"long partial with its clause's subject and no verb of speech", "fr",
+			"Titre\n\nNadia Ferrand a ouvert sa permanence à Lille. Elle se présente comme « la candidate des quartiers oubliés ».",
+			"la candidate des quartiers oubliés", SieveParagraph, "Nadia Ferrand"},
 	})
 }

@@ -1,9 +1,13 @@
 package extract
 
+import "unicode"
+
 // paragraphSieve: "Il apparaît que les détenus sont tenus dans « des
 // positions douloureuses de longues heures »": a long quoted stretch that
 // no cue attributed, in a paragraph whose speaker is known, is that
-// speaker's words. It runs after acceptance, on spans taken for terms.
+// speaker's words; with no quote before it, the words of the person its
+// clause is about (subjectsWords). It runs after acceptance, on spans
+// taken for terms.
 type paragraphSieve struct{}
 
 // rescue accepts d with the paragraph's speaker and reports whether it did.
@@ -14,7 +18,7 @@ func (paragraphSieve) rescue(a *analysis, qi int, st *recordState, d *decided) b
 	}
 	prev := a.previousQuote(st.decided, sp.para)
 	if prev == nil || a.spans[prev.span].para != sp.para || prev.speaker < 0 && prev.unnamed == "" {
-		return false
+		return a.subjectsWords(qi, st, d)
 	}
 	d.speaker, d.unnamed, d.group, d.mention = prev.speaker, prev.unnamed, prev.group, prev.mention
 	d.attrib, d.sieve, d.accept = ByContext, SieveParagraph, true
@@ -30,4 +34,65 @@ const minContextPartialWords = 4
 func (a *analysis) longPartial(sp span) bool {
 	content := a.text[sp.start:sp.end]
 	return countWords(content) >= minContextPartialWords && !titleCase(content)
+}
+
+// subjectsWords: "Il se présentait comme « le candidat du renouveau et de
+// la jeunesse »": with no quote before it in the paragraph, a long partial
+// is the words of the person its clause is about, when that subject is a
+// person (a name or a pronoun taking one up) and no title noun announces
+// the span.
+func (a *analysis) subjectsWords(qi int, st *recordState, d *decided) bool {
+	// "to “let the wind play through”": words quoted as an infinitive's
+	// object are a phrase borrowed, not a statement.
+	if p := a.toks[qi-1]; p.kind == tokWord && (a.gr.works[p.low] || a.gr.infinitiveMarkers[p.low]) {
+		return false
+	}
+	// Words said start as a clause goes on; a capital opens a name or a
+	// title (« Suzanne Laroque, fille de l'inculpé »), and an infinitive
+	// marker (« d'aller lui-même … ») words of the narrator's.
+	sp := a.spans[a.toks[qi].quote]
+	if first := a.firstWord(sp); first == "" || !unicode.IsLower([]rune(first)[0]) || a.gr.infinitiveMarkers[first] {
+		return false
+	}
+	s := a.sents[a.toks[qi].sent]
+	mi := a.clauseSubject(max(s.tokFrom, qi-maxSubjectReach), qi)
+	if mi < 0 {
+		return false
+	}
+	m := a.mentions[mi]
+	if m.kind != mName && m.kind != mPronoun || m.org || m.plural {
+		return false
+	}
+	ent := a.resolveMention(mi, prevSpeaker{entity: st.lastSpeaker, tok: st.lastSpeakerTok})
+	// A person named in full in the article: a lone capitalised word
+	// opening a sentence ("Based on …") is no one.
+	if ent < 0 || a.entities[ent].place || a.entities[ent].org || len(a.entities[ent].words) < 2 {
+		return false
+	}
+	d.speaker, d.mention = ent, &m
+	d.attrib, d.sieve, d.accept = ByContext, SieveParagraph, true
+	return true
+}
+
+// maxSubjectReach: the words between a clause's subject and a partial
+// quote it is taken to have said; further back, the subject is another
+// clause's.
+const maxSubjectReach = 40
+
+// firstWord is the first word of a span, lowercase, an elided article
+// with its apostrophe ("d'").
+func (a *analysis) firstWord(sp span) string {
+	r := a.text[sp.start:sp.end]
+	i := 0
+	for i < len(r) && !isWordRune(r[i]) {
+		i++
+	}
+	j := i
+	for j < len(r) && isWordRune(r[j]) {
+		j++
+	}
+	if j < len(r) && (r[j] == '\'' || r[j] == '’') {
+		return string(r[i:j]) + "'"
+	}
+	return string(r[i:j])
 }
