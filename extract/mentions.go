@@ -302,6 +302,21 @@ func (a *analysis) findMentions() {
 				continue
 			}
 		}
+		// "le Danois Mikkel Sørensen", "l'Américaine Jane Porter": a
+		// demonym written as a noun before a person's name is their
+		// country, not the first word of the name ("the British Embassy"
+		// keeps it).
+		if country := a.lx.Demonyms[t.low]; country != "" && t.capitalized() && k > 0 && k+1 < len(toks) && a.isDeterminer(toks[k-1].low) &&
+			toks[k+1].capitalized() && toks[k+1].para == t.para {
+			before := len(a.mentions)
+			if n := a.nameAt(k + 1); n > 1 && len(a.mentions) == before+1 && !a.mentions[before].org {
+				m := &a.mentions[before]
+				m.country, m.npFrom = country, k-1
+				k += n
+				continue
+			}
+			a.mentions = a.mentions[:before]
+		}
 		if t.capitalized() {
 			if n := a.nameAt(k); n > 0 {
 				k += n - 1
@@ -1122,6 +1137,9 @@ func (a *analysis) attachAppositions() {
 		// the comma names the person the description introduced.
 		// "…du logiciel libre, l'April :": an article may stand between.
 		comma := n.tokFrom - 1
+		if comma > 0 && n.country != "" && a.lx.Demonyms[a.toks[comma].low] == n.country {
+			comma-- // "…, le Danois Mikkel Sørensen,"
+		}
 		if comma > 0 && a.isDeterminer(a.toks[comma].low) {
 			comma--
 		}
@@ -1196,8 +1214,21 @@ func (a *analysis) closesAppositive(k int) bool {
 		return true
 	}
 	t := a.toks[k]
+	if t.isPunct("(") {
+		// "le maire, Hervé Le Gall (divers droite), …": an affiliation
+		// in parentheses belongs to the name.
+		for j := k + 1; j < len(a.toks) && j-k <= maxAffiliationWords; j++ {
+			if a.toks[j].isPunct(")") {
+				return a.closesAppositive(j + 1)
+			}
+		}
+		return false
+	}
 	return t.kind == tokQuote || t.kind == tokPunct && (t.text == "," || t.text == "." || t.text == ":" || t.text == ";")
 }
+
+// maxAffiliationWords bounds a party or place in parentheses after a name.
+const maxAffiliationWords = 8
 
 func (a *analysis) attach(ri, ni int) {
 	r, n := &a.mentions[ri], &a.mentions[ni]
@@ -1441,3 +1472,4 @@ func isPartyState(w string) bool {
 	}
 	return w[2] >= 'A' && w[2] <= 'Z' && len(w) <= 8
 }
+
