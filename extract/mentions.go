@@ -1472,4 +1472,3 @@ func isPartyState(w string) bool {
 	}
 	return w[2] >= 'A' && w[2] <= 'Z' && len(w) <= 8
 }
-
