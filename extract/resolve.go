@@ -820,8 +820,11 @@ func (a *analysis) namedSince(from, to int, org bool) bool {
 // otherNamedSince: a person other than entity e is named between tokens
 // from and to (the speaker named after their own quote does not count).
 func (a *analysis) otherNamedSince(from, to, e int) bool {
+	// A lone word of unknown gender ("rue Saint-Fuscien", "Pantin") is
+	// as often a place as a person: it does not take the topic.
 	return a.nameSince(from, to, func(c int) bool {
-		return c != e && !a.entities[c].org && !a.entities[c].place
+		o := &a.entities[c]
+		return c != e && !o.org && !o.place && (len(o.words) > 1 || o.gender != 0)
 	})
 }
 
