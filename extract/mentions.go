@@ -1129,7 +1129,7 @@ func (a *analysis) attachAppositions() {
 			next++ // the place's own mention
 		}
 		if next < len(ms) && ms[next].kind == mRole && ms[next].tokFrom == after+1 && after < len(a.toks) && a.toks[after].isPunct(",") &&
-			!((a.afterPreposition(n.tokFrom) || a.afterSourcePhrase(n.tokFrom)) && a.verbFollows(ms[next].tokTo)) {
+			!((a.afterPreposition(n.tokFrom) || a.afterSourcePhrase(n.tokFrom)) && (a.verbFollows(ms[next].tokTo) || a.nameInApposition(next))) {
 			a.attach(next, i)
 		}
 		// "un jeune manifestant, Abdel Nasser", "le président de
@@ -1149,6 +1149,18 @@ func (a *analysis) attachAppositions() {
 			}
 		}
 	}
+}
+
+// nameInApposition: a name between commas follows the role at mention
+// ri ("À Washington, le secrétaire d'État, Jonathan Reyes, a …"): the
+// role is that name's, not the place's before it.
+func (a *analysis) nameInApposition(ri int) bool {
+	c := a.mentions[ri].tokTo
+	if c >= len(a.toks) || !a.toks[c].isPunct(",") || ri+1 >= len(a.mentions) {
+		return false
+	}
+	n := a.mentions[ri+1]
+	return n.kind == mName && n.tokFrom == c+1 && a.closesAppositive(n.tokTo)
 }
 
 // closesAppositive: what follows a name ends the apposition (a comma, the

@@ -659,7 +659,9 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !a.gr.prepositions[p.low] && a.gr.determiners[p.low] == 0 && !a.isDeterminer(p.low) {
 		return !a.gr.prepositions[p.low]
 	}
-	if p.capitalized() && a.sentenceInitial(k) {
+	// "À Washington, …", "In Ottawa, …": a place after an opening
+	// preposition is no subject.
+	if p.capitalized() && a.sentenceInitial(k) && !a.gr.prepositions[p.low] {
 		return true
 	}
 	// "On Monday the ministry said": after a short opening adverbial

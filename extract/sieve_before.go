@@ -42,6 +42,11 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			// The holder may carry a complement: "Pour le collectif de
 			// défense des femmes, …".
 			for end := last; end < qi && end-last <= 6; end++ {
+				if toks[end].isPunct("(") {
+					// "Pour Julie Mertens (Ecolo), …"
+					end = a.skipParen(end, qi)
+					continue
+				}
 				if toks[end].isPunct(",") {
 					return cue{from: op, to: op + n, mention: a.pickHead(chain), attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
 				}
@@ -289,8 +294,10 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	}
 	// "Ruth Adler, who called …": a relative pronoun after the name.
 	if start-1 > limit && a.toks[start].kind == tokWord && a.gr.relative[a.toks[start].low] && a.toks[start-1].isPunct(",") {
+		// "Thomas Grandjean, économiste à la banque Aldebran, qui juge":
+		// the relative clause is the person's the apposition describes.
 		if mi := a.mentionEndingAt(start - 2); mi >= 0 && a.mentions[mi].kind != mPronoun {
-			return mi
+			return a.appositionHead(mi, limit)
 		}
 	}
 	if start > limit && a.toks[start].isPunct(",") {
@@ -550,3 +557,14 @@ func (a *analysis) phraseAt(k, limit int, set map[string]bool) int {
 
 // maxPhraseWords bounds the words of a phrase in the language data.
 const maxPhraseWords = 6
+
+// skipParen returns the closing parenthesis of the one opening at token k,
+// read no further than limit and a few words; k itself when there is none.
+func (a *analysis) skipParen(k, limit int) int {
+	for j := k + 1; j < limit && j-k <= maxAffiliationWords+1; j++ {
+		if a.toks[j].isPunct(")") {
+			return j
+		}
+	}
+	return k
+}
