@@ -112,6 +112,9 @@ type grammar struct {
 	// infinitiveMarkers introduce an infinitive ("de", "to"); the verb
 	// before governs it and reports nothing.
 	infinitiveMarkers map[string]bool
+	// soCalled: participles that, after a noun, set a term apart rather
+	// than report words ("la politique dite « … »").
+	soCalled map[string]bool
 	// infinitiveEndings end an infinitive ("er", "ir", "re"); with none,
 	// an infinitive is the lexicon's base form.
 	infinitiveEndings []string
@@ -308,6 +311,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"prepositions.txt", &g.prepositions, false},
 		{"elisions.txt", &g.elisions, false},
 		{"infinitive-markers.txt", &g.infinitiveMarkers, false},
+		{"so-called.txt", &g.soCalled, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

@@ -391,8 +391,10 @@ func (a *analysis) nameAt(k int) int {
 	from := k
 	// "selon Le Figaro", "chez L'Oréal": a capitalised article inside a
 	// sentence belongs to the name.
+	// So does a capitalised particle: "a conclu De Backer", "selon Van
+	// Damme".
 	article := -1
-	if a.gr.nameArticles[toks[k].low] && toks[k].capitalized() && !a.sentenceInitial(k) && k+1 < len(toks) &&
+	if (a.gr.nameArticles[toks[k].low] || a.gr.particles[toks[k].low] && !a.isFirstName(toks[k].text)) && toks[k].capitalized() && !a.sentenceInitial(k) && k+1 < len(toks) &&
 		toks[k+1].para == toks[k].para && toks[k+1].kind == tokWord && a.nameWord(k+1, true) {
 		article = k
 		k++

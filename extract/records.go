@@ -531,6 +531,9 @@ func (a *analysis) accept(qi int, d decided) bool {
 			return false
 		}
 	}
+	if a.soCalledTerm(qi) && words <= maxTermWords {
+		return false
+	}
 	// « ville apaisée », slogan de la campagne: named as a title after.
 	if k := qi + 1; k+1 < len(a.toks) && a.toks[k].isPunct(",") && a.toks[k+1].kind == tokWord && a.gr.works[a.toks[k+1].low] && words <= 6 {
 		return false
@@ -593,6 +596,24 @@ func (a *analysis) accept(qi int, d decided) bool {
 	}
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
+}
+
+// maxTermWords bounds a term set apart by a "so-called" participle.
+const maxTermWords = 6
+
+// soCalledTerm: "sa politique dite « multivectorielle »", "les épisodes
+// dits « cévenols »": a participle of saying right after a common noun
+// names a term, not words anyone said ("il dit « non »" has a subject
+// before its verb instead).
+func (a *analysis) soCalledTerm(qi int) bool {
+	if qi < 2 {
+		return false
+	}
+	p, n := a.toks[qi-1], a.toks[qi-2]
+	if p.kind != tokWord || !a.gr.soCalled[p.low] || n.kind != tokWord || n.para != p.para || n.capitalized() {
+		return false
+	}
+	return !a.gr.aux[n.low] && !a.gr.clitics[n.low] && !a.lx.Stopwords[n.low] && a.mentionEndingAt(qi-2) < 0 || a.gr.works[n.low]
 }
 
 // minCapsHeadingWords: from this many words, a stretch in capitals with
