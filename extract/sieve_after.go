@@ -40,6 +40,15 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				}
 				return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.9}, true
 			}
+			// "a salué un partenariat « … », soulignant que l'Union …":
+			// what follows a participle is its object; its subject is the
+			// main clause's, before the quote.
+			if v == k && a.participle(v) && toks[qi+1].isPunct(",") {
+				if mi := a.clauseSubject(s.tokFrom, qi); mi >= 0 {
+					return cue{from: v, to: v + vn, mention: mi, sieve: SieveSubject, score: 0.75}, true
+				}
+				return cue{}, false
+			}
 			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
 				chain := a.nounPhraseChain(mi, s.tokTo)
 				head := a.pickHead(chain)

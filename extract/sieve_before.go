@@ -467,6 +467,27 @@ func (a *analysis) participleSubject(v, qi int, s sentence) int {
 		}
 	case v > s.tokFrom && toks[v-1].isPunct(","):
 		return a.clauseSubject(s.tokFrom, v-1)
+	case v-1 > s.tokFrom && a.gr.gerunds[toks[v-1].low]:
+		// "RSF a salué la libération tout en dénonçant un « … »": a
+		// gerund's subject is its main clause's.
+		g := v - 1
+		for g-1 > s.tokFrom && toks[g-1].kind == tokWord && a.lx.Stopwords[toks[g-1].low] && !a.gr.aux[toks[g-1].low] && g-1 >= v-3 {
+			g-- // "tout en", "aussi en"
+		}
+		// The clause the gerund ends starts after the last comma: "…, elle
+		// se tordit en bégayant".
+		from := g - 1
+		for from > s.tokFrom && !toks[from-1].isPunct(",") && !toks[from-1].isPunct(";") {
+			from--
+		}
+		if mi := a.clauseSubject(from, g); mi >= 0 || from == s.tokFrom {
+			return mi
+		}
+		// "Loiseau …, puis, tout à coup, se tordit en répétant": a clause
+		// that opens on its verb shares the sentence's subject.
+		if t := toks[from]; t.kind == tokWord && (a.gr.clitics[t.low] || a.gr.aux[t.low] || a.isVerbForm(from) > 0) {
+			return a.clauseSubject(s.tokFrom, g)
+		}
 	}
 	return -1
 }
