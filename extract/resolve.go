@@ -232,6 +232,18 @@ func (a *analysis) resolveNames() {
 		}
 		m.entity = best
 	}
+	// "Mélanie, 41 ans, …", "Sarah, 34, said": a person introduced by a
+	// first name alone and an age, which no one else in the article bears
+	// as a surname, has the first name's gender.
+	for _, m := range a.mentions {
+		if m.kind != mName || m.entity < 0 || !a.ageFollows(m.tokTo) {
+			continue
+		}
+		e := &a.entities[m.entity]
+		if e.gender == 0 && !e.org && !e.place && len(e.words) == 1 && len(bySurname[e.surname]) == 1 {
+			e.gender, _ = lookupFolded(a.lx.FirstNames, e.words[0])
+		}
+	}
 	// Attached roles point at their name's entity.
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
@@ -247,6 +259,15 @@ func (a *analysis) resolveNames() {
 			}
 		}
 	}
+}
+
+// ageFollows: ", 41 ans", ", 34,": an age in apposition starts at token k.
+func (a *analysis) ageFollows(k int) bool {
+	if k+1 >= len(a.toks) || !a.toks[k].isPunct(",") || a.toks[k+1].para != a.toks[k].para {
+		return false
+	}
+	w := a.toks[k+1].text
+	return w != "" && len(w) <= 3 && strings.Trim(w, "0123456789") == ""
 }
 
 // standsAsNoun: the word before token k ends its noun phrase: nothing
@@ -664,10 +685,46 @@ func (a *analysis) subjectPosition(m mention) bool {
 	if p.capitalized() && a.sentenceInitial(k) && !a.gr.prepositions[p.low] {
 		return true
 	}
+	// "Dans l'Hémicycle, …", "À l'arrêt du boulevard des Érables, …":
+	// a name inside the phrase a preposition opens the sentence with is
+	// no subject.
+	if a.inOpeningPhrase(m.tokFrom) {
+		return false
+	}
 	// "On Monday the ministry said": after a short opening adverbial
 	// with no comma, the noun phrase is the clause's subject.
 	return a.afterOpeningAdverbial(m.tokFrom)
 }
+
+// inOpeningPhrase: token k lies in the prepositional phrase that opens
+// its sentence, before any comma or verb.
+func (a *analysis) inOpeningPhrase(k int) bool {
+	s := a.sents[a.toks[k].sent]
+	first := a.toks[s.tokFrom]
+	if first.kind != tokWord || !a.gr.prepositions[first.low] || k-s.tokFrom > maxOpeningPhraseWords {
+		return false
+	}
+	// "Pour X, …", "To X, …": the phrase names whose view the sentence
+	// gives, who may go on to speak.
+	if a.phraseAt(s.tokFrom, k, a.gr.opinion) > 0 {
+		return false
+	}
+	for j := s.tokFrom + 1; j <= k; j++ {
+		t := a.toks[j]
+		if j < k && (t.kind != tokWord || a.isVerbForm(j) > 0) {
+			return false
+		}
+		// "On Monday the ministry said": a determiner that no
+		// preposition or link governs opens the subject.
+		if p := a.toks[j-1]; j > s.tokFrom+1 && a.isDeterminer(t.low) && !a.gr.links[t.low] && !a.gr.prepositions[p.low] && !a.gr.links[p.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxOpeningPhraseWords bounds the phrase a sentence opens on.
+const maxOpeningPhraseWords = 8
 
 // afterOpeningAdverbial: the sentence of token k opens on a preposition
 // and a few words with no verb ("On Monday", "In 2019", "Lundi soir"
