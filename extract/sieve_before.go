@@ -18,8 +18,17 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// stands between the source and the quote.
 	// Windows keep the work per quote bounded in a sentence of any length.
 	for k := max(s.tokFrom, qi-40); k < qi; k++ {
-		if n, mi := a.accordingAt(k, qi); n > 0 && mi >= 0 && !a.verbBetween(k+n, qi) {
+		n, mi := a.accordingAt(k, qi)
+		if n == 0 || a.verbBetween(k+n, qi) {
+			continue
+		}
+		if mi >= 0 {
 			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.85}, true
+		}
+		// "D'après le gestionnaire du réseau de distribution, « … »": a
+		// source no lexicon knows is the speaker as written.
+		if np := a.sourcePhrase(k+n, qi); np != "" && !a.verbBetween(s.tokFrom, k) {
+			return cue{from: k, to: k + n, mention: -1, group: np, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.7}, true
 		}
 	}
 	// "Pour Mireille Castagne, … : « … »": an opinion holder opening the
@@ -589,3 +598,33 @@ func (a *analysis) skipParen(k, limit int) int {
 	}
 	return k
 }
+
+// sourcePhrase is the noun phrase at token k that an according-to phrase
+// opens and a comma closes before limit, as written: a determiner, then
+// words up to the first verb; "" when there is none.
+func (a *analysis) sourcePhrase(k, limit int) string {
+	if k >= limit || !a.isDeterminer(a.toks[k].low) {
+		return ""
+	}
+	end := k + 1
+	for end < limit && end-k <= maxSourcePhraseWords && a.toks[end].kind == tokWord && a.isVerbForm(end) == 0 {
+		end++
+	}
+	if end-k < 2 || end-k > maxSourcePhraseWords {
+		return ""
+	}
+	// The phrase ends at a comma, maybe after a participle clause ("une
+	// étude … publiée l'an dernier,").
+	for c := end; c < limit && c-k <= maxSourcePhraseWords; c++ {
+		if a.toks[c].isPunct(",") {
+			return a.str(a.toks[k].start, a.toks[end-1].end)
+		}
+		if a.toks[c].kind != tokWord {
+			break
+		}
+	}
+	return ""
+}
+
+// maxSourcePhraseWords bounds an unnamed source read after "selon".
+const maxSourcePhraseWords = 12
