@@ -1121,8 +1121,9 @@ func (a *analysis) attachAppositions() {
 				n.npFrom-- // "A June 2017 study by …"
 			}
 		}
-		if i > 0 && ms[i-1].kind == mRole && ms[i-1].tokTo == n.tokFrom {
+		if i > 0 && ms[i-1].kind == mRole && (ms[i-1].tokTo == n.tokFrom || !ms[i-1].org && a.personStart(n.tokFrom) && a.roleComplement(ms[i-1].tokTo, n.tokFrom)) {
 			a.attach(i-1, i)
+			n.npFrom = ms[i-1].tokFrom
 		}
 		// "Richard Shelby of Alabama, the chairman of the committee,": a
 		// place may follow the name before the comma.
@@ -1152,6 +1153,30 @@ func (a *analysis) attachAppositions() {
 		}
 	}
 }
+
+// roleComplement: tokens from..to are a short complement of the role
+// before them that runs into a person's name ("la professeure en études urbaines
+// Catherine Poulin"): a preposition, then lowercase words, no verb.
+func (a *analysis) roleComplement(from, to int) bool {
+	if to-from < 2 || to-from > maxRoleComplementWords || !a.gr.prepositions[a.toks[from].low] {
+		return false
+	}
+	for j := from; j < to; j++ {
+		t := a.toks[j]
+		// "adviser to then-President George W. Bush": a title glued to
+		// a prefix is the name's, not the complement's.
+		if t.kind != tokWord || t.low != t.text || t.para != a.toks[to].para || a.isVerbForm(j) > 0 || a.gr.clause[t.low] {
+			return false
+		}
+	}
+	// The name follows a content word, not a preposition or an article
+	// that makes it the complement's object ("loyalists to Joe Biden").
+	last := a.toks[to-1].low
+	return !a.gr.prepositions[last] && !a.isDeterminer(last) && !a.lx.Stopwords[last]
+}
+
+// maxRoleComplementWords bounds a complement between a role and its name.
+const maxRoleComplementWords = 4
 
 // nameInApposition: a name between commas follows the role at mention
 // ri ("À Washington, le secrétaire d'État, Jonathan Reyes, a …"): the
