@@ -87,3 +87,33 @@ func TestDevSetFloors(t *testing.T) {
 		})
 	}
 }
+
+// TestProbeArticleFloors scores the invented French articles of
+// testdata/articles (wire copy, regional dailies, political and Belgian,
+// Swiss and Québec press), annotated by hand under GUIDELINES.md before the
+// extractor ran on them. They are development data: their errors guided
+// the rules, so the floors guard against regressions and say nothing of
+// unseen articles.
+func TestProbeArticleFloors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("probe articles take a second")
+	}
+	ex, err := extract.New(extract.Options{})
+	require.NoError(t, err)
+	floors := []struct {
+		file         string
+		f1, endToEnd float64
+	}{
+		{"fr-wire.jsonl", 0.97, 0.83},
+		{"fr-region.jsonl", 0.96, 0.82},
+		{"fr-politique.jsonl", 0.96, 0.83},
+	}
+	for _, f := range floors {
+		t.Run(f.file, func(t *testing.T) {
+			row := scoreFile(t, ex, "testdata/articles/"+f.file)
+			t.Logf("%s: P=%.4f R=%.4f F1=%.4f speaker=%.4f e2e=%.4f", f.file, row.Precision, row.Recall, row.F1, row.SpeakerStrict, row.EndToEndF1)
+			require.GreaterOrEqual(t, row.F1, f.f1)
+			require.GreaterOrEqual(t, row.EndToEndF1, f.endToEnd)
+		})
+	}
+}
