@@ -152,6 +152,10 @@ const (
 	// featNamesNeedFirstName: every noun is capitalised, so a name starts
 	// with a first name, an honorific or a title.
 	featNamesNeedFirstName = "names-need-first-name"
+	// featDescriptionsTakeUpSubject: "Karim B. comparaissait … « … », a
+	// expliqué le prévenu": the press varies the words for the person it
+	// is about, so a description nobody was given refers to that person.
+	featDescriptionsTakeUpSubject = "descriptions-take-up-subject"
 )
 
 // inversion is a clitic pronoun written after its verb.

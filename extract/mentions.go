@@ -575,7 +575,15 @@ func (a *analysis) nameAt(k int) int {
 	if from != k && role == "" {
 		start = toks[from].start // keep the honorific in the mention text
 	}
-	m := mention{kind: mName, tokFrom: from, tokTo: end, start: start, end: toks[end-1].end,
+	mEnd := toks[end-1].end
+	// "Karim B.": a surname cut to its initial keeps its full stop, as the
+	// article writes the person.
+	if last := words[len(words)-1]; len(words) >= 2 && len(last) == 1 && unicode.IsUpper(rune(last[0])) && end < len(toks) &&
+		toks[end].isPunct(".") && toks[end].start == mEnd {
+		words = append(words[:len(words)-1:len(words)-1], last+".")
+		mEnd++
+	}
+	m := mention{kind: mName, tokFrom: from, tokTo: end, start: start, end: mEnd,
 		name: words, gender: gender, org: org, possessive: possessive, role: role, entity: -1, weak: weak}
 	if role != "" && roleInfo.Gender != 0 && gender == 0 {
 		m.gender = roleInfo.Gender

@@ -343,6 +343,14 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 					return e
 				}
 			}
+			// "Karim B., 29 ans, comparaissait … ¶ « … », a expliqué le
+			// prévenu": a description no one was given refers to the
+			// person the text is about, the last one named as a subject
+			// in its paragraph or the one before, when no one else was
+			// named since.
+			if e := a.salientSubject(m, mi); e >= 0 && !a.entities[e].otherCountry(m.country) {
+				return e
+			}
 		}
 		return -1
 	case mPronoun:
@@ -934,6 +942,37 @@ func (a *analysis) sourcePhraseBefore(k int) bool {
 // afterReportingVerb: "said Jordan".
 func (a *analysis) afterReportingVerb(k int) bool {
 	return k > 0 && a.toks[k-1].kind == tokWord && a.isVerbForm(k-1) > 0
+}
+
+// salientSubject is the last person named in subject position before
+// mention mi, in its paragraph or the one before, of the description's
+// gender and named in full or with a known gender, when no other person
+// was named since; -1 otherwise.
+func (a *analysis) salientSubject(m mention, mi int) int {
+	if m.plural || m.org || !a.gr.features[featDescriptionsTakeUpSubject] {
+		return -1
+	}
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 1 {
+			return -1
+		}
+		if c.kind != mName || c.entity < 0 {
+			continue
+		}
+		e := &a.entities[c.entity]
+		// A lone word of unknown gender may be a place; "Selon Le
+		// Parisien" names a source, not the person the text is about.
+		if e.org || e.place || len(e.words) < 2 && e.gender == 0 || a.afterSourcePhrase(c.tokFrom) {
+			continue
+		}
+		if c.possessive || !a.subjectPosition(c) || !genderAgrees(e.gender, m.gender) {
+			return -1 // someone else was named since
+		}
+		return c.entity
+	}
+	return -1
 }
 
 // previousSentenceSubject: the person in subject position in the sentence
