@@ -115,6 +115,9 @@ type grammar struct {
 	// soCalled: participles that, after a noun, set a term apart rather
 	// than report words ("la politique dite « … »").
 	soCalled map[string]bool
+	// demonstratives point back ("ce chauffeur"): a description they open
+	// takes up someone named before, it never stands in apposition.
+	demonstratives map[string]bool
 	// infinitiveEndings end an infinitive ("er", "ir", "re"); with none,
 	// an infinitive is the lexicon's base form.
 	infinitiveEndings []string
@@ -316,6 +319,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"elisions.txt", &g.elisions, false},
 		{"infinitive-markers.txt", &g.infinitiveMarkers, false},
 		{"so-called.txt", &g.soCalled, false},
+		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
 		if err != nil {

@@ -1140,6 +1140,7 @@ func (a *analysis) attachAppositions() {
 			next++ // the place's own mention
 		}
 		if next < len(ms) && ms[next].kind == mRole && ms[next].tokFrom == after+1 && after < len(a.toks) && a.toks[after].isPunct(",") &&
+			!a.gr.demonstratives[a.toks[ms[next].tokFrom].low] &&
 			!((a.afterPreposition(n.tokFrom) || a.afterSourcePhrase(n.tokFrom)) && (a.verbFollows(ms[next].tokTo) || a.nameInApposition(next))) {
 			a.attach(next, i)
 		}
