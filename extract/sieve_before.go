@@ -57,7 +57,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 					continue
 				}
 				if toks[end].isPunct(",") {
-					return cue{from: op, to: op + n, mention: a.pickHead(chain), attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
+					head := a.pickHead(chain)
+					// "Pour le chef de groupe Ecolo, Rachid Benali, …": a
+					// description named in apposition after it.
+					if h := a.mentions[head]; h.kind == mRole && !h.org {
+						if ni := a.appositiveName(end, qi); ni >= 0 && a.closesAppositive(a.mentions[ni].tokTo) {
+							head = ni
+						}
+					}
+					return cue{from: op, to: op + n, mention: head, attribution: ByAccordingTo, sieve: SieveOpinion, score: 0.8}, true
 				}
 				if toks[end].kind != tokWord || a.isVerbForm(end) > 0 {
 					break
