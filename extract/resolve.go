@@ -547,7 +547,8 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 			continue
 		}
 		e := a.entities[c.entity]
-		if e.org != m.org {
+		// "le ministre" is not the minister named "la ministre" before.
+		if e.org != m.org || !genderAgrees(e.gender, m.gender) {
 			continue
 		}
 		country, ok := e.roleFor(m.role)
