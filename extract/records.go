@@ -527,7 +527,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// "le rapport « … »": a title announced by the word before, in the
 		// same paragraph (a headline's last word announces nothing).
 		p := a.toks[qi-1]
-		if p.kind == tokWord && p.para == a.toks[qi].para && a.gr.works[p.low] && (words <= 6 || titleCase(content)) && !a.judgedObject(qi, d, content) {
+		if p.kind == tokWord && p.para == a.toks[qi].para && a.worksBefore(qi) && (words <= 6 || titleCase(content)) && !a.judgedObject(qi, d, content) {
 			return false
 		}
 	}
@@ -598,6 +598,34 @@ func (a *analysis) accept(qi int, d decided) bool {
 	return words >= 6 && speechy && !titleCase(content)
 }
 
+// worksBefore: the words right before the quote at qi name a work, a
+// title or a slogan (works.txt): one word ("le rapport"), a phrase ("sous
+// le mot d'ordre"), or a word and an adjective after it in languages that
+// put adjectives after the noun ("l'initiative populaire").
+func (a *analysis) worksBefore(qi int) bool {
+	if a.gr.works[a.toks[qi-1].low] {
+		return true
+	}
+	phrase := ""
+	for k := qi - 1; k >= 0 && qi-k <= maxWorksPhraseWords; k-- {
+		t := a.toks[k]
+		if t.kind != tokWord || t.para != a.toks[qi].para {
+			break
+		}
+		if phrase != "" && !strings.HasSuffix(t.low, "'") && !strings.HasSuffix(t.low, "’") {
+			phrase = " " + phrase
+		}
+		phrase = t.low + phrase
+		if k < qi-1 && a.gr.works[phrase] {
+			return true
+		}
+	}
+	return a.gr.features[featAdjectivesFollowNoun] && qi >= 2 && a.postAdjective(qi-1) && a.toks[qi-2].para == a.toks[qi].para && a.gr.works[a.toks[qi-2].low]
+}
+
+// maxWorksPhraseWords bounds a works phrase read back from a quote.
+const maxWorksPhraseWords = 3
+
 // maxTermWords bounds a term set apart by a "so-called" participle.
 const maxTermWords = 6
 
@@ -610,7 +638,15 @@ func (a *analysis) soCalledTerm(qi int) bool {
 		return false
 	}
 	p, n := a.toks[qi-1], a.toks[qi-2]
-	if p.kind != tokWord || !a.gr.soCalled[p.low] || n.kind != tokWord || n.para != p.para || n.capitalized() {
+	if p.kind != tokWord || !a.gr.soCalled[p.low] || n.para != p.para {
+		return false
+	}
+	// "la loi de 1996, dite « … »", "le prétendu « … »": after a comma
+	// or an article the participle is an adjective.
+	if n.isPunct(",") || a.isDeterminer(n.low) {
+		return true
+	}
+	if n.kind != tokWord || n.capitalized() {
 		return false
 	}
 	return !a.gr.aux[n.low] && !a.gr.clitics[n.low] && !a.lx.Stopwords[n.low] && a.mentionEndingAt(qi-2) < 0 || a.gr.works[n.low]
