@@ -306,8 +306,7 @@ func (a *analysis) findMentions() {
 		// demonym written as a noun before a person's name is their
 		// country, not the first word of the name ("the British Embassy"
 		// keeps it).
-		if country := a.lx.Demonyms[t.low]; country != "" && t.capitalized() && k > 0 && k+1 < len(toks) && a.isDeterminer(toks[k-1].low) &&
-			toks[k+1].capitalized() && toks[k+1].para == t.para {
+		if country := a.lx.Demonyms[t.low]; country != "" && t.capitalized() && !a.sentenceInitial(k) && k > 0 && k+1 < len(toks) && a.isDeterminer(toks[k-1].low) {
 			before := len(a.mentions)
 			if n := a.nameAt(k + 1); n > 1 && len(a.mentions) == before+1 && !a.mentions[before].org {
 				m := &a.mentions[before]
@@ -316,6 +315,16 @@ func (a *analysis) findMentions() {
 				continue
 			}
 			a.mentions = a.mentions[:before]
+			if a.gr.features[featAdjectivesFollowNoun] && (!toks[k+1].capitalized() || toks[k+1].para != t.para) {
+				// "a expliqué le Danois": a person of that country, where
+				// an adjective would follow its noun ("the British
+				// capital" is no person).
+				g := a.gr.determiners[toks[k-1].low]
+				a.mentions = append(a.mentions, mention{kind: mRole, tokFrom: k - 1, tokTo: k + 1, start: toks[k-1].start, end: t.end,
+					text: a.str(toks[k-1].start, t.end), gender: g, role: t.low, country: country, entity: -1,
+					plural: a.pluralRole(t.low, toks[k-1].low)})
+				continue
+			}
 		}
 		if t.capitalized() {
 			if n := a.nameAt(k); n > 0 {
