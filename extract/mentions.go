@@ -195,6 +195,12 @@ func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 			best, bestN, bestInfo = string(key), n+1, info
 			continue
 		}
+		// "jugé" is a participle, not "juge": an accent the text writes on
+		// a word's last letter changes the word, while one left out
+		// ("secretaire d'Etat") is a spelling to forgive.
+		if accentedEnding(w) {
+			continue
+		}
 		f, ok := appendFold(foldBuf[:0], string(key))
 		switch {
 		case !ok:
@@ -1528,4 +1534,12 @@ func isPartyState(w string) bool {
 		return false
 	}
 	return w[2] >= 'A' && w[2] <= 'Z' && len(w) <= 8
+}
+
+// accentedEnding: the word ends on an accented vowel, maybe with the
+// feminine or plural ending after it ("jugé", "jugée", "jugés").
+func accentedEnding(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "e")
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r == 'é' || r == 'è' || r == 'à'
 }

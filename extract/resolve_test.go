@@ -40,3 +40,32 @@ func TestInOpeningParticipial(t *testing.T) {
 		})
 	}
 }
+
+func TestRoleAtKeepsWrittenAccents(t *testing.T) {
+	ex, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, word string
+		role       bool
+	}{
+		{"Le tribunal a jugé la faute très grave.", "jugé", false},
+		{"Le juge a tranché.", "juge", true},
+		{"Le secretaire d'Etat a tranché.", "secretaire", true}, // accents left out are forgiven
+	}
+	for _, c := range cases {
+		t.Run(c.word, func(t *testing.T) {
+			a := newAnalysis(ex.langs["fr"], c.text)
+			for k, tok := range a.toks {
+				if tok.text == c.word {
+					if _, _, n := a.roleAt(k); (n > 0) != c.role {
+						t.Fatalf("roleAt(%q) took %d words, want a role: %v", c.word, n, c.role)
+					}
+					return
+				}
+			}
+			t.Fatalf("%q not found", c.word)
+		})
+	}
+}
