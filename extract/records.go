@@ -1028,7 +1028,9 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) string {
 			return "" // someone named since: the usual resolution decides
 		case c.kind == mRole && found == "" && !c.attached && !c.plural && !c.org && definiteOrIndefinite(a.toks[c.tokFrom].low) &&
 			genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
-			if a.resolveDescription(c, j) < 0 {
+			// "Le technicien ne se fait pas d'illusions" after the
+			// coach's quote: a description that takes someone up is them.
+			if a.resolveMention(j, prev) < 0 {
 				found = c.text
 			}
 		}
