@@ -147,7 +147,9 @@ func (a *analysis) passiveAgent(qi, k int, s sentence) int {
 	for v > s.tokFrom && v >= qi-maxAgentGap && (a.toks[v].kind != tokWord || a.gr.prepositions[a.toks[v].low] || a.isDeterminer(a.toks[v].low)) {
 		v-- // "deemed as", "qualifié de"
 	}
-	if v <= s.tokFrom || a.toks[v].kind != tokWord || !a.passiveAux(v) {
+	// "Une décision jugée « … » par la ministre": a participle after its
+	// noun is a passive without an auxiliary.
+	if v <= s.tokFrom || a.toks[v].kind != tokWord || !a.passiveAux(v) && !(a.isVerbForm(v) > 0 && accentedEnding(a.toks[v].low)) {
 		return -1
 	}
 	j := k + 1
