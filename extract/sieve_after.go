@@ -11,6 +11,9 @@ func (afterQuote) find(a *analysis, qi int, s sentence) (cue, bool) { return a.c
 func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	toks := a.toks
 	k := qi + 1
+	if k < s.tokTo && toks[k].isPunct(":") {
+		return a.cueAfterColon(qi, s)
+	}
 	for k < s.tokTo && toks[k].kind == tokPunct && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–" || toks[k].text == "-") {
 		k++
 	}
@@ -196,3 +199,36 @@ func (a *analysis) appositiveName(k, limit int) int {
 	}
 	return mi
 }
+
+// cueAfterColon: "« … » : c'est en ces termes que le ministre a réagi",
+// "« … » : voilà ce qu'a déclaré X": a colon after the quote opens the
+// clause that reports it; its reporting verb's subject, before or right
+// after the verb, speaks.
+func (a *analysis) cueAfterColon(qi int, s sentence) (cue, bool) {
+	from := qi + 2
+	for v := from; v < s.tokTo && v-from <= maxColonClauseWords; v++ {
+		t := a.toks[v]
+		if t.kind == tokQuote {
+			break
+		}
+		if t.kind != tokWord {
+			continue
+		}
+		vn, inv, ok := a.verbAt(v)
+		if !ok || inv != nil {
+			continue
+		}
+		if mi := a.subjectBefore(v, from); mi >= 0 && a.mentions[mi].kind != mPronoun {
+			return cue{from: a.cueStart(v, from), to: v + vn, mention: mi, sieve: SieveSubject, score: 0.75}, true
+		}
+		if mi := a.firstMentionAfter(v+vn, s.tokTo, 2); mi >= 0 && a.mentions[mi].kind != mPronoun {
+			return cue{from: v, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, s.tokTo)), sieve: SieveVerbThenSpeaker, score: 0.75}, true
+		}
+		break
+	}
+	return cue{}, false
+}
+
+// maxColonClauseWords bounds the words read after "« … » :" for the
+// clause's reporting verb.
+const maxColonClauseWords = 12

@@ -77,9 +77,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// on the reporting verb its subject governs, when no other reporting
 	// verb in the sentence makes it someone's words about him ("Fiorina
 	// said Cruz “says whatever …”").
-	if qi > s.tokFrom && a.verbOpensQuote(qi) && !a.verbBetween(s.tokFrom, qi) && !a.asideAfter(qi, s) {
-		if mi := a.subjectBefore(qi, s.tokFrom); mi >= 0 && a.mentionEndingAt(qi-1) >= 0 {
-			return cue{from: qi, to: qi + 1, mention: mi, sieve: SieveSubject, score: 0.75}, true
+	// "le ministère a « condamné fermement » l'attaque": an auxiliary
+	// may stand between the subject and the quoted participle.
+	aux := qi
+	for aux-1 > s.tokFrom && qi-aux < maxAuxWords && a.toks[aux-1].kind == tokWord && a.gr.aux[a.toks[aux-1].low] {
+		aux--
+	}
+	if qi > s.tokFrom && a.verbOpensQuote(qi) && !a.verbBetween(s.tokFrom, aux) && !a.asideAfter(qi, s) {
+		if mi := a.subjectBefore(qi, s.tokFrom); mi >= 0 && a.mentionEndingAt(aux-1) >= 0 {
+			return cue{from: aux, to: qi + 1, mention: mi, sieve: SieveSubject, score: 0.75}, true
 		}
 	}
 	// The closest reporting verb before the quote, and its subject. A verb
@@ -266,6 +272,10 @@ func (a *analysis) verbOpensQuote(qi int) bool {
 	lemma, ok := a.lx.Verbs[w]
 	return ok && lemma != w && strings.TrimPrefix(lemma, "se ") != w && !a.participleWord(w)
 }
+
+// maxAuxWords bounds the auxiliaries between a subject and the quoted
+// participle they govern ("a été").
+const maxAuxWords = 2
 
 // maxVerbRunes bounds the first word of a quote read as a verb.
 const maxVerbRunes = 24
