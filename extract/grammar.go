@@ -115,6 +115,13 @@ type grammar struct {
 	// soCalled: participles that, after a noun, set a term apart rather
 	// than report words ("la politique dite « … »").
 	soCalled map[string]bool
+	// worksTails holds the last word of each works.txt phrase of several
+	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
+	// phrase lookup.
+	worksTails map[string]bool
+	// opinionHeads holds the first word of each opinion.txt phrase, so
+	// that a sentence opening on any other word skips the phrase lookup.
+	opinionHeads map[string]bool
 	// demonstratives point back ("ce chauffeur"): a description they open
 	// takes up someone named before, it never stands in apposition.
 	demonstratives map[string]bool
@@ -342,6 +349,17 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		return nil, err
 	}
 	g.particles = particles
+	g.opinionHeads = map[string]bool{}
+	for w := range g.opinion {
+		head, _, _ := strings.Cut(w, " ")
+		g.opinionHeads[head] = true
+	}
+	g.worksTails = map[string]bool{}
+	for w := range g.works {
+		if i := strings.LastIndexAny(w, " '’"); i >= 0 {
+			g.worksTails[w[i+1:]] = true
+		}
+	}
 	if g.determiners, err = readDeterminers(fsys, code); err != nil {
 		return nil, err
 	}

@@ -312,7 +312,8 @@ func (a *analysis) findMentions() {
 		// demonym written as a noun before a person's name is their
 		// country, not the first word of the name ("the British Embassy"
 		// keeps it).
-		if country := a.lx.Demonyms[t.low]; country != "" && t.capitalized() && !a.sentenceInitial(k) && k > 0 && k+1 < len(toks) && a.isDeterminer(toks[k-1].low) {
+		if k > 0 && k+1 < len(toks) && t.capitalized() && a.isDeterminer(toks[k-1].low) && a.lx.Demonyms[t.low] != "" {
+			country := a.lx.Demonyms[t.low]
 			before := len(a.mentions)
 			if n := a.nameAt(k + 1); n > 1 && len(a.mentions) == before+1 && !a.mentions[before].org {
 				m := &a.mentions[before]
@@ -409,7 +410,7 @@ func (a *analysis) nameAt(k int) int {
 	// So does a capitalised particle: "a conclu De Backer", "selon Van
 	// Damme".
 	article := -1
-	if (a.gr.nameArticles[toks[k].low] || a.gr.particles[toks[k].low] && !a.isFirstName(toks[k].text)) && toks[k].capitalized() && !a.sentenceInitial(k) && k+1 < len(toks) &&
+	if k+1 < len(toks) && toks[k].capitalized() && !a.sentenceInitial(k) && (a.gr.nameArticles[toks[k].low] || a.gr.particles[toks[k].low] && !a.isFirstName(toks[k].text)) &&
 		toks[k+1].para == toks[k].para && toks[k+1].kind == tokWord && a.nameWord(k+1, true) {
 		article = k
 		k++

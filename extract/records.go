@@ -603,9 +603,19 @@ func (a *analysis) accept(qi int, d decided) bool {
 // le mot d'ordre"), or a word and an adjective after it in languages that
 // put adjectives after the noun ("l'initiative populaire").
 func (a *analysis) worksBefore(qi int) bool {
-	if a.gr.works[a.toks[qi-1].low] {
+	last := a.toks[qi-1].low
+	if a.gr.works[last] {
 		return true
 	}
+	if a.gr.worksTails[last] {
+		return a.worksPhraseBefore(qi)
+	}
+	return a.gr.features[featAdjectivesFollowNoun] && qi >= 2 && a.postAdjective(qi-1) && a.toks[qi-2].para == a.toks[qi].para && a.gr.works[a.toks[qi-2].low]
+}
+
+// worksPhraseBefore: the words ending right before the quote at qi are a
+// works.txt phrase of several words.
+func (a *analysis) worksPhraseBefore(qi int) bool {
 	phrase := ""
 	for k := qi - 1; k >= 0 && qi-k <= maxWorksPhraseWords; k-- {
 		t := a.toks[k]
@@ -620,7 +630,7 @@ func (a *analysis) worksBefore(qi int) bool {
 			return true
 		}
 	}
-	return a.gr.features[featAdjectivesFollowNoun] && qi >= 2 && a.postAdjective(qi-1) && a.toks[qi-2].para == a.toks[qi].para && a.gr.works[a.toks[qi-2].low]
+	return false
 }
 
 // maxWorksPhraseWords bounds a works phrase read back from a quote.

@@ -715,7 +715,7 @@ func (a *analysis) inOpeningPhrase(k int) bool {
 	}
 	// "Pour X, …", "To X, …": the phrase names whose view the sentence
 	// gives, who may go on to speak.
-	if a.phraseAt(s.tokFrom, k, a.gr.opinion) > 0 {
+	if a.opinionAt(s.tokFrom, k) > 0 {
 		return false
 	}
 	for j := s.tokFrom + 1; j <= k; j++ {

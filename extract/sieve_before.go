@@ -19,15 +19,18 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	// Windows keep the work per quote bounded in a sentence of any length.
 	for k := max(s.tokFrom, qi-40); k < qi; k++ {
 		n, mi := a.accordingAt(k, qi)
-		if n == 0 || a.verbBetween(k+n, qi) {
+		if n == 0 {
 			continue
 		}
 		if mi >= 0 {
-			return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.85}, true
+			if !a.verbBetween(k+n, qi) {
+				return cue{from: k, to: k + n, mention: mi, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.85}, true
+			}
+			continue
 		}
 		// "D'après le gestionnaire du réseau de distribution, « … »": a
 		// source no lexicon knows is the speaker as written.
-		if np := a.sourcePhrase(k+n, qi); np != "" && !a.verbBetween(s.tokFrom, k) {
+		if np := a.sourcePhrase(k+n, qi); np != "" && !a.verbBetween(k+n, qi) && !a.verbBetween(s.tokFrom, k) {
 			return cue{from: k, to: k + n, mention: -1, group: np, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.7}, true
 		}
 	}
@@ -38,7 +41,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	if op+1 < qi && toks[op].kind == tokWord && a.gr.clause[toks[op].low] {
 		op++
 	}
-	if n := a.phraseAt(op, qi, a.gr.opinion); n > 0 {
+	if n := a.opinionAt(op, qi); n > 0 {
 		holder := op + n
 		if holder+1 < qi && a.isDeterminer(toks[holder].low) && a.mentionAt(holder) < 0 {
 			holder++ // "Pour la CGT, « … »"
@@ -601,6 +604,15 @@ func (a *analysis) phraseAt(k, limit int, set map[string]bool) int {
 		}
 	}
 	return found
+}
+
+// opinionAt is the length of the opinion phrase (opinion.txt) at token k,
+// or 0.
+func (a *analysis) opinionAt(k, limit int) int {
+	if t := a.toks[k]; t.kind != tokWord || !a.gr.opinionHeads[t.low] {
+		return 0
+	}
+	return a.phraseAt(k, limit, a.gr.opinion)
 }
 
 // maxPhraseWords bounds the words of a phrase in the language data.
