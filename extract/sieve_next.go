@@ -34,6 +34,15 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 			break
 		}
 	}
+	// "« Qui va partir en Pologne ? » Délégué CGT depuis quinze ans, Karim
+	// Haddad ne décolère pas.": a quote opening its paragraph, then a
+	// sentence that introduces a new person as its subject: the quote
+	// is theirs.
+	if a.opensParagraph(qi) && a.standsAlone(qi) {
+		if mi := a.introducedSubject(next); mi >= 0 {
+			return cue{from: qi + 1, to: a.mentions[mi].tokTo, mention: mi, sieve: SieveSubject, score: 0.6}, true
+		}
+	}
 	// "“How did you know?” I asked.": the narrator; the speaker stays
 	// unknown rather than taken from the quote before.
 	if k := qi + 1; k+1 < next.tokTo && toks[k].kind == tokWord && a.gr.firstPerson[toks[k].low] {
@@ -48,3 +57,40 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 
 // maxFrameReach bounds the words from a frame to its reporting verb.
 const maxFrameReach = 8
+
+// introducedSubject is the person named in full whom sentence s opens on,
+// maybe after an apposition ending with a comma ("Délégué CGT depuis
+// quinze ans, Karim Haddad …"), as the subject of a verb, when the article
+// names them there for the first time; -1 otherwise.
+func (a *analysis) introducedSubject(s sentence) int {
+	mi := a.openingMention(s)
+	if mi < 0 || a.mentions[mi].kind != mName || a.mentions[mi].org {
+		mi = -1
+		for k := s.tokFrom; k < s.tokTo && k-s.tokFrom <= maxIntroWords; k++ {
+			t := a.toks[k]
+			if t.kind == tokQuote || t.kind == tokWord && a.isVerbForm(k) > 0 {
+				return -1
+			}
+			if t.isPunct(",") {
+				mi = a.mentionAt(k + 1)
+				break
+			}
+		}
+	}
+	if mi < 0 {
+		return -1
+	}
+	m := a.mentions[mi]
+	if m.kind != mName || m.org || m.possessive || m.entity < 0 || len(a.entities[m.entity].words) < 2 || a.entities[m.entity].place || !a.actsAsSubject(m) {
+		return -1
+	}
+	for j := 0; j < mi; j++ {
+		if a.mentions[j].entity == m.entity {
+			return -1 // named before: no introduction
+		}
+	}
+	return mi
+}
+
+// maxIntroWords bounds the apposition read before an introduced name.
+const maxIntroWords = 12
