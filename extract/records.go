@@ -442,8 +442,11 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 		d.mention = m
 		d.attrib = ByPronoun
-		if u := a.describedSince(*m, prev); u != "" {
+		if u, e := a.describedSince(*m, prev); u != "" {
 			d.unnamed = u
+			return
+		} else if e >= 0 {
+			d.speaker = e
 			return
 		}
 		d.speaker = a.resolvePronoun(*m, prev)
@@ -471,8 +474,11 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 	case mPronoun:
 		d.attrib = ByPronoun
-		if u := a.describedSince(*m, prev); u != "" {
+		if u, e := a.describedSince(*m, prev); u != "" {
 			d.unnamed, d.speaker = u, -1
+			return
+		} else if e >= 0 {
+			d.speaker = e
 			return
 		}
 		if ent < 0 {
@@ -1018,13 +1024,15 @@ func (a *analysis) sentenceText(si int, sp span) string {
 
 // describedSince: "Outside the hall, a crane driver was blunt. “…,” he
 // said": an unnamed person introduced as a subject after the last quote,
-// with no one named since, is who the pronoun stands for.
-func (a *analysis) describedSince(m mention, prev prevSpeaker) string {
+// with no one named since, is who the pronoun stands for: the
+// description as written, or the person it takes up ("l'ancien député
+// provincial a écarté … « … », a-t-il assuré"), -1 then.
+func (a *analysis) describedSince(m mention, prev prevSpeaker) (string, int) {
 	if m.plural || a.gr.neuter[strings.ToLower(m.text)] {
-		return ""
+		return "", -1
 	}
 	ord := a.paras[a.toks[m.tokFrom].para].ord
-	found := ""
+	found, takenUp := "", -1
 	for j := a.mentionsBefore(m.tokFrom) - 1; j >= 0; j-- {
 		c := a.mentions[j]
 		// Only sentences after the last quote's own (its attribution
@@ -1035,17 +1043,19 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) string {
 		}
 		switch {
 		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
-			return "" // someone named since: the usual resolution decides
-		case c.kind == mRole && found == "" && !c.attached && !c.plural && !c.org && definiteOrIndefinite(a.toks[c.tokFrom].low) &&
+			return "", -1 // someone named since: the usual resolution decides
+		case c.kind == mRole && found == "" && takenUp < 0 && !c.attached && !c.plural && !c.org && definiteOrIndefinite(a.toks[c.tokFrom].low) &&
 			genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
 			// "Le technicien ne se fait pas d'illusions" after the
 			// coach's quote: a description that takes someone up is them.
-			if a.resolveMention(j, prev) < 0 {
+			if e := a.resolveMention(j, prev); e >= 0 {
+				takenUp = e
+			} else {
 				found = c.text
 			}
 		}
 	}
-	return found
+	return found, takenUp
 }
 
 // definiteOrIndefinite: the description opens with an article ("a crane
