@@ -310,6 +310,15 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	for start >= limit && a.toks[start].kind == tokWord && (a.gr.aux[a.toks[start].low] || a.gr.clitics[a.toks[start].low] && (start+1 == v || a.gr.aux[a.toks[start+1].low])) {
 		start--
 	}
+	// "Le rectorat, lui, défend", "La direction, elle, juge": a stressed
+	// pronoun between commas sets the subject before it apart.
+	last := v - 1 // where the backward search for the subject starts
+	if start-2 > limit && a.toks[start].isPunct(",") && a.toks[start-2].isPunct(",") {
+		if _, ok := a.gr.stressed[a.toks[start-1].low]; ok && a.toks[start-1].kind == tokWord {
+			start -= 3
+			last = start
+		}
+	}
 	// "Jean Roux (PS) a dénoncé", "Sen. Ann Lee (R-Ohio) said": the
 	// parenthesis is an affiliation; the subject stands before it.
 	start = a.skipParenBack(start, limit)
@@ -354,7 +363,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 			}
 		}
 	}
-	for k := v - 1; k >= limit; k-- {
+	for k := last; k >= limit; k-- {
 		k = a.skipParenBack(k, limit)
 		mi := a.mentionEndingAt(k)
 		if mi < 0 {
