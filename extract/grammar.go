@@ -115,6 +115,12 @@ type grammar struct {
 	// soCalled: participles that, after a noun, set a term apart rather
 	// than report words ("la politique dite « … »").
 	soCalled map[string]bool
+	// naming: words that give a name or a title ("intitulé", "dubbed"):
+	// what follows in marks is that name, however long.
+	naming map[string]bool
+	// carriers: objects words are written on ("banderole", "sign"): words
+	// in marks after them are a slogan, not said.
+	carriers map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -326,6 +332,8 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"elisions.txt", &g.elisions, false},
 		{"infinitive-markers.txt", &g.infinitiveMarkers, false},
 		{"so-called.txt", &g.soCalled, false},
+		{"naming.txt", &g.naming, false},
+		{"carriers.txt", &g.carriers, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

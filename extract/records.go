@@ -537,7 +537,12 @@ func (a *analysis) accept(qi int, d decided) bool {
 			return false
 		}
 	}
-	if a.soCalledTerm(qi) && words <= maxTermWords {
+	if a.soCalledTerm(qi) && words <= maxTermWords || qi > 0 && a.toks[qi-1].kind == tokWord && a.gr.naming[a.toks[qi-1].low] {
+		return false
+	}
+	// "une banderole proclamant « … »", "des pancartes : « … » ou « … »":
+	// words written on an object are a slogan.
+	if a.carriedSlogan(qi) {
 		return false
 	}
 	// « ville apaisée », slogan de la campagne: named as a title after.
@@ -641,6 +646,45 @@ func (a *analysis) worksPhraseBefore(qi int) bool {
 
 // maxWorksPhraseWords bounds a works phrase read back from a quote.
 const maxWorksPhraseWords = 3
+
+// carriedSlogan: a carrier of written words (carriers.txt) comes a few
+// words before the quote at qi in its sentence, with no name between them
+// and no other words said: "brandissant des pancartes « … »", "la
+// banderole « … » a été brandie", "Sur la porte, une feuille : « … »".
+func (a *analysis) carriedSlogan(qi int) bool {
+	s := a.sents[a.toks[qi].sent]
+	for k := qi - 1; k >= s.tokFrom && qi-k <= maxCarrierWords; k-- {
+		t := a.toks[k]
+		if t.kind == tokWord && a.gr.carriers[t.low] {
+			return true
+		}
+		if mi := a.mentionAt(k); mi >= 0 && a.mentions[mi].kind == mName {
+			return false
+		}
+		if t.kind == tokQuote && !a.coordinatedQuote(k, qi) {
+			return false
+		}
+	}
+	return false
+}
+
+// maxCarrierWords bounds the words between a carrier and its slogan.
+const maxCarrierWords = 6
+
+// coordinatedQuote: the quotes at tokens k and qi are joined by a
+// coordinator alone ("« A » et « B »", "« A » ou encore « B »").
+func (a *analysis) coordinatedQuote(k, qi int) bool {
+	if qi-k < 2 || qi-k > 3 {
+		return false
+	}
+	for j := k + 1; j < qi; j++ {
+		t := a.toks[j]
+		if t.kind != tokWord || !a.gr.coordinators[t.low] && !a.lx.Stopwords[t.low] {
+			return false
+		}
+	}
+	return true
+}
 
 // maxTermWords bounds a term set apart by a "so-called" participle.
 const maxTermWords = 6

@@ -13,7 +13,7 @@ type paragraphSieve struct{}
 // rescue accepts d with the paragraph's speaker and reports whether it did.
 func (paragraphSieve) rescue(a *analysis, qi int, st *recordState, d *decided) bool {
 	sp := a.spans[a.toks[qi].quote]
-	if d.hasCue || d.speaker >= 0 || d.unnamed != "" || d.kind != Partial || !a.longPartial(sp) {
+	if d.hasCue || d.speaker >= 0 || d.unnamed != "" || d.kind != Partial || !a.longPartial(sp) || a.followsRejected(qi, st) {
 		return false
 	}
 	prev := a.previousQuote(st.decided, sp.para)
@@ -95,4 +95,15 @@ func (a *analysis) firstWord(sp span) string {
 		return string(r[i:j]) + "'"
 	}
 	return string(r[i:j])
+}
+
+// followsRejected: "poursuivi pour « apologie du terrorisme » et
+// « propagation de fausses nouvelles »": a quote coordinated with one
+// just rejected as a term is a term too.
+func (a *analysis) followsRejected(qi int, st *recordState) bool {
+	if len(st.decided) == 0 {
+		return false
+	}
+	prev := st.decided[len(st.decided)-1]
+	return !prev.accept && a.coordinatedQuote(prev.quoteTok, qi)
 }
