@@ -732,6 +732,23 @@ func (a *analysis) inOpeningPhrase(k int) bool {
 	return true
 }
 
+// opinionHolder: mention c is the holder of the view its sentence opens on
+// ("Pour le constitutionnaliste Alioune Sène, …"): after the opinion
+// phrase, before any comma.
+func (a *analysis) opinionHolder(c mention) bool {
+	s := a.sents[a.toks[c.tokFrom].sent]
+	n := a.opinionAt(s.tokFrom, c.tokFrom)
+	if n == 0 || c.tokFrom-s.tokFrom > maxOpeningPhraseWords {
+		return false
+	}
+	for j := s.tokFrom + n; j < c.tokFrom; j++ {
+		if a.toks[j].kind != tokWord {
+			return false
+		}
+	}
+	return true
+}
+
 // maxOpeningPhraseWords bounds the phrase a sentence opens on.
 const maxOpeningPhraseWords = 8
 
@@ -968,7 +985,7 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		if e.org || e.place || len(e.words) < 2 && e.gender == 0 || a.afterSourcePhrase(c.tokFrom) {
 			continue
 		}
-		if c.possessive || !a.subjectPosition(c) || !genderAgrees(e.gender, m.gender) {
+		if c.possessive || !a.subjectPosition(c) && !a.opinionHolder(c) || !genderAgrees(e.gender, m.gender) {
 			return -1 // someone else was named since
 		}
 		return c.entity
