@@ -121,6 +121,8 @@ type grammar struct {
 	// carriers: objects words are written on ("banderole", "sign"): words
 	// in marks after them are a slogan, not said.
 	carriers map[string]bool
+	// complementizers open a clause a verb governs ("que", "that").
+	complementizers map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -334,6 +336,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"so-called.txt", &g.soCalled, false},
 		{"naming.txt", &g.naming, false},
 		{"carriers.txt", &g.carriers, false},
+		{"complementizers.txt", &g.complementizers, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

@@ -138,6 +138,13 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			if !a.agrees(mi, v) {
 				continue
 			}
+			// "Le Dr Lindqvist a précisé que l'OMS ne recommandait « … »",
+			// "Elle assure qu'il n'a demandé « … »": a verb in the clause
+			// another reporting verb governs reports through that verb's
+			// subject, unless a person is named as its own subject.
+			if outer, ov, on := a.outerReporter(v, mi, s); outer >= 0 {
+				return cue{from: a.cueStart(ov, s.tokFrom), to: ov + on, mention: outer, sieve: SieveSubject, score: 0.8}, true
+			}
 			return cue{from: a.cueStart(v, s.tokFrom), to: v + vn, mention: mi, sieve: SieveSubject, score: 0.85}, true
 		}
 		// "certains wikipédiens estiment", "some critics say": a
@@ -667,3 +674,47 @@ func (a *analysis) sourcePhrase(k, limit int) string {
 
 // maxSourcePhraseWords bounds an unnamed source read after "selon".
 const maxSourcePhraseWords = 12
+
+// outerReporter: the subject mi of the reporting verb at v opens a clause
+// that a complementizer ("que", "that") introduces after an earlier
+// reporting verb of sentence s, and mi is no person's name: that earlier
+// verb's subject, the verb and its length; -1 otherwise.
+func (a *analysis) outerReporter(v, mi int, s sentence) (int, int, int) {
+	m := a.mentions[mi]
+	if m.kind == mName && !m.org {
+		return -1, 0, 0
+	}
+	from := a.mentionStart(m)
+	if from-1 > s.tokFrom && a.isDeterminer(a.toks[from-1].low) && !a.gr.complementizers[a.toks[from-1].low] {
+		from-- // "que l'OMS"
+	}
+	if from-1 <= s.tokFrom || !a.gr.complementizers[a.toks[from-1].low] {
+		return -1, 0, 0
+	}
+	for ov := from - 2; ov >= s.tokFrom && from-ov <= maxOuterReach; ov-- {
+		if a.toks[ov].kind != tokWord {
+			continue
+		}
+		on, inv, ok := a.verbAt(ov)
+		if !ok || inv != nil || ov+on != from-1 {
+			continue
+		}
+		if outer := a.subjectBefore(ov, s.tokFrom); outer >= 0 && outer != mi {
+			return outer, ov, on
+		}
+		break
+	}
+	return -1, 0, 0
+}
+
+// maxOuterReach bounds the words from a complementizer back to the
+// reporting verb it follows.
+const maxOuterReach = 4
+
+// mentionStart is the first token of mention m's noun phrase.
+func (a *analysis) mentionStart(m mention) int {
+	if m.npFrom > 0 && m.npFrom < m.tokFrom {
+		return m.npFrom
+	}
+	return m.tokFrom
+}
