@@ -902,6 +902,14 @@ func (a *analysis) namedSince(from, to int, org bool) bool {
 	return a.nameSince(from, to, func(e int) bool { return a.entities[e].org == org })
 }
 
+// loneWord: entity e is a single capitalised word of unknown gender, no
+// role and no first name ("Marigny", "Transcript", not "Camille"), as
+// often a place or a common word as a person.
+func (a *analysis) loneWord(e int) bool {
+	en := &a.entities[e]
+	return len(en.words) < 2 && en.gender == 0 && len(en.roles) == 0 && !a.isFirstName(en.words[0])
+}
+
 // otherNamedSince: a person other than entity e is named between tokens
 // from and to (the speaker named after their own quote does not count).
 func (a *analysis) otherNamedSince(from, to, e int) bool {

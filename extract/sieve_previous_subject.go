@@ -10,7 +10,10 @@ func (previousSubjectSieve) attribute(a *analysis, qi int, st *recordState, d *d
 	if d.speaker >= 0 || d.unnamed != "" || !a.standsAlone(qi) {
 		return false
 	}
-	mi := a.previousSubject(qi)
+	mi := a.colonLeadSubject(qi)
+	if mi < 0 {
+		mi = a.previousSubject(qi)
+	}
 	reported := false // mi is the subject of a reporting verb
 	if mi < 0 {
 		mi = a.previousParagraphSpeaker(qi)
@@ -256,4 +259,37 @@ func (a *analysis) openingMention(s sentence) int {
 		}
 	}
 	return -1
+}
+
+// colonLeadSubject: "Karima Aït-Saïd, déléguée CGT, tient le micro : ¶
+// « … »": a paragraph that ends on a colon announces the quote opening
+// the next one; its last sentence's subject speaks.
+func (a *analysis) colonLeadSubject(qi int) int {
+	si := int(a.toks[qi].sent)
+	if !a.opensParagraph(qi) || si == 0 {
+		return -1
+	}
+	prev := a.sents[si-1]
+	last := prev.tokTo - 1
+	if last <= prev.tokFrom || !a.toks[last].isPunct(":") || a.paras[a.sents[si].para].ord-a.paras[prev.para].ord != 1 {
+		return -1
+	}
+	// The subject of the last clause before the colon: "The Times made
+	// these claims, and Breitbart News responded:".
+	from := prev.tokFrom
+	for k := last - 1; k > prev.tokFrom; k-- {
+		if t := a.toks[k]; t.kind == tokWord && a.gr.coordinators[t.low] && a.mentionAt(k+1) >= 0 {
+			from = k + 1
+			break
+		}
+	}
+	mi := a.clauseSubject(from, last)
+	if mi < 0 {
+		return -1
+	}
+	// "Transcript as follows:" names no one.
+	if m := a.mentions[mi]; m.kind == mPronoun && m.plural || m.kind == mName && m.entity >= 0 && a.loneWord(m.entity) {
+		return -1
+	}
+	return mi
 }
