@@ -60,10 +60,15 @@ func (a *analysis) subjectsWords(qi int, st *recordState, d *decided) bool {
 		return false
 	}
 	m := a.mentions[mi]
+	if m.kind == mRole && m.appositionOf > 0 {
+		// "Le porte-parole du gouvernement, Ulrich Dossou, a présenté les
+		// « … »": the role names the person after it.
+		m = a.mentions[m.appositionOf-1]
+	}
 	if m.kind != mName && m.kind != mPronoun || m.org || m.plural {
 		return false
 	}
-	ent := a.resolveMention(mi, prevSpeaker{entity: st.lastSpeaker, tok: st.lastSpeakerTok})
+	ent := a.resolve(m, a.mentionsBefore(m.tokFrom), prevSpeaker{entity: st.lastSpeaker, tok: st.lastSpeakerTok})
 	// A person named in full in the article: a lone capitalised word
 	// opening a sentence ("Based on …") is no one.
 	if ent < 0 || a.entities[ent].place || a.entities[ent].org || len(a.entities[ent].words) < 2 {
