@@ -25,11 +25,14 @@
 //     speaker (after the quote, before it, after an aside, in the next
 //     sentence, a name signed after a dash, a verb alone); context sieves
 //     attribute a quote with no cue (the previous quote, the subject of the
-//     sentences before, the paragraph's speaker for a long partial). cues.go holds what they
-//     share: reporting verbs with French inversion, noun-phrase chains.
-//  7. records.go: reject scare quotes and titles, and build the Quote
-//     records with the cue, the mention and the sieve that explain each
-//     speaker.
+//     sentences before or of a paragraph ending on a colon, the paragraph's
+//     speaker or its clause's subject for a long partial). cues.go holds
+//     what they share: reporting verbs with French inversion, noun-phrase
+//     chains.
+//  7. records.go: reject scare quotes, terms set apart ("dite", "so-called"),
+//     titles and names given ("intitulé", "dubbed"), slogans on banners and
+//     signs, and build the Quote records with the cue, the mention and the
+//     sieve that explain each speaker.
 //
 // Language knowledge lives in embedded data files under lang/<code>/ (read
 // by lexicon.go and grammar.go): a new language is a new folder.
