@@ -123,6 +123,10 @@ type grammar struct {
 	carriers map[string]bool
 	// complementizers open a clause a verb governs ("que", "that").
 	complementizers map[string]bool
+	// openingPrepositions: forms that are a preposition when they open a
+	// sentence with a capital that drops its accent ("A Paris" for "À
+	// Paris"), and a verb elsewhere.
+	openingPrepositions map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -337,6 +341,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"naming.txt", &g.naming, false},
 		{"carriers.txt", &g.carriers, false},
 		{"complementizers.txt", &g.complementizers, false},
+		{"opening-prepositions.txt", &g.openingPrepositions, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

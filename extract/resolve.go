@@ -687,11 +687,11 @@ func (a *analysis) subjectPosition(m mention) bool {
 		return false
 	}
 	if a.gr.clause[p.low] || a.lx.Stopwords[p.low] && !a.gr.prepositions[p.low] && a.gr.determiners[p.low] == 0 && !a.isDeterminer(p.low) {
-		return !a.gr.prepositions[p.low]
+		return !a.gr.prepositions[p.low] && !a.openingPreposition(k)
 	}
 	// "À Washington, …", "In Ottawa, …": a place after an opening
 	// preposition is no subject.
-	if p.capitalized() && a.sentenceInitial(k) && !a.gr.prepositions[p.low] {
+	if p.capitalized() && a.sentenceInitial(k) && !a.openingPreposition(k) {
 		return true
 	}
 	// "Dans l'Hémicycle, …", "À l'arrêt du boulevard des Érables, …":
@@ -710,7 +710,7 @@ func (a *analysis) subjectPosition(m mention) bool {
 func (a *analysis) inOpeningPhrase(k int) bool {
 	s := a.sents[a.toks[k].sent]
 	first := a.toks[s.tokFrom]
-	if first.kind != tokWord || !a.gr.prepositions[first.low] || k-s.tokFrom > maxOpeningPhraseWords {
+	if first.kind != tokWord || !a.openingPreposition(s.tokFrom) || k-s.tokFrom > maxOpeningPhraseWords {
 		return false
 	}
 	// "Pour X, …", "To X, …": the phrase names whose view the sentence
@@ -747,6 +747,13 @@ func (a *analysis) opinionHolder(c mention) bool {
 		}
 	}
 	return true
+}
+
+// openingPreposition: the word at k, opening its sentence, is a
+// preposition, maybe a capital written without its accent ("A Paris").
+func (a *analysis) openingPreposition(k int) bool {
+	t := a.toks[k]
+	return t.kind == tokWord && (a.gr.prepositions[t.low] || t.capitalized() && a.sentenceInitial(k) && a.gr.openingPrepositions[t.low])
 }
 
 // maxOpeningPhraseWords bounds the phrase a sentence opens on.
