@@ -165,6 +165,14 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 	if qi-1 >= s.tokFrom && toks[qi-1].isPunct(":") {
 		if mi := a.mentionEndingAt(qi - 2); mi >= 0 {
 			mi = a.appositionHead(mi, s.tokFrom)
+			// "Élodie, 31 ans, qui accouchera à Saint-Brieuc : « … »": a
+			// place after a preposition ends a clause about the
+			// sentence's subject, who speaks.
+			if m := a.mentions[mi]; m.kind == mName && a.afterPreposition(m.tokFrom) {
+				if si := a.clauseSubject(s.tokFrom, qi-1); si >= 0 && si != mi && a.mentions[si].kind == mName && !a.mentions[si].org {
+					mi = si
+				}
+			}
 			return cue{from: qi - 1, to: qi, mention: mi, attribution: ByColon, sieve: SieveColon, score: 0.8}, true
 		}
 		// "Okafor, the night-shift nurse, is more blunt: "…"": the clause
