@@ -491,6 +491,12 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		// written, one person or a group.
 		if ent < 0 && (!m.attached || c.source) {
 			d.unnamed, d.group = m.text, m.plural
+			// "Un riverain fait le tour de sa maison. « … », raconte ce
+			// retraité": a description that points back takes up the
+			// unnamed person introduced just before, as first written.
+			if u := a.unnamedTakenUp(mi); u != "" {
+				d.unnamed = u
+			}
 		}
 	}
 	if c.attribution == ByColon || c.attribution == ByAccordingTo {
@@ -1100,6 +1106,33 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) (string, int) {
 		}
 	}
 	return found, takenUp
+}
+
+// unnamedTakenUp: the description at mention mi opens with a
+// demonstrative or a definite article and names no one; the text of the
+// unnamed person last introduced as a subject by an indefinite description
+// in its paragraph or the one before ("Un riverain", "Une source
+// diplomatique occidentale"), when no one was named since; "" otherwise.
+func (a *analysis) unnamedTakenUp(mi int) string {
+	m := a.mentions[mi]
+	first := a.toks[m.tokFrom].low
+	if m.plural || m.org || !a.gr.demonstratives[first] && !a.gr.definite[first] {
+		return ""
+	}
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > 1 {
+			return ""
+		}
+		switch {
+		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
+			return "" // someone named since
+		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.indefinite(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
+			return c.text
+		}
+	}
+	return ""
 }
 
 // definiteOrIndefinite: the description opens with an article ("a crane

@@ -991,6 +991,12 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		if ord-a.paras[a.toks[c.tokFrom].para].ord > 1 {
 			return -1
 		}
+		// "Une source diplomatique, s'exprimant sous couvert d'anonymat,
+		// …": an unnamed person introduced since is who a description
+		// takes up.
+		if c.kind == mRole && !c.plural && !c.org && !c.attached && a.indefinite(c) && a.subjectPosition(c) {
+			return -1
+		}
 		if c.kind != mName || c.entity < 0 {
 			continue
 		}
@@ -1006,6 +1012,13 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		return c.entity
 	}
 	return -1
+}
+
+// indefinite: the description opens with an indefinite article ("un
+// riverain", "une source").
+func (a *analysis) indefinite(m mention) bool {
+	w := a.toks[m.tokFrom].low
+	return a.gr.determiners[w] != 0 && !a.gr.definite[w] && !a.gr.demonstratives[w] && !a.gr.partitives[w]
 }
 
 // previousSentenceSubject: the person in subject position in the sentence
