@@ -1110,9 +1110,10 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) (string, int) {
 
 // unnamedTakenUp: the description at mention mi opens with a
 // demonstrative or a definite article and names no one; the text of the
-// unnamed person last introduced as a subject by an indefinite description
-// in its paragraph or the one before ("Un riverain", "Une source
-// diplomatique occidentale"), when no one was named since; "" otherwise.
+// unnamed person last introduced as a subject by a description that
+// introduces ("Un riverain", "Sa voisine", "Une source diplomatique
+// occidentale"), in its paragraph or the one before, when no one was named
+// since; "" otherwise.
 func (a *analysis) unnamedTakenUp(mi int) string {
 	m := a.mentions[mi]
 	first := a.toks[m.tokFrom].low
@@ -1128,7 +1129,7 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 		switch {
 		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
 			return "" // someone named since
-		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.indefinite(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
+		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
 			return c.text
 		}
 	}

@@ -994,7 +994,7 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		// "Une source diplomatique, s'exprimant sous couvert d'anonymat,
 		// …": an unnamed person introduced since is who a description
 		// takes up.
-		if c.kind == mRole && !c.plural && !c.org && !c.attached && a.indefinite(c) && a.subjectPosition(c) {
+		if c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && a.subjectPosition(c) {
 			return -1
 		}
 		if c.kind != mName || c.entity < 0 {
@@ -1014,11 +1014,12 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 	return -1
 }
 
-// indefinite: the description opens with an indefinite article ("un
-// riverain", "une source").
-func (a *analysis) indefinite(m mention) bool {
+// introducing: the description opens with a determiner that introduces
+// someone new, not one that points back ("un riverain", "une source",
+// "sa voisine"; not "le", "ce").
+func (a *analysis) introducing(m mention) bool {
 	w := a.toks[m.tokFrom].low
-	return a.gr.determiners[w] != 0 && !a.gr.definite[w] && !a.gr.demonstratives[w] && !a.gr.partitives[w]
+	return a.gr.determiners[w] != 0 && !a.gr.definite[w] && !a.gr.demonstratives[w]
 }
 
 // previousSentenceSubject: the person in subject position in the sentence
