@@ -54,7 +54,7 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 			if m := a.isVerbWord(base); m {
 				return 1, pr, true
 			}
-			isAux := a.gr.aux[base] || base == "a" || base == "est" || base == "avait"
+			isAux := a.gr.aux[base]
 			if c.verbal && !isAux {
 				return 1, pr, true // "« … », tente-t-il de corriger"
 			}
@@ -86,7 +86,7 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 // jouer", "continues to play").
 func (a *analysis) auxiliaryUse(k, n int) bool {
 	t := a.toks[k]
-	if n == 1 && (a.gr.prepositions[t.low] || t.low == "contre" || t.low == "entre") {
+	if n == 1 && a.gr.prepositions[t.low] {
 		return true
 	}
 	// "l'annonce", "the call": after a determiner the form is a noun

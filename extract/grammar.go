@@ -127,6 +127,9 @@ type grammar struct {
 	// sentence with a capital that drops its accent ("A Paris" for "À
 	// Paris"), and a verb elsewhere.
 	openingPrepositions map[string]bool
+	// articles: the definite and indefinite articles ("a crane driver",
+	// "le porte-parole"), not possessives ("his lawyer").
+	articles map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -342,6 +345,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"carriers.txt", &g.carriers, false},
 		{"complementizers.txt", &g.complementizers, false},
 		{"opening-prepositions.txt", &g.openingPrepositions, false},
+		{"articles.txt", &g.articles, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

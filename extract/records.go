@@ -1094,7 +1094,7 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) (string, int) {
 		switch {
 		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
 			return "", -1 // someone named since: the usual resolution decides
-		case c.kind == mRole && found == "" && takenUp < 0 && !c.attached && !c.plural && !c.org && definiteOrIndefinite(a.toks[c.tokFrom].low) &&
+		case c.kind == mRole && found == "" && takenUp < 0 && !c.attached && !c.plural && !c.org && a.gr.articles[a.toks[c.tokFrom].low] &&
 			genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
 			// "Le technicien ne se fait pas d'illusions" after the
 			// coach's quote: a description that takes someone up is them.
@@ -1136,12 +1136,3 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 	return ""
 }
 
-// definiteOrIndefinite: the description opens with an article ("a crane
-// driver", "le porte-parole"), not a possessive ("his lawyer").
-func definiteOrIndefinite(w string) bool {
-	switch w {
-	case "a", "an", "the", "un", "une", "le", "la", "l'":
-		return true
-	}
-	return false
-}
