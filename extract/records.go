@@ -1135,4 +1135,3 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 	}
 	return ""
 }
-
