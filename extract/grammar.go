@@ -130,6 +130,9 @@ type grammar struct {
 	// articles: the definite and indefinite articles ("a crane driver",
 	// "le porte-parole"), not possessives ("his lawyer").
 	articles map[string]bool
+	// objectClitics: object pronouns that may open an incise before its
+	// verb ("me dit Sérapion", "lui répondit-il").
+	objectClitics map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -346,6 +349,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"complementizers.txt", &g.complementizers, false},
 		{"opening-prepositions.txt", &g.openingPrepositions, false},
 		{"articles.txt", &g.articles, false},
+		{"object-clitics.txt", &g.objectClitics, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

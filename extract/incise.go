@@ -89,8 +89,7 @@ func (a *analysis) inciseAt(i, limit int) (int, bool) {
 	w, j := wordAt(text, i, limit, a.gr.elisions)
 	low := strings.ToLower(foldApostrophes(w))
 	// Object clitics before the verb: "me dit Sérapion", "lui répondit-il".
-	switch low {
-	case "me", "m'", "lui", "leur", "nous", "vous", "te", "t'", "se", "s'":
+	if a.gr.objectClitics[low] {
 		if k := skipSpaces(text, j, limit); k < limit {
 			w, j = wordAt(text, k, limit, a.gr.elisions)
 			low = strings.ToLower(foldApostrophes(w))
