@@ -96,7 +96,7 @@ func (a *analysis) auxiliaryUse(k, n int) bool {
 	if d > 0 && a.toks[d].kind == tokWord && isNumber(a.toks[d].text) {
 		d--
 	}
-	if p := a.toks[max(d, 0)]; d >= 0 && k > 0 && p.kind == tokWord && a.isDeterminer(p.low) && p.low != "that" {
+	if p := a.toks[max(d, 0)]; d >= 0 && k > 0 && p.kind == tokWord && a.isDeterminer(p.low) && !a.gr.complementizers[p.low] {
 		// "Comme le souligne X": an object clitic after an opener that
 		// takes one, before its verb ("que l'accusé" stays a noun).
 		cliticAfterOpener := d == k-1 && k >= 2 && a.gr.clitics[p.low] && a.toks[k-2].kind == tokWord && a.gr.cliticOpeners[a.toks[k-2].low]
@@ -398,7 +398,7 @@ func (a *analysis) agrees(mi, v int) bool {
 	}
 	if v > 0 {
 		p := a.toks[v-1]
-		if p.kind == tokWord && (a.gr.aux[p.low] || p.low == "to" || strings.HasSuffix(p.low, "n't")) {
+		if p.kind == tokWord && (a.gr.aux[p.low] || a.gr.infinitiveMarkers[p.low] || strings.HasSuffix(p.low, "n't")) {
 			return true
 		}
 	}
@@ -411,7 +411,7 @@ func (a *analysis) agrees(mi, v int) bool {
 		return false
 	case mName:
 		// "the Conservatives call": a plural name.
-		return strings.HasSuffix(m.text, "s") && m.tokFrom > 0 && a.toks[m.tokFrom-1].low == "the"
+		return strings.HasSuffix(m.text, "s") && m.tokFrom > 0 && a.gr.definite[a.toks[m.tokFrom-1].low]
 	}
 	return false
 }
