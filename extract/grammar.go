@@ -133,6 +133,9 @@ type grammar struct {
 	// objectClitics: object pronouns that may open an incise before its
 	// verb ("me dit Sérapion", "lui répondit-il").
 	objectClitics map[string]bool
+	// orgAnaphors: heads of descriptions that take up an organisation
+	// named before ("l'entreprise", "le club"), folded as roles are.
+	orgAnaphors map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -350,6 +353,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"opening-prepositions.txt", &g.openingPrepositions, false},
 		{"articles.txt", &g.articles, false},
 		{"object-clitics.txt", &g.objectClitics, false},
+		{"org-anaphors.txt", &g.orgAnaphors, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

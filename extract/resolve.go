@@ -315,8 +315,16 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			}
 			return -1
 		}
-		if e := a.resolveDescription(m, mi); e >= 0 || m.org || m.plural {
+		if e := a.resolveDescription(m, mi); e >= 0 || m.plural {
 			return e
+		}
+		if m.org {
+			// "Telvia a confirmé … « … », a précisé l'entreprise": the
+			// organisation the text is about.
+			if a.gr.definite[a.toks[m.tokFrom].low] && a.gr.orgAnaphors[m.role] {
+				return a.salientOrg(m, mi)
+			}
+			return -1
 		}
 		// "son homologue turc Recep Tayyip Erdoğan … le président turc":
 		// the person last given the description's country.
@@ -1021,6 +1029,39 @@ func (a *analysis) introducing(m mention) bool {
 	w := a.toks[m.tokFrom].low
 	return a.gr.determiners[w] != 0 && !a.gr.definite[w] && !a.gr.demonstratives[w]
 }
+
+// salientOrg is the last organisation named as a subject (the one its
+// sentence opens on, or one right before its verb) before mention mi, in
+// its paragraph or the two before, when the feature
+// descriptions-take-up-subject holds; -1 otherwise.
+func (a *analysis) salientOrg(m mention, mi int) int {
+	if !a.gr.features[featDescriptionsTakeUpSubject] {
+		return -1
+	}
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > maxOrgParas {
+			return -1
+		}
+		if c.kind != mName || c.entity < 0 || c.possessive || a.afterSourcePhrase(c.tokFrom) ||
+			a.openingMention(a.sents[a.toks[c.tokFrom].sent]) != j && !a.actsAsSubject(c) {
+			continue
+		}
+		// The nearest subject decides: an organisation, or a single word
+		// no first name or gender makes a person ("Telvia a confirmé").
+		e := &a.entities[c.entity]
+		if e.org || len(e.words) == 1 && e.gender == 0 && !e.place && !a.isFirstName(e.words[0]) {
+			return c.entity
+		}
+		return -1
+	}
+	return -1
+}
+
+// maxOrgParas: how many paragraphs back an organisation a description
+// takes up is looked for.
+const maxOrgParas = 2
 
 // previousSentenceSubject: the person in subject position in the sentence
 // before mention mi's, when genders are known and agree.
