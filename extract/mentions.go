@@ -416,11 +416,16 @@ func (a *analysis) nameAt(k int) int {
 		k++
 	}
 	var gender Gender
-	if g, n, ok := a.isHonorific(k); ok {
-		if k+n < len(toks) && toks[k+n].capitalized() {
-			gender = g
-			k += n
+	// "Det Insp Mark Feeney": ranks may follow one another.
+	for range maxHonorifics {
+		g, n, ok := a.isHonorific(k)
+		if !ok || k+n >= len(toks) || !toks[k+n].capitalized() {
+			break
 		}
+		if g != 0 {
+			gender = g
+		}
+		k += n
 	}
 	// A capitalised role before a name: "President Obama", "Secretary of
 	// State John Kerry".
@@ -1290,6 +1295,9 @@ func (a *analysis) closesAppositive(k int) bool {
 	}
 	return t.kind == tokQuote || t.kind == tokPunct && (t.text == "," || t.text == "." || t.text == ":" || t.text == ";")
 }
+
+// maxHonorifics bounds the titles read before a name ("Det Ch Insp").
+const maxHonorifics = 3
 
 // maxAffiliationWords bounds a party or place in parentheses after a name.
 const maxAffiliationWords = 8
