@@ -1032,12 +1032,8 @@ func (a *analysis) introducing(m mention) bool {
 
 // salientOrg is the last organisation named as a subject (the one its
 // sentence opens on, or one right before its verb) before mention mi, in
-// its paragraph or the two before, when the feature
-// descriptions-take-up-subject holds; -1 otherwise.
+// its paragraph or the two before; -1 otherwise.
 func (a *analysis) salientOrg(m mention, mi int) int {
-	if !a.gr.features[featDescriptionsTakeUpSubject] {
-		return -1
-	}
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
