@@ -1044,10 +1044,12 @@ func (a *analysis) salientOrg(m mention, mi int) int {
 			a.openingMention(a.sents[a.toks[c.tokFrom].sent]) != j && !a.actsAsSubject(c) {
 			continue
 		}
-		// The nearest subject decides: an organisation, or a single word
-		// no first name or gender makes a person ("Telvia a confirmé").
+		// The nearest subject decides: an organisation, or, where the press
+		// varies the words for what it is about, a single word no first
+		// name or gender makes a person ("Telvia a confirmé"; English
+		// opens sentences on "Hundreds", "Officials").
 		e := &a.entities[c.entity]
-		if e.org || len(e.words) == 1 && e.gender == 0 && !e.place && !a.isFirstName(e.words[0]) {
+		if e.org || a.gr.features[featDescriptionsTakeUpSubject] && len(e.words) == 1 && e.gender == 0 && !e.place && !a.isFirstName(e.words[0]) {
 			return c.entity
 		}
 		return -1
