@@ -1286,10 +1286,8 @@ func (a *analysis) closesAppositive(k int) bool {
 	if t.isPunct("(") {
 		// "le maire, Hervé Le Gall (divers droite), …": an affiliation
 		// in parentheses belongs to the name.
-		for j := k + 1; j < len(a.toks) && j-k <= maxAffiliationWords; j++ {
-			if a.toks[j].isPunct(")") {
-				return a.closesAppositive(j + 1)
-			}
+		if j := a.skipParen(k, len(a.toks)); j > k {
+			return a.closesAppositive(j + 1)
 		}
 		return false
 	}

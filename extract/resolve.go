@@ -26,6 +26,12 @@ type entity struct {
 	lastTok  int
 }
 
+// lone: the entity is one capitalised word of unknown gender ("Pantin",
+// "Okafor", "Transcript"), as often a place or a common word as a person.
+func (e *entity) lone() bool {
+	return len(e.words) < 2 && e.gender == 0
+}
+
 func (e *entity) canonical() string {
 	if e.canon != "" {
 		return e.canon
@@ -240,7 +246,7 @@ func (a *analysis) resolveNames() {
 			continue
 		}
 		e := &a.entities[m.entity]
-		if e.gender == 0 && !e.org && !e.place && len(e.words) == 1 && len(bySurname[e.surname]) == 1 {
+		if e.lone() && !e.org && !e.place && len(bySurname[e.surname]) == 1 {
 			e.gender, _ = lookupFolded(a.lx.FirstNames, e.words[0])
 		}
 	}
@@ -500,7 +506,7 @@ func (a *analysis) lastNamedAt(m mention, mi int, g Gender, subjectOnly bool, af
 		// A lone capitalised word with no gender and no role ("Toronto",
 		// "Mostly") is too weak to carry a pronoun, unless it is plainly a
 		// subject: "Okafor didn't hesitate."
-		if e.gender == 0 && len(e.words) < 2 && len(e.roles) == 0 && !a.actsAsSubject(c) {
+		if e.lone() && len(e.roles) == 0 && !a.actsAsSubject(c) {
 			continue
 		}
 		// "Goetz Vitamin E Shaving Cream": a long name with no known gender
@@ -932,7 +938,7 @@ func (a *analysis) otherNamedSince(from, to, e int) bool {
 	// as often a place as a person: it does not take the topic.
 	return a.nameSince(from, to, func(c int) bool {
 		o := &a.entities[c]
-		return c != e && !o.org && !o.place && (len(o.words) > 1 || o.gender != 0)
+		return c != e && !o.org && !o.place && !o.lone()
 	})
 }
 
@@ -1011,7 +1017,7 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		e := &a.entities[c.entity]
 		// A lone word of unknown gender may be a place; "Selon Le
 		// Parisien" names a source, not the person the text is about.
-		if e.org || e.place || len(e.words) < 2 && e.gender == 0 || a.afterSourcePhrase(c.tokFrom) {
+		if e.org || e.place || e.lone() || a.afterSourcePhrase(c.tokFrom) {
 			continue
 		}
 		if c.possessive || !a.subjectPosition(c) && !a.opinionHolder(c) || !genderAgrees(e.gender, m.gender) {
@@ -1049,7 +1055,7 @@ func (a *analysis) salientOrg(m mention, mi int) int {
 		// name or gender makes a person ("Telvia a confirmé"; English
 		// opens sentences on "Hundreds", "Officials").
 		e := &a.entities[c.entity]
-		if e.org || a.gr.features[featDescriptionsTakeUpSubject] && len(e.words) == 1 && e.gender == 0 && !e.place && !a.isFirstName(e.words[0]) {
+		if e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0]) {
 			return c.entity
 		}
 		return -1

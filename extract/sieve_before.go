@@ -645,7 +645,7 @@ const maxPhraseWords = 6
 // skipParen returns the closing parenthesis of the one opening at token k,
 // read no further than limit and a few words; k itself when there is none.
 func (a *analysis) skipParen(k, limit int) int {
-	for j := k + 1; j < limit && j-k <= maxAffiliationWords+1; j++ {
+	for j := k + 1; j < limit && j-k <= maxAffiliationWords; j++ {
 		if a.toks[j].isPunct(")") {
 			return j
 		}

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // paragraphSieve: "Il apparaît que les détenus sont tenus dans « des
 // positions douloureuses de longues heures »": a long quoted stretch that
@@ -51,7 +54,7 @@ func (a *analysis) subjectsWords(qi int, st *recordState, d *decided) bool {
 	// title (« Suzanne Laroque, fille de l'inculpé »), and an infinitive
 	// marker (« d'aller lui-même … ») words of the narrator's.
 	sp := a.spans[a.toks[qi].quote]
-	if first := a.firstWord(sp); first == "" || !unicode.IsLower([]rune(first)[0]) || a.gr.infinitiveMarkers[first] {
+	if first := a.firstWord(sp); first == "" || !unicode.IsLower([]rune(first)[0]) || a.gr.infinitiveMarkers[strings.ToLower(first)] {
 		return false
 	}
 	s := a.sents[a.toks[qi].sent]
@@ -84,22 +87,15 @@ func (a *analysis) subjectsWords(qi int, st *recordState, d *decided) bool {
 // clause's.
 const maxSubjectReach = 40
 
-// firstWord is the first word of a span, lowercase, an elided article
+// firstWord is the first word of a span as written, an elided article
 // with its apostrophe ("d'").
 func (a *analysis) firstWord(sp span) string {
-	r := a.text[sp.start:sp.end]
-	i := 0
-	for i < len(r) && !isWordRune(r[i]) {
+	i := sp.start
+	for i < sp.end && !isWordRune(a.text[i]) {
 		i++
 	}
-	j := i
-	for j < len(r) && isWordRune(r[j]) {
-		j++
-	}
-	if j < len(r) && (r[j] == '\'' || r[j] == '’') {
-		return string(r[i:j]) + "'"
-	}
-	return string(r[i:j])
+	w, _ := wordAt(a.text, i, sp.end, a.gr.elisions)
+	return foldApostrophes(w)
 }
 
 // followsRejected: "poursuivi pour « apologie du terrorisme » et
