@@ -43,6 +43,9 @@ type mention struct {
 	// npFrom is the first token of the noun phrase when a role precedes the
 	// name ("le syndicat SUD"): where its syntactic position is read.
 	npFrom int
+	// rank: the role is a rank written as a title ("Mayor Dana Whitford"),
+	// not a description the text gives the person.
+	rank bool
 }
 
 // analysis holds everything computed for one document.
@@ -416,6 +419,10 @@ func (a *analysis) nameAt(k int) int {
 		k++
 	}
 	var gender Gender
+	// "Mayor Dana Whitford … the mayor said": a rank that is also a role
+	// gives the person that role, for the descriptions that take it up.
+	var rankRole string
+	var rankInfo RoleInfo
 	// "Det Insp Mark Feeney": ranks may follow one another.
 	for range maxHonorifics {
 		g, n, ok := a.isHonorific(k)
@@ -424,6 +431,9 @@ func (a *analysis) nameAt(k int) int {
 		}
 		if g != 0 {
 			gender = g
+		}
+		if key, info, rn := a.roleAt(k); rn == n && !info.Org && rankRole == "" {
+			rankRole, rankInfo = key, info
 		}
 		k += n
 	}
@@ -606,6 +616,10 @@ func (a *analysis) nameAt(k int) int {
 	}
 	m := mention{kind: mName, tokFrom: from, tokTo: end, start: start, end: mEnd,
 		name: words, gender: gender, org: org, possessive: possessive, role: role, entity: -1, weak: weak}
+	if role == "" && rankRole != "" {
+		m.role, m.rank = rankRole, true
+		role, roleInfo = rankRole, rankInfo
+	}
 	if role != "" && roleInfo.Gender != 0 && gender == 0 {
 		m.gender = roleInfo.Gender
 	}

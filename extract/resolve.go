@@ -18,6 +18,10 @@ type entity struct {
 	org       bool
 	place     bool              // a country or region: never a person
 	roles     map[string]string // folded role -> country ("" when none)
+	// ranks: the roles known only from a title before the name ("Mayor
+	// Dana Whitford"); they let a description find the person but, unlike
+	// a description the text gives, say nothing of whom a pronoun means.
+	ranks map[string]bool
 	// frozen: the forms are all known (resolveNames is over), so the
 	// canonical name can be kept in canon.
 	frozen   bool
@@ -234,6 +238,12 @@ func (a *analysis) resolveNames() {
 		if m.role != "" {
 			if _, ok := e.roles[m.role]; !ok || m.country != "" {
 				e.setRole(m.role, m.country)
+				if m.rank {
+					if e.ranks == nil {
+						e.ranks = map[string]bool{}
+					}
+					e.ranks[m.role] = true
+				}
 			}
 		}
 		m.entity = best
@@ -398,7 +408,7 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			// A person of unknown gender counts when given a role and a
 			// full name ("accountant Babatunji Farinloye").
 			if last := a.lastNamed(m, mi, m.gender, false, prev.tok); last >= 0 && last != p &&
-				(a.entities[last].gender != 0 || len(a.entities[last].words) > 1 && len(a.entities[last].roles) > 0) &&
+				(a.entities[last].gender != 0 || len(a.entities[last].words) > 1 && a.entities[last].described()) &&
 				a.namedInParagraph(last, m.tokFrom) {
 				return last
 			}
@@ -506,7 +516,7 @@ func (a *analysis) lastNamedAt(m mention, mi int, g Gender, subjectOnly bool, af
 		// A lone capitalised word with no gender and no role ("Toronto",
 		// "Mostly") is too weak to carry a pronoun, unless it is plainly a
 		// subject: "Okafor didn't hesitate."
-		if e.lone() && len(e.roles) == 0 && !a.actsAsSubject(c) {
+		if e.lone() && !e.described() && !a.actsAsSubject(c) {
 			continue
 		}
 		// "Goetz Vitamin E Shaving Cream": a long name with no known gender
@@ -928,7 +938,7 @@ func (a *analysis) namedSince(from, to int, org bool) bool {
 // often a place or a common word as a person.
 func (a *analysis) loneWord(e int) bool {
 	en := &a.entities[e]
-	return len(en.words) < 2 && en.gender == 0 && len(en.roles) == 0 && !a.isFirstName(en.words[0])
+	return len(en.words) < 2 && en.gender == 0 && !en.described() && !a.isFirstName(en.words[0])
 }
 
 // otherNamedSince: a person other than entity e is named between tokens
@@ -1116,6 +1126,13 @@ func (e *entity) setRole(role, country string) {
 		e.roles = map[string]string{}
 	}
 	e.roles[role] = country
+	delete(e.ranks, role)
+}
+
+// described: the text gives the person a role of its own, in apposition
+// or before the name, not only a title.
+func (e *entity) described() bool {
+	return len(e.roles) > len(e.ranks)
 }
 
 // trimSentenceOpeners drops a capitalised sentence opener glued to a name
