@@ -1183,7 +1183,12 @@ func (a *analysis) attachAppositions() {
 		// l'association des commerçants, Yanis Belkacem,": the name after
 		// the comma names the person the description introduced.
 		// "…du logiciel libre, l'April :": an article may stand between.
-		comma := n.tokFrom - 1
+		comma, own := n.tokFrom-1, i
+		// "a déclaré la directrice des fouilles, la chercheuse María
+		// Ortega Valls": the name's own role stands between.
+		if i > 0 && ms[i-1].appositionOf == i+1 && ms[i-1].tokTo == n.tokFrom {
+			comma, own = ms[i-1].tokFrom-1, i-1
+		}
 		if comma > 0 && n.country != "" && a.lx.Demonyms[a.toks[comma].low] == n.country {
 			comma-- // "…, le Danois Mikkel Sørensen,"
 		}
@@ -1191,7 +1196,7 @@ func (a *analysis) attachAppositions() {
 			comma--
 		}
 		if i > 0 && comma >= 0 && a.toks[comma].isPunct(",") && a.closesAppositive(n.tokTo) {
-			if ri := a.roleBeforeComma(i, comma); ri >= 0 {
+			if ri := a.roleBeforeComma(own, comma); ri >= 0 {
 				a.attach(ri, i)
 			}
 		}
