@@ -321,6 +321,14 @@ func (a *analysis) findMentions() {
 			if n := a.nameAt(k + 1); n > 1 && len(a.mentions) == before+1 && !a.mentions[before].org {
 				m := &a.mentions[before]
 				m.country, m.npFrom = country, k-1
+				// "… a expliqué le Danois" later takes the demonym up as a
+				// description of the person.
+				if m.role == "" {
+					m.role = fold(t.low)
+				}
+				if m.gender == 0 {
+					m.gender = a.gr.determiners[toks[k-1].low]
+				}
 				k += n
 				continue
 			}
