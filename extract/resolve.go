@@ -375,6 +375,13 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			if e := a.salientSubject(m, mi); e >= 0 && !a.entities[e].otherCountry(m.country) {
 				return e
 			}
+			// "La romancière québécoise Nadia Ferhat remporte le prix ¶ …
+			// a déclaré la lauréate": a portrait or a profile is about the
+			// one person its headline names; a description of that
+			// person's gender no one else was given is theirs.
+			if e := a.headlinePerson(); e >= 0 && m.gender != 0 && a.entities[e].gender == m.gender && !a.entities[e].otherCountry(m.country) {
+				return e
+			}
 		}
 		return -1
 	case mPronoun:
@@ -1279,4 +1286,38 @@ func (a *analysis) lastGenderless(m mention, mi int) int {
 		}
 	}
 	return -1
+}
+
+// headlinePerson is the one person the headline names by surname (a
+// person the text names in full or with a known gender); -1 when there is
+// no headline or it names none or several.
+func (a *analysis) headlinePerson() int {
+	if len(a.toks) == 0 {
+		return -1
+	}
+	head := a.toks[0].para
+	if !a.paras[head].skip || a.paras[head].ord != 0 {
+		return -1
+	}
+	found := -1
+	for _, t := range a.toks {
+		if int(t.para) != int(head) {
+			break
+		}
+		if t.kind != tokWord || !t.capitalized() {
+			continue
+		}
+		f := fold(t.text)
+		for ei := range a.entities {
+			e := &a.entities[ei]
+			if e.surname != f || e.org || e.place || e.lone() {
+				continue
+			}
+			if found >= 0 && found != ei {
+				return -1
+			}
+			found = ei
+		}
+	}
+	return found
 }
