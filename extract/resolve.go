@@ -189,7 +189,7 @@ func (a *analysis) resolveNames() {
 				continue
 			}
 		}
-		if best < 0 && len(words) == 1 && !m.org && len(byGiven[fold(words[0])]) > 0 && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom)) {
+		if best < 0 && len(words) == 1 && !m.org && len(byGiven[fold(words[0])]) > 0 && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom) || a.isFirstName(words[0])) {
 			// "Jordan said" after "Jordan Stewart": a first name alone, as
 			// the subject of a verb, names the one person who carries it.
 			best = a.byGivenName(fold(words[0]), byGiven)
