@@ -861,7 +861,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 			}
 		}
 	}
-	end = a.complementEnd(k, end)
+	end = a.complementEnd(k, end, info.Org)
 	g := info.Gender
 	if g == 0 {
 		g = detGender
@@ -1077,12 +1077,12 @@ const maxComplementWords = 4
 // la fédération", "une source proche du dossier", "the mayor of
 // Springfield". Names inside it stop being speaker candidates of their
 // own: the mayor speaks, not Springfield.
-func (a *analysis) complementEnd(k, end int) int {
+func (a *analysis) complementEnd(k, end int, org bool) int {
 	for n := 0; n < maxComplements; n++ {
 		// A second complement headed by a person's role is a description
 		// of its own: "l'avocat de l'assassin du préfet de Corse Claude
 		// Érignac".
-		next := a.oneComplementEnd(k, end, n > 0)
+		next := a.oneComplementEnd(k, end, n > 0, org && n == 0)
 		if next == end {
 			break
 		}
@@ -1101,7 +1101,7 @@ const maxComplements = 2
 
 // oneComplementEnd reads one complement after end: a link, maybe a
 // determiner, and content words.
-func (a *analysis) oneComplementEnd(k, end int, noRole bool) int {
+func (a *analysis) oneComplementEnd(k, end int, noRole, nameEnds bool) int {
 	toks := a.toks
 	para := toks[k].para
 	j := end
@@ -1121,6 +1121,14 @@ func (a *analysis) oneComplementEnd(k, end int, noRole bool) int {
 	}
 	c := j
 	for c < len(toks) && c-j < maxComplementWords && toks[c].para == para && a.complementWord(c) {
+		// "l'association de consommateurs Consom'Avenir": after an
+		// organisation's own complement, a capitalised word right after
+		// a lowercase noun is the name the description introduces, not
+		// part of its complement ("du Kazakhstan"); "un porte-parole de
+		// l'enseigne Hyperval" stays one description.
+		if nameEnds && c > j && toks[c].capitalized() && !toks[c-1].capitalized() && toks[c-1].end < toks[c].start {
+			break
+		}
 		c++
 	}
 	if c == j {
