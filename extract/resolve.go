@@ -338,7 +338,12 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			// "Telvia a confirmé … « … », a précisé l'entreprise": the
 			// organisation the text is about.
 			if a.gr.definite[a.toks[m.tokFrom].low] && a.gr.orgAnaphors[m.role] {
-				return a.salientOrg(m, mi)
+				if e := a.salientOrg(m, mi); e >= 0 {
+					return e
+				}
+				// "Grève chez Colivia ¶ … La direction a fait savoir":
+				// the one organisation the headline names.
+				return a.headlineOrg()
 			}
 			return -1
 		}
@@ -1072,6 +1077,14 @@ func (a *analysis) salientOrg(m mention, mi int) int {
 		// name or gender makes a person ("Telvia a confirmé"; English
 		// opens sentences on "Hundreds", "Officials").
 		e := &a.entities[c.entity]
+		// "La Commission nationale … a été saisie. … l'entreprise
+		// assure": an organisation whose name opens on a kind of
+		// organisation other than the description's is not it.
+		if e.org && len(e.words) > 1 && a.gr.features[featAdjectivesFollowNoun] { // the head opens the name
+			if info, ok := a.lx.Roles[strings.ToLower(e.words[0])]; ok && info.Org && fold(strings.ToLower(e.words[0])) != m.role {
+				continue
+			}
+		}
 		if e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0]) {
 			return c.entity
 		}
@@ -1292,6 +1305,22 @@ func (a *analysis) lastGenderless(m mention, mi int) int {
 // person the text names in full or with a known gender); -1 when there is
 // no headline or it names none or several.
 func (a *analysis) headlinePerson() int {
+	return a.headlineNamed(func(e *entity) bool { return !e.org && !e.place && !e.lone() })
+}
+
+// headlineOrg is the one organisation the headline names (or, where the
+// press varies the words for what it is about, a single word no first
+// name or gender makes a person); -1 when it names none or several.
+func (a *analysis) headlineOrg() int {
+	return a.headlineNamed(func(e *entity) bool {
+		return e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0])
+	})
+}
+
+// headlineNamed is the one entity match accepts whose surname (last
+// word) the headline writes; -1 when there is no headline or it names
+// none or several.
+func (a *analysis) headlineNamed(match func(*entity) bool) int {
 	if len(a.toks) == 0 {
 		return -1
 	}
@@ -1310,7 +1339,7 @@ func (a *analysis) headlinePerson() int {
 		f := fold(t.text)
 		for ei := range a.entities {
 			e := &a.entities[ei]
-			if e.surname != f || e.org || e.place || e.lone() {
+			if e.surname != f || !match(e) {
 				continue
 			}
 			if found >= 0 && found != ei {
