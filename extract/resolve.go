@@ -1038,8 +1038,9 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		}
 		e := &a.entities[c.entity]
 		// A lone word of unknown gender may be a place; "Selon Le
-		// Parisien" names a source, not the person the text is about.
-		if e.org || e.place || e.lone() || a.afterSourcePhrase(c.tokFrom) {
+		// Parisien" names a source, not the person the text is about;
+		// "de la Royale Entente" takes an article no person's name does.
+		if e.org || e.place || e.lone() || a.afterSourcePhrase(c.tokFrom) || a.articleBeforeName(c) {
 			continue
 		}
 		if c.possessive || !a.subjectPosition(c) && !a.opinionHolder(c) || !genderAgrees(e.gender, m.gender) {
@@ -1349,4 +1350,17 @@ func (a *analysis) headlineNamed(match func(*entity) bool) int {
 		}
 	}
 	return found
+}
+
+// articleBeforeName: a definite article stands right before the name
+// itself, not before a role or a demonym that precedes it ("la Royale
+// Entente", "the Grand Hotel"; not "le président Paul Roux"): no
+// person's name takes one.
+func (a *analysis) articleBeforeName(c mention) bool {
+	k := c.tokFrom
+	if k == 0 || c.npFrom != 0 && c.npFrom != k {
+		return false
+	}
+	p := a.toks[k-1]
+	return p.kind == tokWord && p.para == a.toks[k].para && a.gr.definite[p.low] && !p.capitalized()
 }
