@@ -486,6 +486,14 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 		}
 	case mRole:
 		d.attrib = ByDescription
+		// "… a expliqué le prévenu" resolved to Jean-Luc Dethier: later
+		// in the text "le prévenu" is still him, however many people
+		// were named in between.
+		if ent >= 0 && !m.plural && m.role != "" && a.entities[ent].org == m.org {
+			if _, ok := a.entities[ent].roles[m.role]; !ok {
+				a.entities[ent].setRole(m.role, m.country)
+			}
+		}
 		// "un riverain a dit", "les autorités locales ont décrit": a
 		// description that names nobody of the article is the speaker as
 		// written, one person or a group.
