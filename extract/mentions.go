@@ -252,6 +252,15 @@ func (a *analysis) findMentions() {
 				k = end
 				continue
 			}
+			// "Gord Fenwick (Kelowna–Lake Country)", "Jean Roux (PS)": the
+			// parenthesis after a person's name holds their riding,
+			// party or town, no speaker of its own.
+			if n := len(a.mentions); n > 0 && a.mentions[n-1].kind == mName && !a.mentions[n-1].org && a.mentions[n-1].tokTo == k {
+				if end := a.skipParen(k, len(toks)); end > k {
+					k = end
+					continue
+				}
+			}
 		}
 		if t.kind != tokWord || a.paras[t.para].skip {
 			continue
