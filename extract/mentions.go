@@ -597,7 +597,7 @@ func (a *analysis) nameAt(k int) int {
 		// "NEW YORK (AP) —", "TORONTO —": where the story was filed.
 		return end - from
 	}
-	if len(words) == 1 && isPartyState(words[0]) {
+	if len(words) == 1 && (isPartyState(words[0]) || a.partyPlaceBetweenCommas(from, end, words[0])) {
 		// "(R-Wis.)", "(D-N.Y.)": a party and a state, not a name.
 		return end - from
 	}
@@ -1577,6 +1577,24 @@ func (a *analysis) creditEnd(k int) int {
 	}
 	return k
 }
+
+// partyPlaceBetweenCommas: "Dale Wickersham, R-Hutchinson, who carried
+// the bill": one capital, a hyphen and a town, set off by commas or
+// parentheses right after a name.
+func (a *analysis) partyPlaceBetweenCommas(from, end int, w string) bool {
+	if len(w) < 4 || len(w) > maxPartyPlaceBytes || w[1] != '-' || w[0] < 'A' || w[0] > 'Z' || w[2] < 'A' || w[2] > 'Z' || from == 0 || end >= len(a.toks) {
+		return false
+	}
+	before, after := a.toks[from-1], a.toks[end]
+	if !(before.isPunct(",") || before.isPunct("(")) || !(after.isPunct(",") || after.isPunct(")")) {
+		return false
+	}
+	n := len(a.mentions)
+	return n > 0 && a.mentions[n-1].kind == mName && a.mentions[n-1].tokTo == from-1
+}
+
+// maxPartyPlaceBytes bounds "R-Hutchinson", "D-Grand Rapids" is two words.
+const maxPartyPlaceBytes = 24
 
 // isPartyState: "R-Wis", "D-Calif", "I-Vt": one capital, a hyphen, a
 // capitalised abbreviation.
