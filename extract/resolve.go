@@ -321,7 +321,10 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			return m.entity
 		}
 		if m.speech {
-			return a.speechSource(m, mi)
+			if e := a.speechSource(m, mi); e >= 0 {
+				return e
+			}
+			return a.speechNounAuthor(m)
 		}
 		// "a ajouté le même responsable": the last speaker, when the
 		// description can be them.
@@ -1214,6 +1217,38 @@ func (a *analysis) speechSource(m mention, mi int) int {
 				return c.entity
 			}
 		}
+	}
+	return -1
+}
+
+// speechNounAuthor: "Brian Sorensen issued a statement … “…,” the
+// statement said": the subject of the sentence that last wrote the same
+// noun authored the document; -1 when that sentence has none.
+func (a *analysis) speechNounAuthor(m mention) int {
+	for k := m.tokFrom - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
+		if a.toks[k].low != m.role {
+			continue
+		}
+		// Only where the document is introduced ("issued a statement",
+		// "a publié un rapport"); "the campaign's initial statement" may
+		// be someone else's.
+		d := k - 1
+		for d > 0 && k-d <= maxSpeechModifiers && a.toks[d].kind == tokWord && a.premodifier(d) && !a.isDeterminer(a.toks[d].low) {
+			d--
+		}
+		if d < 0 || !a.isDeterminer(a.toks[d].low) || a.gr.definite[a.toks[d].low] || a.gr.demonstratives[a.toks[d].low] {
+			return -1
+		}
+		s := a.sents[a.toks[k].sent]
+		for j := a.mentionsBefore(s.tokFrom); j < len(a.mentions) && a.mentions[j].tokFrom < k; j++ {
+			c := a.mentions[j]
+			named := c.kind == mName || c.kind == mRole && c.appositionOf > 0
+			if !named || c.entity < 0 || c.possessive || a.entities[c.entity].place || !a.subjectPosition(c) {
+				continue
+			}
+			return c.entity
+		}
+		return -1 // the nearest use of the noun decides
 	}
 	return -1
 }
