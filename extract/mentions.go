@@ -69,6 +69,9 @@ type analysis struct {
 	l *language
 	// verbLen caches isVerbForm per token (-1: not computed).
 	verbLen []int8
+	// dialogue: the text is told as dialogue, turn by turn (a novel, a
+	// court exchange), so speakers alternate between quotes with no cue.
+	dialogue bool
 	// mentionByTok and mentionByEnd index mentions by first and last token.
 	mentionByTok, mentionByEnd []int
 }

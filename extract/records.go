@@ -59,6 +59,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 			ord++
 		}
 	}
+	a.dialogue = a.dialogueText()
 	opt := detectSpanOptions(text)
 	opt.dangling = a.gr.dangling
 	a.spans = findSpans(text, a.paras, opt)

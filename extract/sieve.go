@@ -12,8 +12,10 @@ package extract
 //     it (sieve_before.go), after an aside (sieve_aside.go), at the start of
 //     the next sentence (sieve_next.go), a name signed after a dash
 //     (sieve_dash.go), a verb with no speaker (sieve_verbonly.go);
-//  2. context sieves (contextSieves), for a quote with no cue at all: the
-//     previous quote or speaker (sieve_previous_quote.go), the subject of
+//  2. context sieves (contextSieves), for a quote with no cue at all: in
+//     dialogue, the other of two speakers taking turns
+//     (sieve_conversation.go); the previous quote or speaker
+//     (sieve_previous_quote.go), the subject of
 //     the sentences before (sieve_previous_subject.go); and, for a long
 //     partial quote the cue sieves left unattributed, its paragraph's
 //     speaker (sieve_paragraph.go).
@@ -33,6 +35,7 @@ const (
 	SieveGroup           Sieve = "group"             // "certains élus estiment"
 	SieveVerbOnly        Sieve = "verb_only"         // a reporting verb, no speaker
 	// Context sieves: no speaker in the sentence.
+	SieveConversation    Sieve = "conversation"     // in dialogue, turns alternate between two speakers
 	SievePreviousQuote   Sieve = "previous_quote"   // a quote standing alone continues the last one
 	SieveLastSpeaker     Sieve = "last_speaker"     // the last speaker, a paragraph or two apart
 	SievePreviousSubject Sieve = "previous_subject" // the subject of the sentences before
@@ -88,4 +91,4 @@ type contextSieve interface {
 }
 
 // contextSieves run in this order on a quote no cue sieve attributed.
-var contextSieves = [...]contextSieve{previousQuoteSieve{}, previousSubjectSieve{}}
+var contextSieves = [...]contextSieve{conversationSieve{}, previousQuoteSieve{}, previousSubjectSieve{}}
