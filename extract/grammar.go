@@ -78,6 +78,10 @@ type grammar struct {
 	// orgAdjectives follow an organisation word inside its name ("Banque
 	// mondiale", "Assemblée nationale").
 	orgAdjectives map[string]bool
+	// orgLinks: words that open a complement inside an organisation's
+	// name beside the usual links ("Organisation internationale pour les
+	// migrations").
+	orgLinks map[string]bool
 	// firstPerson: subject pronouns of the one who writes ("I", "je"): a
 	// narrator, whom no name of the text stands for.
 	firstPerson map[string]bool
@@ -341,6 +345,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"first-person.txt", &g.firstPerson, false},
 		{"speech-persons.txt", &g.speechPersons, false},
 		{"org-adjectives.txt", &g.orgAdjectives, false},
+		{"org-links.txt", &g.orgLinks, false},
 		{"features.txt", &g.features, false},
 		{"definite.txt", &g.definite, false},
 		{"prepositions.txt", &g.prepositions, false},

@@ -555,7 +555,7 @@ func (a *analysis) nameAt(k int) int {
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
 	for j := end - 2; j >= k && !orgName; j-- {
-		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org {
+		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org && toks[j].capitalized() {
 			if role == "" {
 				role, roleInfo = fold(strings.ToLower(toks[j].text)), info
 				if n > 1 {
@@ -1000,20 +1000,58 @@ func (a *analysis) orgHeadWithAdjective(k int) bool {
 // mondiale de la santé"): a link, a definite article at most, a noun and
 // its adjective.
 func (a *analysis) orgComplementEnd(k, end int) int {
+	for n := 0; n < maxOrgComplements; n++ {
+		next := a.oneOrgComplementEnd(k, end, n > 0)
+		if next == end {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// maxOrgComplements bounds the complements an organisation's name chains
+// ("Fédération des soignants du Québec").
+const maxOrgComplements = 2
+
+// oneOrgComplementEnd reads one complement of an organisation's name at
+// end: a link, maybe an article, a lowercase noun and its adjective
+// ("des céréaliers beaucerons", "pour les migrations"); after a first
+// one, also a capitalised place ("du Québec", "de Gironde").
+func (a *analysis) oneOrgComplementEnd(k, end int, second bool) int {
 	toks := a.toks
 	j := end
-	if j >= len(toks) || toks[j].para != toks[k].para || !a.gr.links[toks[j].low] {
+	if j >= len(toks) || toks[j].para != toks[k].para || !a.gr.links[toks[j].low] && !a.gr.orgLinks[toks[j].low] {
 		return end
 	}
 	j++
-	if j < len(toks) && a.gr.definite[toks[j].low] {
-		j++
+	if j < len(toks) && a.isDeterminer(toks[j].low) {
+		j++ // "pour les migrations"
 	}
-	if j >= len(toks) || toks[j].para != toks[k].para || toks[j].capitalized() || !a.complementWord(j) || a.lx.Demonyms[toks[j].low] != "" {
+	if j >= len(toks) || toks[j].para != toks[k].para || toks[j].kind != tokWord {
 		return end
 	}
-	if _, _, n := a.roleAt(j); n > 0 {
-		return end // "la Banque du président": a person's role, not the name
+	if toks[j].capitalized() {
+		// "du Québec", "de Gironde": a place ends the name, a known one
+		// or, after a first complement, a single capitalised word; a
+		// person's name does not.
+		_, place := a.lx.CountryForms[toks[j].low]
+		if !place && !second || !a.gr.links[toks[j-1].low] && !a.isDeterminer(toks[j-1].low) || a.personStart(j) {
+			return end
+		}
+		if !place && j+1 < len(toks) && toks[j+1].capitalized() && toks[j+1].para == toks[j].para {
+			return end // several capitalised words: another name
+		}
+		return j + 1
+	}
+	if !a.complementWord(j) || a.lx.Demonyms[toks[j].low] != "" {
+		return end
+	}
+	// "la Banque du président": a person's role, not the name; "la
+	// Fédération des soignants", "l'Ordre des médecins" name a body of
+	// them.
+	if key, _, n := a.roleAt(j); n > 0 && !a.pluralRole(key, toks[j-1].low) {
+		return end
 	}
 	j++
 	if j < len(toks) && toks[j].para == toks[k].para && a.orgAdjective(j) {
