@@ -1101,10 +1101,13 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) (string, int) {
 			break
 		}
 		switch {
-		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
-			return "", -1 // someone named since: the usual resolution decides
+		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place && !a.entities[c.entity].lone() && !a.articleBeforeName(c):
+			// Someone named since: the usual resolution decides. A lone
+			// word of unknown gender ("producteur de lait à Marigny") is
+			// as often a place.
+			return "", -1
 		case c.kind == mRole && found == "" && takenUp < 0 && !c.attached && !c.plural && !c.org && a.gr.articles[a.toks[c.tokFrom].low] &&
-			genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
+			genderAgrees(c.gender, m.gender) && a.subjectPosition(c) && !a.objectOfVerb(c):
 			// "Le technicien ne se fait pas d'illusions" after the
 			// coach's quote: a description that takes someone up is them.
 			if e := a.resolveMention(j, prev); e >= 0 {
@@ -1143,4 +1146,14 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 		}
 	}
 	return ""
+}
+
+// objectOfVerb: a verb or an auxiliary stands right before the mention
+// ("He has a son, 28, who …"): its object, not its subject.
+func (a *analysis) objectOfVerb(m mention) bool {
+	k := m.tokFrom - 1
+	if k < 0 || a.toks[k].kind != tokWord || a.toks[k].sent != a.toks[m.tokFrom].sent {
+		return false
+	}
+	return a.gr.aux[a.toks[k].low] || a.isVerbForm(k) > 0
 }
