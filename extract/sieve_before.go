@@ -76,6 +76,12 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			}
 		}
 	}
+	// "Son client, a-t-il rappelé, a « suivi de lui-même » une cure": an
+	// inverted incise between commas before the quote reports it; the
+	// clause's subject is what the words are about.
+	if c, ok := a.inciseBefore(qi, s); ok {
+		return c, true
+	}
 	// "Le ministre « condamne avec fermeté » l'attaque": the quote opens
 	// on the reporting verb its subject governs, when no other reporting
 	// verb in the sentence makes it someone's words about him ("Fiorina
@@ -726,3 +732,24 @@ func (a *analysis) mentionStart(m mention) int {
 	}
 	return m.tokFrom
 }
+
+// inciseBefore finds an inverted reporting verb set off by commas between
+// the start of sentence s and the quote at qi ("…, a-t-il rappelé, …").
+func (a *analysis) inciseBefore(qi int, s sentence) (cue, bool) {
+	toks := a.toks
+	for k := max(s.tokFrom+1, qi-maxInciseLookback); k < qi; k++ {
+		if !toks[k-1].isPunct(",") || toks[k].kind != tokWord {
+			continue
+		}
+		v := a.skipAux(k, qi)
+		vn, inv, ok := a.verbAt(v)
+		if !ok || inv == nil || v+vn >= qi || !toks[v+vn].isPunct(",") || a.gr.impersonal[strings.ToLower(inv.text)] {
+			continue
+		}
+		return cue{from: k, to: v + vn, mention: -1, inverted: inv, attribution: ByPronoun, sieve: SieveInverted, score: 0.85}, true
+	}
+	return cue{}, false
+}
+
+// maxInciseLookback bounds how far before a quote an incise is looked for.
+const maxInciseLookback = 30
