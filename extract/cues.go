@@ -288,8 +288,15 @@ func (a *analysis) nounPhraseGap(from, to int) bool {
 func (a *analysis) pickHead(chain []int) int {
 	for i := len(chain) - 1; i >= 0; i-- {
 		m := a.mentions[chain[i]]
+		// "a spokeswoman for Fair Trading Minister Rachel Okafor": the
+		// preposition stands before the name's own role.
+		np := m.tokFrom
+		if m.npFrom > 0 && m.npFrom < np {
+			np = m.npFrom
+		}
+		inComplement := i > 0 && a.complementOwner(chain[i]) == chain[i-1]
 		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) &&
-			(i == 0 || m.tokFrom == 0 || !a.gr.prepositions[a.toks[m.tokFrom-1].low]) {
+			(i == 0 || np == 0 || !a.gr.prepositions[a.toks[np-1].low]) && !inComplement {
 			return chain[i]
 		}
 	}
@@ -451,4 +458,23 @@ func isNumber(w string) bool {
 		}
 	}
 	return w[0] >= '0' && w[0] <= '9'
+}
+
+// complementOwner is the description whose complement ends on the name at
+// mention mi ("a spokeswoman for Fair Trading | Minister Rachel Okafor"):
+// the name is the complement's, the description speaks; -1 otherwise.
+func (a *analysis) complementOwner(mi int) int {
+	m := a.mentions[mi]
+	if mi == 0 || m.kind != mName {
+		return -1
+	}
+	np := m.tokFrom
+	if m.npFrom > 0 && m.npFrom < np {
+		np = m.npFrom
+	}
+	r := a.mentions[mi-1]
+	if r.kind != mRole || r.attached || r.tokTo != np || !a.linkInside(r) {
+		return -1
+	}
+	return mi - 1
 }

@@ -1230,7 +1230,11 @@ func (a *analysis) attachAppositions() {
 				n.npFrom-- // "A June 2017 study by …"
 			}
 		}
-		if i > 0 && ms[i-1].kind == mRole && (ms[i-1].tokTo == n.tokFrom || !ms[i-1].org && a.personStart(n.tokFrom) && a.roleComplement(ms[i-1].tokTo, n.tokFrom)) {
+		if i > 0 && ms[i-1].kind == mRole && (ms[i-1].tokTo == n.tokFrom || !ms[i-1].org && a.personStart(n.tokFrom) && a.roleComplement(ms[i-1].tokTo, n.tokFrom)) &&
+			!(n.rank && a.linkInside(ms[i-1])) {
+			// "a spokeswoman for Fair Trading Minister Rachel Okafor": a
+			// name with its own title ends the complement; it is not
+			// the spokeswoman's.
 			a.attach(i-1, i)
 			n.npFrom = ms[i-1].tokFrom
 		}
@@ -1652,4 +1656,15 @@ func accentedEnding(w string) bool {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "e")
 	r, _ := utf8.DecodeLastRuneInString(w)
 	return r == 'é' || r == 'è' || r == 'à'
+}
+
+// linkInside: the mention holds a link or a preposition after its first
+// word, so a complement follows its head ("a spokeswoman for …").
+func (a *analysis) linkInside(m mention) bool {
+	for k := m.tokFrom + 1; k < m.tokTo; k++ {
+		if low := a.toks[k].low; a.gr.links[low] || a.gr.prepositions[low] {
+			return true
+		}
+	}
+	return false
 }

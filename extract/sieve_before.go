@@ -348,6 +348,9 @@ func (a *analysis) subjectBefore(v, limit int) int {
 	if start >= limit {
 		if mi := a.mentionEndingAt(start); mi >= 0 {
 			if m := a.mentions[mi]; m.kind == mName && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) {
+				if o := a.complementOwner(mi); o >= 0 {
+					return o
+				}
 				return mi
 			}
 		}
