@@ -289,14 +289,10 @@ func (a *analysis) pickHead(chain []int) int {
 	for i := len(chain) - 1; i >= 0; i-- {
 		m := a.mentions[chain[i]]
 		// "a spokeswoman for Fair Trading Minister Rachel Okafor": the
-		// preposition stands before the name's own role.
-		np := m.tokFrom
-		if m.npFrom > 0 && m.npFrom < np {
-			np = m.npFrom
-		}
+		// name ends the description's complement.
 		inComplement := i > 0 && a.complementOwner(chain[i]) == chain[i-1]
 		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) &&
-			(i == 0 || np == 0 || !a.gr.prepositions[a.toks[np-1].low]) && !inComplement {
+			(i == 0 || m.tokFrom == 0 || !a.gr.prepositions[a.toks[m.tokFrom-1].low]) && !inComplement {
 			return chain[i]
 		}
 	}
