@@ -82,6 +82,9 @@ type grammar struct {
 	// name beside the usual links ("Organisation internationale pour les
 	// migrations").
 	orgLinks map[string]bool
+	// kinship: roles that name a relative of someone ("son mari", "her
+	// daughter"), who in news most often shares their surname.
+	kinship map[string]bool
 	// firstPerson: subject pronouns of the one who writes ("I", "je"): a
 	// narrator, whom no name of the text stands for.
 	firstPerson map[string]bool
@@ -346,6 +349,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"speech-persons.txt", &g.speechPersons, false},
 		{"org-adjectives.txt", &g.orgAdjectives, false},
 		{"org-links.txt", &g.orgLinks, false},
+		{"kinship.txt", &g.kinship, false},
 		{"features.txt", &g.features, false},
 		{"definite.txt", &g.definite, false},
 		{"prepositions.txt", &g.prepositions, false},

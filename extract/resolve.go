@@ -337,6 +337,9 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		if e := a.resolveDescription(m, mi); e >= 0 || m.plural {
 			return e
 		}
+		if e := a.relativeOf(m, mi); e >= 0 {
+			return e
+		}
 		if m.org {
 			// "Telvia a confirmé … « … », a précisé l'entreprise": the
 			// organisation the text is about.
@@ -1398,4 +1401,42 @@ func (a *analysis) articleBeforeName(c mention) bool {
 	}
 	p := a.toks[k-1]
 	return p.kind == tokWord && p.para == a.toks[k].para && a.gr.definite[p.low] && !p.capitalized()
+}
+
+// relativeOf: "Léa et Maxime Guérin … se réjouit Léa Guérin. Son mari
+// relativise", "Sa fille, Julie Mandon, … Son père": a relative named by a
+// possessive is the one other person of the text who shares the surname
+// of the last person named; -1 otherwise.
+func (a *analysis) relativeOf(m mention, mi int) int {
+	if m.plural || m.org || !a.gr.kinship[m.role] {
+		return -1
+	}
+	if _, ok := a.gr.possessives[a.toks[m.tokFrom].low]; !ok {
+		return -1
+	}
+	owner := -1
+	for j := mi - 1; j >= 0 && owner < 0; j-- {
+		c := a.mentions[j]
+		if c.entity < 0 || c.kind == mPronoun {
+			continue
+		}
+		if e := &a.entities[c.entity]; !e.org && !e.place && len(e.words) > 1 {
+			owner = c.entity
+		}
+	}
+	if owner < 0 {
+		return -1
+	}
+	found := -1
+	for ei := range a.entities {
+		e := &a.entities[ei]
+		if ei == owner || e.org || e.place || len(e.words) < 2 || e.surname != a.entities[owner].surname {
+			continue
+		}
+		if found >= 0 {
+			return -1 // several: the text does not tell which
+		}
+		found = ei
+	}
+	return found
 }
