@@ -260,6 +260,7 @@ func (a *analysis) resolveNames() {
 			e.gender, _ = lookupFolded(a.lx.FirstNames, e.words[0])
 		}
 	}
+	a.spellOutAcronyms()
 	// Attached roles point at their name's entity.
 	for mi := range a.mentions {
 		m := &a.mentions[mi]
@@ -1439,4 +1440,45 @@ func (a *analysis) relativeOf(m mention, mi int) int {
 		found = ei
 	}
 	return found
+}
+
+// spellOutAcronyms: "l'agence régionale de santé (ARS) … l'ARS précise":
+// an acronym in parentheses after an organisation described in lowercase
+// takes the description as its full name, and its role.
+func (a *analysis) spellOutAcronyms() {
+	for i := 1; i < len(a.mentions); i++ {
+		m := a.mentions[i]
+		if m.kind != mName || m.entity < 0 || len(m.name) != 1 || !isAcronym(m.name[0]) || m.tokFrom < 1 ||
+			!a.toks[m.tokFrom-1].isPunct("(") || m.tokTo >= len(a.toks) || !a.toks[m.tokTo].isPunct(")") {
+			continue
+		}
+		r := a.mentions[i-1]
+		if r.kind != mRole || !r.org || r.plural || r.tokTo != m.tokFrom-1 {
+			continue
+		}
+		from := r.tokFrom
+		if a.isDeterminer(a.toks[from].low) {
+			from++
+		}
+		words := make([]string, 0, r.tokTo-from)
+		for k := from; k < r.tokTo; k++ {
+			if k > from && a.toks[k-1].end == a.toks[k].start && strings.HasSuffix(a.toks[k-1].low, "'") {
+				words[len(words)-1] += a.toks[k].text // "d'" "État" is one word
+				continue
+			}
+			words = append(words, a.toks[k].text)
+		}
+		if len(words) < 2 {
+			continue
+		}
+		e := &a.entities[m.entity]
+		e.org = true
+		e.addForm(strings.Join(words, " "))
+		if len(words) > len(e.words) {
+			e.words = words
+		}
+		if _, ok := e.roles[r.role]; !ok {
+			e.setRole(r.role, r.country)
+		}
+	}
 }
