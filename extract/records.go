@@ -470,8 +470,8 @@ func (a *analysis) applyCue(d *decided, c cue, prev prevSpeaker) {
 	switch m.kind {
 	case mName:
 		d.attrib = ByName
-		if len(m.name) == 1 && ent >= 0 && len(a.entities[ent].words) > 1 {
-			d.attrib = BySurname
+		if len(m.name) == 1 && ent >= 0 && len(a.entities[ent].words) > 1 && !a.entities[ent].org {
+			d.attrib = BySurname // an organisation's acronym is its name
 		}
 	case mPronoun:
 		d.attrib = ByPronoun
