@@ -1351,6 +1351,9 @@ func (a *analysis) verbFollows(k int) bool {
 // preposition, so what starts at k is no subject.
 func (a *analysis) afterPreposition(k int) bool {
 	j := k - 1
+	if j >= 0 && a.toks[j].kind == tokWord && a.gr.prepositions[a.toks[j].low] {
+		return true // "aux salariés": a preposition and an article in one
+	}
 	if j >= 0 && a.isDeterminer(a.toks[j].low) {
 		j--
 	}

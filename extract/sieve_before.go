@@ -174,8 +174,15 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			// "Élodie, 31 ans, qui accouchera à Saint-Brieuc : « … »": a
 			// place after a preposition ends a clause about the
 			// sentence's subject, who speaks.
-			if m := a.mentions[mi]; m.kind == mName && a.afterPreposition(m.tokFrom) {
-				if si := a.clauseSubject(s.tokFrom, qi-1); si >= 0 && si != mi && a.mentions[si].kind == mName && !a.mentions[si].org {
+			// "Sa déléguée, Laetitia Ramos, ne cache pas que la grève
+			// coûte cher aux salariés : « … »": so does a group after a
+			// preposition.
+			if m := a.mentions[mi]; (m.kind == mName || m.kind == mRole && m.plural) && a.afterPreposition(m.tokFrom) {
+				si := a.clauseSubject(s.tokFrom, qi-1)
+				if si >= 0 && a.mentions[si].kind == mRole && a.mentions[si].appositionOf > 0 {
+					si = a.mentions[si].appositionOf - 1 // "Sa déléguée, Laetitia Ramos"
+				}
+				if si >= 0 && si != mi && a.mentions[si].kind == mName && !a.mentions[si].org {
 					mi = si
 				}
 			}
