@@ -67,6 +67,13 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 					if vn := a.isVerbForm(j); vn > 0 {
 						return j - k + vn, pr, true
 					}
+					// "s'est-elle contentée de répondre", "a-t-il tenu à
+					// préciser": a participle, then a reporting infinitive.
+					if j+2 < len(toks) && a.pastParticiple(toks[j].low) && a.gr.infinitiveMarkers[toks[j+1].low] {
+						if vn := a.isVerbForm(j + 2); vn > 0 {
+							return j + 2 - k + vn, pr, true
+						}
+					}
 				}
 			}
 			return 0, nil, false
@@ -473,4 +480,18 @@ func (a *analysis) complementOwner(mi int) int {
 		return -1
 	}
 	return mi - 1
+}
+
+// pastParticiple: the word ends as a past participle does ("contentée",
+// "tenu", "decided").
+func (a *analysis) pastParticiple(w string) bool {
+	if a.pastForm(w) {
+		return true
+	}
+	for _, suf := range a.gr.pastParticipleEndings {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+minStemLetters {
+			return true
+		}
+	}
+	return false
 }

@@ -167,6 +167,9 @@ type grammar struct {
 	// participleEndings end present participles ("estimant", "saying"),
 	// whose subject is their main clause's.
 	participleEndings []string
+	// pastParticipleEndings end past participles after an auxiliary
+	// ("contentée", "tenu"), where the simple past has no form of its own.
+	pastParticipleEndings []string
 	// genitives are the suffixes that make a name its owner's ("Acme's"),
 	// longest first; French writes none, so "Moody's" stays a name there.
 	genitives []string
@@ -415,6 +418,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"past-endings.txt", &g.pastEndings},
 		{"common-word-endings.txt", &g.commonWordEndings},
 		{"participle-endings.txt", &g.participleEndings},
+		{"past-participle-endings.txt", &g.pastParticipleEndings},
 	} {
 		list, err := readList(fsys, code+"/"+f.name)
 		if err != nil {
