@@ -52,7 +52,13 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				}
 				return cue{}, false
 			}
-			if mi := a.firstMentionAfter(v+vn, s.tokTo, 6); mi >= 0 {
+			// "a réagi à la sortie de l'audience l'avocate X": an
+			// adverbial phrase may stand before the inverted subject.
+			window := 6
+			if v+vn < s.tokTo && toks[v+vn].kind == tokWord && a.gr.prepositions[toks[v+vn].low] {
+				window = maxInvertedSubjectGap
+			}
+			if mi := a.firstMentionAfter(v+vn, s.tokTo, window); mi >= 0 {
 				chain := a.nounPhraseChain(mi, s.tokTo)
 				head := a.pickHead(chain)
 				// "says Kim's partner, Lee Park": a description named in
@@ -232,3 +238,7 @@ func (a *analysis) cueAfterColon(qi int, s sentence) (cue, bool) {
 // maxColonClauseWords bounds the words read after "« … » :" for the
 // clause's reporting verb.
 const maxColonClauseWords = 12
+
+// maxInvertedSubjectGap bounds the adverbial phrase read between a
+// reporting verb and the subject after it.
+const maxInvertedSubjectGap = 10
