@@ -33,6 +33,18 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 			}
 			break
 		}
+		// "C'est par ces mots que la procureure de Grenoble, Agnès
+		// Morvan, a ouvert la conférence": the frame itself reports; the
+		// subject of the first auxiliary and its participle speaks.
+		for v := qi + 1 + n; v+1 < next.tokTo && v-(qi+1+n) <= maxFrameSubjectReach; v++ {
+			if toks[v].kind != tokWord || !a.gr.aux[toks[v].low] || toks[v+1].kind != tokWord || toks[v+1].capitalized() || a.lx.Stopwords[toks[v+1].low] {
+				continue
+			}
+			if mi := a.subjectBefore(v+1, qi+1+n); mi >= 0 {
+				return cue{from: qi + 1, to: v + 2, mention: mi, sieve: SieveSubject, score: 0.7}, true
+			}
+			break
+		}
 	}
 	// "« Qui va partir en Pologne ? » Délégué CGT depuis quinze ans, Karim
 	// Haddad ne décolère pas.": a quote opening its paragraph, then a
@@ -55,8 +67,12 @@ func (nextSentence) find(a *analysis, qi int, s sentence) (cue, bool) {
 	return cue{}, false
 }
 
-// maxFrameReach bounds the words from a frame to its reporting verb.
-const maxFrameReach = 8
+// maxFrameReach bounds the words from a frame to its reporting verb;
+// maxFrameSubjectReach those to any verb, past a subject in apposition.
+const (
+	maxFrameReach        = 8
+	maxFrameSubjectReach = 16
+)
 
 // introducedSubject is the person named in full whom sentence s opens on,
 // maybe after an apposition ending with a comma ("Délégué CGT depuis
