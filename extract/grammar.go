@@ -182,6 +182,10 @@ const (
 	featIncisesInsideMarks = "incises-inside-marks"
 	// featAdjectivesFollowNoun: "une source proche", "le président kazakh".
 	featAdjectivesFollowNoun = "adjectives-follow-noun"
+	// featSentenceCaseTitles: "« Les Heures salées »": titles capitalise
+	// their first word only, and words quoted in passing start in
+	// lowercase, so a capitalised phrase inside a sentence is a name.
+	featSentenceCaseTitles = "sentence-case-titles"
 	// featCompoundHeadLast: "the council leader": the last noun heads.
 	featCompoundHeadLast = "compound-head-last"
 	// featCapitalVerbIsName: "Will", "Mark": a capitalised verb form inside

@@ -581,6 +581,12 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// Ann Lee": a show or a work that a person's role is of.
 		return false
 	}
+	if words <= maxWorkWords && a.namedInPassing(qi, content) {
+		// "un essai, « La Machine et l'Atelier », défend", "des « Assises
+		// pour la paix »", "face à « Nord magnétique » du Belge X": a
+		// capitalised phrase a sentence names, not words said.
+		return false
+	}
 	if d.kind == Partial && words <= 5 && titleCase(content) && !a.speaksInPerson(content) {
 		// “Face the Nation”, “Bird Man”: a title or a name, not words said.
 		return false
@@ -1156,4 +1162,33 @@ func (a *analysis) objectOfVerb(m mention) bool {
 		return false
 	}
 	return a.gr.aux[a.toks[k].low] || a.isVerbForm(k) > 0
+}
+
+// namedInPassing: where titles are written in sentence case, the quote at
+// qi opens on a capital yet sits inside a sentence as a noun does: right
+// after a determiner, set off by commas after a lowercase word, or
+// followed by its author ("« … » du Belge Arnaud Delvaux").
+func (a *analysis) namedInPassing(qi int, content []rune) bool {
+	if !a.gr.features[featSentenceCaseTitles] || len(content) == 0 || !unicode.IsUpper(content[0]) || !hasLower(content) || a.speaksInPerson(content) {
+		return false
+	}
+	if last := content[len(content)-1]; strings.ContainsRune(".!?…", last) {
+		return false // a sentence of its own
+	}
+	if qi == 0 || qi+1 >= len(a.toks) {
+		return false
+	}
+	p, n := a.toks[qi-1], a.toks[qi+1]
+	if p.para != a.toks[qi].para {
+		return false
+	}
+	switch {
+	case p.kind == tokWord && a.isDeterminer(p.low) && !a.gr.prepositions[p.low]:
+		return true
+	case p.isPunct(",") && qi >= 2 && a.toks[qi-2].kind == tokWord && !a.toks[qi-2].capitalized() && a.isVerbForm(qi-2) == 0 && n.isPunct(","):
+		return true
+	case n.kind == tokWord && a.gr.links[n.low] && qi+2 < len(a.toks) && a.toks[qi+2].capitalized() && a.toks[qi+2].para == n.para:
+		return true
+	}
+	return false
 }
