@@ -147,6 +147,14 @@ func (a *analysis) openerWord(t token) bool {
 			return true
 		}
 	}
+	// "Venue de Genève, Nadia Berthoud …", "Interrogée par Le Monde, …":
+	// a past participle opening the sentence (the caller checks that no
+	// capitalised word follows), unless it is a given name ("René").
+	for _, suf := range a.gr.pastParticipleEndings {
+		if strings.HasSuffix(t.low, suf) && len(t.low) > len(suf)+minStemLetters-1 && !a.isFirstName(t.text) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -449,6 +457,12 @@ func (a *analysis) nameAt(k int) int {
 		if !ok || k+n >= len(toks) || !toks[k+n].capitalized() {
 			break
 		}
+		// "Cheikh Tidiane Mbaye": a title that is also a given name,
+		// before a given name and a surname, is the first of them.
+		if n == 1 && a.isFirstName(toks[k].text) && k+2 < len(toks) && toks[k+1].capitalized() && toks[k+2].capitalized() &&
+			toks[k+2].para == toks[k].para && toks[k+1].start > toks[k].end {
+			break
+		}
 		if g != 0 {
 			gender = g
 		}
@@ -511,7 +525,11 @@ func (a *analysis) nameAt(k int) int {
 		// or a dotted abbreviation, the name goes on.
 		afterInitial := end-2 >= k && toks[end-1].isPunct(".") &&
 			(end-2 > k && len([]rune(toks[end-2].text)) == 1 || strings.Contains(toks[end-2].text, ".") && isAcronym(toks[end-2].text))
-		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven || afterInitial || a.lx.OrgWords[t.text]) {
+		// "Kouadio N'Guessan", "Jean D'Ormesson": an elided capital glued
+		// to a capitalised word belongs to the surname.
+		elidedInName := end > k && strings.HasSuffix(t.low, "'") && len([]rune(t.text)) == 2 && end+1 < len(toks) &&
+			toks[end+1].start == t.end && toks[end+1].capitalized() && toks[end+1].kind == tokWord
+		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven || afterInitial || a.lx.OrgWords[t.text] || elidedInName) {
 			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
 			// Hale": after an organisation, a first name followed by a
 			// surname starts the person's name.
@@ -555,7 +573,8 @@ func (a *analysis) nameAt(k int) int {
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
 	for j := end - 2; j >= k && !orgName; j-- {
-		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org && toks[j].capitalized() {
+		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org && toks[j].capitalized() &&
+			!(n == 1 && j == k && a.isFirstName(toks[j].text) && j+2 < end) { // "Cheikh Tidiane Mbaye"
 			if role == "" {
 				role, roleInfo = fold(strings.ToLower(toks[j].text)), info
 				if n > 1 {
