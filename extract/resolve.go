@@ -105,6 +105,7 @@ func editDistanceAtMostOne(a, b []rune) bool {
 // resolveNames groups name mentions into entities.
 func (a *analysis) resolveNames() {
 	a.trimSentenceOpeners()
+	a.shareCoupleSurnames()
 	// Indexes keep this linear in the number of mentions: entities by
 	// folded full form, by surname, and organisations by acronym.
 	byForm := map[string]int{}
@@ -1480,5 +1481,19 @@ func (a *analysis) spellOutAcronyms() {
 		if _, ok := e.roles[r.role]; !ok {
 			e.setRole(r.role, r.country)
 		}
+	}
+}
+
+// shareCoupleSurnames: "Léa et Maxime Guérin", "Sophie and Julien
+// Marchand": a given name alone, coordinated with a full name, shares its
+// surname.
+func (a *analysis) shareCoupleSurnames() {
+	for i := 0; i+1 < len(a.mentions); i++ {
+		m, n := &a.mentions[i], a.mentions[i+1]
+		if m.kind != mName || n.kind != mName || m.org || n.org || len(m.name) != 1 || len(n.name) < 2 ||
+			n.tokFrom != m.tokTo+1 || !a.gr.coordinators[a.toks[m.tokTo].low] || !a.isFirstName(m.name[0]) || !a.isFirstName(n.name[0]) {
+			continue
+		}
+		m.name = []string{m.name[0], n.name[len(n.name)-1]}
 	}
 }
