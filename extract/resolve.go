@@ -395,6 +395,13 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			if e := a.headlinePerson(); e >= 0 && m.gender != 0 && a.entities[e].gender == m.gender && !a.entities[e].otherCountry(m.country) {
 				return e
 			}
+			// "… une frappe lointaine de Kevin Rochat. « … », souriait le
+			// milieu de terrain": the nearest person of the description's
+			// gender, named in its sentence or the one before, in any
+			// position.
+			if e := a.nearestOfGender(m, mi); e >= 0 && !a.entities[e].otherCountry(m.country) {
+				return e
+			}
 		}
 		return -1
 	case mPronoun:
@@ -1496,4 +1503,46 @@ func (a *analysis) shareCoupleSurnames() {
 		}
 		m.name = []string{m.name[0], n.name[len(n.name)-1]}
 	}
+}
+
+// nearestOfGender is the last person named before mention mi, in its
+// sentence or the one before, whose known gender is the description's,
+// where the press varies the words for the person it writes about ("…
+// une frappe lointaine de Kevin Rochat. « … », souriait le milieu de
+// terrain"); -1 when the description's gender is unknown or no one is.
+func (a *analysis) nearestOfGender(m mention, mi int) int {
+	if m.gender == 0 || m.plural || m.org || !a.gr.features[featDescriptionsTakeUpSubject] {
+		return -1
+	}
+	si := a.toks[m.tokFrom].sent
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if si-a.toks[c.tokFrom].sent > 1 {
+			return -1
+		}
+		if c.kind != mName || c.entity < 0 || c.possessive {
+			continue
+		}
+		e := &a.entities[c.entity]
+		if e.org || e.place || e.gender != m.gender {
+			continue
+		}
+		// "le négociateur palestinien": a country the description gives
+		// must be one the person was given.
+		if m.country != "" && !e.hasCountry(m.country) {
+			return -1
+		}
+		return c.entity
+	}
+	return -1
+}
+
+// hasCountry: one of the person's roles names country c.
+func (e *entity) hasCountry(c string) bool {
+	for _, country := range e.roles {
+		if country == c {
+			return true
+		}
+	}
+	return false
 }
