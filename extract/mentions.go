@@ -574,7 +574,7 @@ func (a *analysis) nameAt(k int) int {
 	// role word inside the capitalised run ends the description part.
 	for j := end - 2; j >= k && !orgName; j-- {
 		if _, info, n := a.roleAt(j); n > 0 && j+n < end && !info.Org && toks[j].capitalized() &&
-			!(n == 1 && j == k && a.isFirstName(toks[j].text) && j+2 < end) { // "Cheikh Tidiane Mbaye"
+			!(n == 1 && j == k && a.isFirstName(toks[j].text) && j+1 < end) { // "Cheikh Tidiane Mbaye", "Dean Carmody"
 			if role == "" {
 				role, roleInfo = fold(strings.ToLower(toks[j].text)), info
 				if n > 1 {
