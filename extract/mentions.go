@@ -1265,7 +1265,11 @@ func (a *analysis) attachAppositions() {
 		}
 		if next < len(ms) && ms[next].kind == mRole && ms[next].tokFrom == after+1 && after < len(a.toks) && a.toks[after].isPunct(",") &&
 			!a.gr.demonstratives[a.toks[ms[next].tokFrom].low] &&
-			!((a.afterPreposition(n.tokFrom) || a.afterSourcePhrase(n.tokFrom)) && (a.verbFollows(ms[next].tokTo) || a.nameInApposition(next))) {
+			!((a.afterPreposition(n.tokFrom) || a.afterSourcePhrase(n.tokFrom)) && (a.verbFollows(ms[next].tokTo) || a.nameInApposition(next))) &&
+			// "Rue des Goélands, à Audinghen-sur-Mer, un riverain fait
+			// le tour": after a place a preposition opens, a description
+			// that introduces someone is the clause's subject.
+			!(a.afterPreposition(n.tokFrom) && a.introducing(ms[next]) && !a.afterSourcePhrase(n.tokFrom)) {
 			a.attach(next, i)
 		}
 		// "un jeune manifestant, Abdel Nasser", "le président de

@@ -1145,8 +1145,8 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 			return ""
 		}
 		switch {
-		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place:
-			return "" // someone named since
+		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place && !a.entities[c.entity].lone() && !a.articleBeforeName(c):
+			return "" // someone named since (a lone word may be a place: "à Audinghen-sur-Mer")
 		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
 			return c.text
 		}

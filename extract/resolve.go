@@ -331,6 +331,9 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		// "a ajouté le même responsable": the last speaker, when the
 		// description can be them.
 		if m.anaphoric && !m.plural {
+			// "… un riverain fait le tour de sa maison. « … », raconte ce
+			// retraité": the unnamed person introduced since the last
+			// quote, not its speaker.
 			if p := prev.entity; p >= 0 && !a.entities[p].org && genderAgrees(a.entities[p].gender, m.gender) {
 				return p
 			}
@@ -338,6 +341,12 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		}
 		if e := a.resolveDescription(m, mi); e >= 0 || m.plural {
 			return e
+		}
+		// "… un riverain fait le tour de sa maison. « … », raconte ce
+		// retraité": the unnamed person introduced since, not someone
+		// named before.
+		if a.unnamedTakenUp(mi) != "" {
+			return -1
 		}
 		if e := a.relativeOf(m, mi); e >= 0 {
 			return e
@@ -1518,6 +1527,11 @@ func (a *analysis) nearestOfGender(m mention, mi int) int {
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
 		if si-a.toks[c.tokFrom].sent > 1 {
+			return -1
+		}
+		// "un riverain fait le tour de sa maison … raconte ce
+		// retraité": an unnamed person introduced since is the one.
+		if c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && a.subjectPosition(c) {
 			return -1
 		}
 		if c.kind != mName || c.entity < 0 || c.possessive {
