@@ -681,6 +681,13 @@ func (e *entity) otherCountry(c string) bool {
 func (a *analysis) subjectPosition(m mention) bool {
 	if m.npFrom > 0 && m.npFrom < m.tokFrom {
 		m.tokFrom = m.npFrom
+		// "Canadian Hockey League commissioner Lorne Petrie": an
+		// organisation's name before the role belongs to the phrase.
+		if k := m.tokFrom - 1; m.kind == mName && k >= 0 && a.mentionByEnd != nil {
+			if j := a.mentionByEnd[k]; j >= 0 && a.mentions[j].kind == mName && a.mentions[j].org && !a.mentions[j].possessive {
+				m.tokFrom = a.mentions[j].tokFrom
+			}
+		}
 	}
 	if m.kind == mName {
 		// "Public works minister Ilse Varga", "wardrobe stylist
