@@ -246,6 +246,13 @@ func (a *analysis) nounPhraseChain(mi, limit int) []int {
 		if c.tokFrom < prev.tokTo {
 			continue
 		}
+		// "Judge Samuel Oyelaran let Reyes go": after a person's name,
+		// lowercase words that are no role start the predicate.
+		if prev.kind == mName && !prev.org && !prev.possessive && c.kind == mName && c.tokFrom > prev.tokTo &&
+			!(c.tokFrom == prev.tokTo+1 && a.gr.coordinators[a.toks[prev.tokTo].low]) && !a.gr.prepositions[a.toks[prev.tokTo].low] &&
+			!a.gr.links[a.toks[prev.tokTo].low] && !a.rolesOnly(prev.tokTo, c.tokFrom) {
+			break
+		}
 		if !a.nounPhraseGap(prev.tokTo, c.tokFrom) {
 			// "Heart and Stroke senior manager Erin Kim": a coordinated
 			// name inside an organisation's name, when the phrase goes on
@@ -494,4 +501,23 @@ func (a *analysis) pastParticiple(w string) bool {
 		}
 	}
 	return false
+}
+
+// rolesOnly: the lowercase words between tokens from and to end on a
+// role word ("senior manager", "political consultant"), which the name
+// after holds; no predicate ("let", "allowed").
+func (a *analysis) rolesOnly(from, to int) bool {
+	for k := to - 1; k >= from; k-- {
+		t := a.toks[k]
+		if t.kind != tokWord || t.capitalized() {
+			continue
+		}
+		for j := from; j <= k; j++ {
+			if _, _, n := a.roleAt(j); n > 0 && j+n == k+1 {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
