@@ -560,7 +560,9 @@ func (a *analysis) lastNamedAt(m mention, mi int, g Gender, subjectOnly bool, af
 		if e.gender == 0 && len(e.words) > 3 {
 			continue
 		}
-		if subjectOnly && (c.possessive || !a.subjectPosition(c)) {
+		// "Pour Camille Hurtaud, chercheuse…, l'épisode illustre …":
+		// whose view the sentence gives stands as its subject.
+		if subjectOnly && (c.possessive || !a.subjectPosition(c) && !a.plainOpinionHolder(c)) {
 			continue
 		}
 		if a.inOpeningParticipial(c, m) {
@@ -810,6 +812,22 @@ func (a *analysis) opinionHolder(c mention) bool {
 	}
 	for j := s.tokFrom + n; j < c.tokFrom; j++ {
 		if a.toks[j].kind != tokWord {
+			return false
+		}
+	}
+	return true
+}
+
+// plainOpinionHolder: c is the opinion holder its sentence opens on, with
+// no other preposition before it than the opinion phrase's ("Pour Camille
+// Hurtaud, …"; not "For voters in states like South Carolina").
+func (a *analysis) plainOpinionHolder(c mention) bool {
+	if !a.opinionHolder(c) {
+		return false
+	}
+	s := a.sents[a.toks[c.tokFrom].sent]
+	for j := s.tokFrom + a.opinionAt(s.tokFrom, c.tokFrom); j < c.tokFrom; j++ {
+		if low := a.toks[j].low; a.gr.prepositions[low] && !a.gr.links[low] {
 			return false
 		}
 	}
