@@ -46,6 +46,12 @@ type mention struct {
 	// rank: the role is a rank written as a title ("Mayor Dana Whitford"),
 	// not a description the text gives the person.
 	rank bool
+	// qual: what follows the role word in a description, lowercase
+	// ("artésien", "des canaris"); qualLinked: it opens on a complement,
+	// which tells two people of one role apart (adjectives vary:
+	// "artésien", "lensois").
+	qual       string
+	qualLinked bool
 }
 
 // analysis holds everything computed for one document.
@@ -901,6 +907,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	m := mention{kind: mRole, tokFrom: from, tokTo: end, start: toks[from].start, end: last.end,
 		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
 		entity: -1, plural: !member && a.pluralRole(key, toks[from].low), anaphoric: same}
+	if k+n < end {
+		m.qual = strings.ToLower(a.str(toks[k+n].start, last.end))
+		m.qualLinked = a.gr.links[toks[k+n].low] || k+n+1 < end && a.gr.links[toks[k+n+1].low]
+	}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) && !a.bareSubject(from, end) {
 		// A bare role word without determiner is too vague to be a speaker.
 		m.attached = true

@@ -22,6 +22,10 @@ type entity struct {
 	// Dana Whitford"); they let a description find the person but, unlike
 	// a description the text gives, say nothing of whom a pronoun means.
 	ranks map[string]bool
+	// quals: for a role given with a qualifier ("l'entraîneur
+	// artésien"), that qualifier; a description of the same role with
+	// another ("l'entraîneur des Canaris") is someone else.
+	quals map[string]string
 	// frozen: the forms are all known (resolveNames is over), so the
 	// canonical name can be kept in canon.
 	frozen   bool
@@ -271,6 +275,7 @@ func (a *analysis) resolveNames() {
 				if c, ok := a.entities[e].roles[m.role]; !ok || c == "" {
 					a.entities[e].setRole(m.role, m.country)
 				}
+				a.entities[e].setQual(m.role, m.qual)
 				if a.entities[e].gender == 0 && !m.org {
 					a.entities[e].gender = m.gender
 				}
@@ -616,6 +621,9 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 		country, ok := e.roleFor(m.role)
 		if !ok {
 			continue
+		}
+		if q := e.quals[m.role]; q != "" && m.qualLinked && q != m.qual {
+			continue // "l'entraîneur des Canaris" is not "l'entraîneur artésien"
 		}
 		if m.country != "" && country != "" && country != m.country {
 			continue
@@ -1584,4 +1592,17 @@ func (e *entity) hasCountry(c string) bool {
 		}
 	}
 	return false
+}
+
+// setQual keeps the first qualifier a role was given with.
+func (e *entity) setQual(role, qual string) {
+	if qual == "" {
+		return
+	}
+	if e.quals == nil {
+		e.quals = map[string]string{}
+	}
+	if _, ok := e.quals[role]; !ok {
+		e.quals[role] = qual
+	}
 }
