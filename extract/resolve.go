@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -917,18 +918,9 @@ func (a *analysis) lastOrg(m mention, mi int) int {
 // byGivenName returns the only person entity whose first given name is
 // name, or -1.
 func (a *analysis) byGivenName(name string, byGiven map[string][]int) int {
-	found := -1
-	for _, ei := range byGiven[name] {
-		e := &a.entities[ei]
-		if e.org || len(e.words) < 2 || fold(e.words[0]) != name {
-			continue
-		}
-		if found >= 0 && found != ei {
-			return -1
-		}
-		found = ei
-	}
-	return found
+	return a.theOneEntity(byGiven[name], func(_ int, e *entity) bool {
+		return !e.org && len(e.words) >= 2 && fold(e.words[0]) == name
+	})
 }
 
 // actsAsSubject: a name in subject position followed by a lowercase word
@@ -1418,27 +1410,18 @@ func (a *analysis) headlineNamed(match func(*entity) bool) int {
 	if !a.paras[head].skip || a.paras[head].ord != 0 {
 		return -1
 	}
-	found := -1
+	var words []string
 	for _, t := range a.toks {
 		if int(t.para) != int(head) {
 			break
 		}
-		if t.kind != tokWord || !t.capitalized() {
-			continue
-		}
-		f := fold(t.text)
-		for ei := range a.entities {
-			e := &a.entities[ei]
-			if e.surname != f || !match(e) {
-				continue
-			}
-			if found >= 0 && found != ei {
-				return -1
-			}
-			found = ei
+		if t.kind == tokWord && t.capitalized() {
+			words = append(words, fold(t.text))
 		}
 	}
-	return found
+	return a.theOneEntity(nil, func(_ int, e *entity) bool {
+		return slices.Contains(words, e.surname) && match(e)
+	})
 }
 
 // articleBeforeName: a definite article stands right before the name
@@ -1478,18 +1461,10 @@ func (a *analysis) relativeOf(m mention, mi int) int {
 	if owner < 0 {
 		return -1
 	}
-	found := -1
-	for ei := range a.entities {
-		e := &a.entities[ei]
-		if ei == owner || e.org || e.place || len(e.words) < 2 || e.surname != a.entities[owner].surname {
-			continue
-		}
-		if found >= 0 {
-			return -1 // several: the text does not tell which
-		}
-		found = ei
-	}
-	return found
+	// Several: the text does not tell which.
+	return a.theOneEntity(nil, func(ei int, e *entity) bool {
+		return ei != owner && !e.org && !e.place && len(e.words) >= 2 && e.surname == a.entities[owner].surname
+	})
 }
 
 // spellOutAcronyms: "l'agence régionale de santé (ARS) … l'ARS précise":
@@ -1605,4 +1580,34 @@ func (e *entity) setQual(role, qual string) {
 	if _, ok := e.quals[role]; !ok {
 		e.quals[role] = qual
 	}
+}
+
+// theOneEntity is the one entity match accepts, from ids or, when ids is
+// nil, from all; -1 when none does, and when several do.
+func (a *analysis) theOneEntity(ids []int, match func(ei int, e *entity) bool) int {
+	found := -1
+	check := func(ei int) bool {
+		if !match(ei, &a.entities[ei]) || ei == found {
+			return true
+		}
+		if found >= 0 {
+			return false
+		}
+		found = ei
+		return true
+	}
+	if ids != nil {
+		for _, ei := range ids {
+			if !check(ei) {
+				return -1
+			}
+		}
+		return found
+	}
+	for ei := range a.entities {
+		if !check(ei) {
+			return -1
+		}
+	}
+	return found
 }

@@ -102,20 +102,9 @@ func (a *analysis) addressee(words []string) int {
 		}
 	}
 	first, last := fold(words[0]), fold(words[len(words)-1])
-	found := -1
-	for ei := range a.entities {
-		e := &a.entities[ei]
-		if e.org || e.place {
-			continue
-		}
-		if e.surname == last || len(words) == 1 && len(e.words) > 1 && fold(e.words[0]) == first {
-			if found >= 0 && found != ei {
-				return -1
-			}
-			found = ei
-		}
-	}
-	return found
+	return a.theOneEntity(nil, func(_ int, e *entity) bool {
+		return !e.org && !e.place && (e.surname == last || len(words) == 1 && len(e.words) > 1 && fold(e.words[0]) == first)
+	})
 }
 
 // dialogueText: a share of the document's paragraphs are short turns of
