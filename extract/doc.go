@@ -24,7 +24,8 @@
 //     sieves read the quote's sentence for a reporting expression and its
 //     speaker (after the quote, before it, after an aside, in the next
 //     sentence, a name signed after a dash, a verb alone); context sieves
-//     attribute a quote with no cue (the previous quote, the subject of the
+//     attribute a quote with no cue (in a text told as dialogue, the turn
+//     of the other speaker; the previous quote, the subject of the
 //     sentences before or of a paragraph ending on a colon, the paragraph's
 //     speaker or its clause's subject for a long partial). cues.go holds
 //     what they share: reporting verbs with French inversion, noun-phrase
