@@ -1383,11 +1383,12 @@ func (a *analysis) lastGenderless(m mention, mi int) int {
 	return -1
 }
 
-// headlinePerson is the one person the headline names by surname (a
-// person the text names in full or with a known gender); -1 when there is
-// no headline or it names none or several.
+// headlinePerson is the one person of known gender the headline names by
+// surname; -1 when there is no headline or it names none or several.
 func (a *analysis) headlinePerson() int {
-	return a.headlineNamed(func(e *entity) bool { return !e.org && !e.place && !e.lone() })
+	// Only people the text gives a gender: "Grand Prix" in the headline
+	// is no one.
+	return a.headlineNamed(func(e *entity) bool { return !e.org && !e.place && e.gender != 0 })
 }
 
 // headlineOrg is the one organisation the headline names (or, where the
