@@ -115,6 +115,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/fr-justice.jsonl", 0.98, 0.78},
 		{"articles/fr-analyse.jsonl", 0.97, 0.84},
 		{"articles/fr-local.jsonl", 0.98, 0.86},
+		{"articles/fr-web.jsonl", 0.97, 0.72},
 		{"articles/en-news.jsonl", 0.99, 0.86},
 		{"articles/en-politics.jsonl", 0.98, 0.86},
 		{"articles/en-fiction.jsonl", 0.97, 0.46},
