@@ -550,6 +550,14 @@ func (a *analysis) nameAt(k int) int {
 			end++
 			continue
 		}
+		// "Santé publique France", "Solidarité médicale Guinée": where
+		// adjectives follow the noun, an adjective between two capitalised
+		// words, the first no given name, belongs to one name.
+		if a.gr.features[featAdjectivesFollowNoun] && !t.capitalized() && end == k+1 && !a.isFirstName(toks[k].text) && end+1 < len(toks) &&
+			toks[end+1].capitalized() && toks[end+1].para == t.para && toks[end+1].kind == tokWord && a.orgAdjective(end) && !a.personStart(end+1) {
+			end += 2
+			continue
+		}
 		if a.gr.particles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-") {
 			// "de Gaulle", "van der Pluijm", "de la Fuente": particles,
 			// one or two, before a capitalised word.
