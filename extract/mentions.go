@@ -46,11 +46,11 @@ type mention struct {
 	// rank: the role is a rank written as a title ("Mayor Dana Whitford"),
 	// not a description the text gives the person.
 	rank bool
-	// qual: what follows the role word in a description, lowercase
-	// ("artésien", "des canaris"); qualLinked: it opens on a complement,
-	// which tells two people of one role apart (adjectives vary:
-	// "artésien", "lensois").
-	qual       string
+	// qualFrom is the first token after the role word of a description
+	// (0 when none): its qualifier ("artésien", "des Canaris"), read by
+	// qualifier; qualLinked: it opens on a complement, which tells two
+	// people of one role apart (adjectives vary: "artésien", "lensois").
+	qualFrom   int
 	qualLinked bool
 }
 
@@ -702,14 +702,7 @@ func (a *analysis) institutionAt(k int) int {
 	if n == 0 || !info.Org || k+n < len(toks) && toks[k+n].capitalized() && toks[k+n].para == toks[k].para {
 		return 0
 	}
-	words := make([]string, 0, n)
-	for j := k; j < k+n; j++ {
-		if j > k && toks[j-1].end == toks[j].start && strings.HasSuffix(toks[j-1].low, "'") {
-			words[len(words)-1] += toks[j].text // "d'" "État" is one word
-			continue
-		}
-		words = append(words, toks[j].text)
-	}
+	words := a.joinedWords(k, k+n)
 	m := mention{kind: mName, tokFrom: k, tokTo: k + n, start: toks[k].start, end: toks[k+n-1].end,
 		name: words, gender: info.Gender, org: true, entity: -1}
 	m.text = a.str(m.start, m.end)
@@ -916,7 +909,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		text: a.str(toks[from].start, last.end), gender: g, org: info.Org, role: key, country: country,
 		entity: -1, plural: !member && a.pluralRole(key, toks[from].low), anaphoric: same}
 	if k+n < end {
-		m.qual = strings.ToLower(a.str(toks[k+n].start, last.end))
+		m.qualFrom = k + n
 		m.qualLinked = a.gr.links[toks[k+n].low] || k+n+1 < end && a.gr.links[toks[k+n+1].low]
 	}
 	if !hasDet && !(end < len(toks) && toks[end].capitalized()) && !a.bareSubject(from, end) {
@@ -1711,4 +1704,27 @@ func (a *analysis) linkInside(m mention) bool {
 		}
 	}
 	return false
+}
+
+// joinedWords are the words of tokens from..to as written, an elided word
+// joined to the next ("d'" "État" is "d'État").
+func (a *analysis) joinedWords(from, to int) []string {
+	words := make([]string, 0, to-from)
+	for k := from; k < to; k++ {
+		if k > from && a.toks[k-1].end == a.toks[k].start && strings.HasSuffix(a.toks[k-1].low, "'") {
+			words[len(words)-1] += a.toks[k].text
+			continue
+		}
+		words = append(words, a.toks[k].text)
+	}
+	return words
+}
+
+// qualifier is what follows the role word of description m, lowercase;
+// "" when nothing does.
+func (a *analysis) qualifier(m mention) string {
+	if m.qualFrom == 0 {
+		return ""
+	}
+	return strings.ToLower(a.str(a.toks[m.qualFrom].start, m.end))
 }

@@ -1107,11 +1107,8 @@ func (a *analysis) describedSince(m mention, prev prevSpeaker) (string, int) {
 			break
 		}
 		switch {
-		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place && !a.entities[c.entity].lone() && !a.articleBeforeName(c):
-			// Someone named since: the usual resolution decides. A lone
-			// word of unknown gender ("producteur de lait à Marigny") is
-			// as often a place.
-			return "", -1
+		case a.namesPerson(c):
+			return "", -1 // someone named since: the usual resolution decides
 		case c.kind == mRole && found == "" && takenUp < 0 && !c.attached && !c.plural && !c.org && a.gr.articles[a.toks[c.tokFrom].low] &&
 			genderAgrees(c.gender, m.gender) && a.subjectPosition(c) && !a.objectOfVerb(c):
 			// "Le technicien ne se fait pas d'illusions" after the
@@ -1145,8 +1142,8 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 			return ""
 		}
 		switch {
-		case c.kind == mName && !c.org && c.entity >= 0 && !a.entities[c.entity].place && !a.entities[c.entity].lone() && !a.articleBeforeName(c):
-			return "" // someone named since (a lone word may be a place: "à Audinghen-sur-Mer")
+		case a.namesPerson(c):
+			return "" // someone named since
 		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
 			return c.text
 		}
@@ -1191,4 +1188,17 @@ func (a *analysis) namedInPassing(qi int, content []rune) bool {
 		return true
 	}
 	return false
+}
+
+// namesPerson: mention c names a person who takes the floor from an
+// unnamed one introduced before: not an organisation or a place, not a
+// lone word of unknown gender ("producteur de lait à Marigny", "à
+// Audinghen-sur-Mer"), not a name after an article ("de la Royale
+// Entente").
+func (a *analysis) namesPerson(c mention) bool {
+	if c.kind != mName || c.org || c.entity < 0 {
+		return false
+	}
+	e := &a.entities[c.entity]
+	return !e.place && !e.lone() && !a.articleBeforeName(c)
 }

@@ -276,7 +276,7 @@ func (a *analysis) resolveNames() {
 				if c, ok := a.entities[e].roles[m.role]; !ok || c == "" {
 					a.entities[e].setRole(m.role, m.country)
 				}
-				a.entities[e].setQual(m.role, m.qual)
+				a.entities[e].setQual(m.role, a.qualifier(*m))
 				if a.entities[e].gender == 0 && !m.org {
 					a.entities[e].gender = m.gender
 				}
@@ -337,9 +337,6 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 		// "a ajouté le même responsable": the last speaker, when the
 		// description can be them.
 		if m.anaphoric && !m.plural {
-			// "… un riverain fait le tour de sa maison. « … », raconte ce
-			// retraité": the unnamed person introduced since the last
-			// quote, not its speaker.
 			if p := prev.entity; p >= 0 && !a.entities[p].org && genderAgrees(a.entities[p].gender, m.gender) {
 				return p
 			}
@@ -623,7 +620,7 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 		if !ok {
 			continue
 		}
-		if q := e.quals[m.role]; q != "" && m.qualLinked && q != m.qual {
+		if q := e.quals[m.role]; q != "" && m.qualLinked && q != a.qualifier(m) {
 			continue // "l'entraîneur des Canaris" is not "l'entraîneur artésien"
 		}
 		if m.country != "" && country != "" && country != m.country {
@@ -675,16 +672,15 @@ func (e *entity) otherCountry(c string) bool {
 	if c == "" {
 		return false
 	}
-	other := false
+	if e.hasCountry(c) {
+		return false
+	}
 	for _, country := range e.roles {
-		if country == c {
-			return false
-		}
 		if country != "" {
-			other = true
+			return true
 		}
 	}
-	return other
+	return false
 }
 
 // subjectPosition: a mention preceded by the start of a clause rather than
@@ -1135,7 +1131,7 @@ func (a *analysis) salientOrg(m mention, mi int) int {
 				continue
 			}
 		}
-		if e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0]) {
+		if a.orgLike(e) {
 			return c.entity
 		}
 		return -1
@@ -1395,9 +1391,14 @@ func (a *analysis) headlinePerson() int {
 // press varies the words for what it is about, a single word no first
 // name or gender makes a person); -1 when it names none or several.
 func (a *analysis) headlineOrg() int {
-	return a.headlineNamed(func(e *entity) bool {
-		return e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0])
-	})
+	return a.headlineNamed(a.orgLike)
+}
+
+// orgLike: the entity is an organisation or, where the press varies the
+// words for what it is about, a single word no first name or gender makes
+// a person ("Telvia a confirmé").
+func (a *analysis) orgLike(e *entity) bool {
+	return e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0])
 }
 
 // headlineNamed is the one entity match accepts whose surname (last
@@ -1486,14 +1487,7 @@ func (a *analysis) spellOutAcronyms() {
 		if a.isDeterminer(a.toks[from].low) {
 			from++
 		}
-		words := make([]string, 0, r.tokTo-from)
-		for k := from; k < r.tokTo; k++ {
-			if k > from && a.toks[k-1].end == a.toks[k].start && strings.HasSuffix(a.toks[k-1].low, "'") {
-				words[len(words)-1] += a.toks[k].text // "d'" "État" is one word
-				continue
-			}
-			words = append(words, a.toks[k].text)
-		}
+		words := a.joinedWords(from, r.tokTo)
 		if len(words) < 2 {
 			continue
 		}
