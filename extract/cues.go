@@ -335,9 +335,33 @@ func (a *analysis) firstMentionAfter(k, limit, window int) int {
 			}
 			return mi
 		}
+		// "comme le souligne le rapport de l'ONH": the source a speech
+		// noun phrase names speaks through it.
+		if mi := a.speechSourceFrom(j); mi >= 0 {
+			return mi
+		}
 	}
 	return -1
 }
+
+// speechSourceFrom: the name whose noun phrase opens at k on a speech
+// noun and its source link ("le rapport de l'ONH", "a statement from
+// Google"); -1 when none.
+func (a *analysis) speechSourceFrom(k int) int {
+	if a.toks[k].kind != tokWord || !a.isDeterminer(a.toks[k].low) {
+		return -1
+	}
+	for mi := a.mentionsBefore(k + 1); mi < len(a.mentions) && a.mentions[mi].tokFrom-k <= maxSpeechSourceOffset; mi++ {
+		if m := a.mentions[mi]; m.npFrom == k && m.kind == mName && m.entity >= 0 {
+			return mi
+		}
+	}
+	return -1
+}
+
+// maxSpeechSourceOffset bounds the words between a speech noun phrase's
+// article and its source's name ("le dernier rapport annuel du …").
+const maxSpeechSourceOffset = 8
 
 func (a *analysis) mentionEndingAt(k int) int {
 	if k < 0 || k >= len(a.toks) {

@@ -143,6 +143,9 @@ type grammar struct {
 	// orgAnaphors: heads of descriptions that take up an organisation
 	// named before ("l'entreprise", "le club"), folded as roles are.
 	orgAnaphors map[string]bool
+	// documentAnaphors: nouns that take up any document named before with
+	// its source ("le baromètre d'Immo Horizon … Le document pointe").
+	documentAnaphors map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -370,6 +373,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"articles.txt", &g.articles, false},
 		{"object-clitics.txt", &g.objectClitics, false},
 		{"org-anaphors.txt", &g.orgAnaphors, false},
+		{"document-anaphors.txt", &g.documentAnaphors, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

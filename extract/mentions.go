@@ -1020,9 +1020,7 @@ func (a *analysis) orgHeadWithAdjective(k int) bool {
 	if !a.gr.features[featAdjectivesFollowNoun] || !a.lx.OrgWords[toks[k].text] || k+1 >= len(toks) {
 		return false
 	}
-	next := toks[k+1]
-	return next.para == toks[k].para && next.kind == tokWord && !next.capitalized() &&
-		(a.lx.Demonyms[next.low] != "" || a.gr.orgAdjectives[next.low])
+	return toks[k+1].para == toks[k].para && a.orgAdjective(k+1)
 }
 
 // orgComplementEnd extends an organisation's name over a lowercase
@@ -1032,6 +1030,13 @@ func (a *analysis) orgHeadWithAdjective(k int) bool {
 func (a *analysis) orgComplementEnd(k, end int) int {
 	for n := 0; n < maxOrgComplements; n++ {
 		next := a.oneOrgComplementEnd(k, end, n > 0)
+		if next == end && n > 0 && end < len(a.toks) && a.gr.coordinators[a.toks[end].low] && a.toks[end].para == a.toks[k].para {
+			// "l'Institut des sciences de l'eau et des sols": a
+			// complement coordinated with the one before.
+			if after := a.oneOrgComplementEnd(k, end+1, true); after > end+1 {
+				next = after
+			}
+		}
 		if next == end {
 			break
 		}
@@ -1042,7 +1047,7 @@ func (a *analysis) orgComplementEnd(k, end int) int {
 
 // maxOrgComplements bounds the complements an organisation's name chains
 // ("Fédération des soignants du Québec").
-const maxOrgComplements = 2
+const maxOrgComplements = 3
 
 // oneOrgComplementEnd reads one complement of an organisation's name at
 // end: a link, maybe an article, a lowercase noun and its adjective
@@ -1080,7 +1085,7 @@ func (a *analysis) oneOrgComplementEnd(k, end int, second bool) int {
 	// "la Banque du président": a person's role, not the name; "la
 	// Fédération des soignants", "l'Ordre des médecins" name a body of
 	// them.
-	if key, _, n := a.roleAt(j); n > 0 && !a.pluralRole(key, toks[j-1].low) {
+	if key, info, n := a.roleAt(j); n > 0 && !info.Org && !a.pluralRole(key, toks[j-1].low) {
 		return end
 	}
 	j++
@@ -1243,8 +1248,8 @@ func (a *analysis) attachAppositions() {
 		// "Le documentaire d'Al Jazeera … précise", "a statement from
 		// Google said": the source of a speech noun speaks through it.
 		k := n.tokFrom
-		if k >= 1 && a.isDeterminer(a.toks[k-1].low) {
-			k-- // "a study by the Senate Committee"
+		if k >= 2 && a.isDeterminer(a.toks[k-1].low) && a.sourceLink(a.toks[k-2].low) {
+			k-- // "a study by the Senate Committee"; not "du", a link itself
 		}
 		if k >= 2 && a.sourceLink(a.toks[k-1].low) && a.speechNoun(k-2) {
 			n.npFrom = k - 2

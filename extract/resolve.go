@@ -1255,7 +1255,7 @@ func (a *analysis) speechSource(m mention, mi int) int {
 			continue
 		}
 		for k := c.npFrom; k < c.tokFrom; k++ {
-			if a.toks[k].low == m.role {
+			if a.toks[k].low == m.role || a.gr.documentAnaphors[m.role] && a.speechNoun(k) {
 				return c.entity
 			}
 		}
