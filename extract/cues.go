@@ -267,10 +267,14 @@ func (a *analysis) nounPhraseChain(mi, limit int) []int {
 }
 
 // coordinatedInName: mention c (index j) follows prev after a lone
-// coordinator, both are names, and another mention follows c within a
-// noun phrase: "Paul Roux and Marie Blin said" stops at the first name.
+// coordinator, both are names (or both one person's roles), and another
+// mention follows c within a noun phrase: "Paul Roux and Marie Blin said"
+// stops at the first name.
 func (a *analysis) coordinatedInName(prev, c mention, j, limit int) bool {
-	if c.tokFrom != prev.tokTo+1 || prev.kind != mName || c.kind != mName || !a.gr.coordinators[a.toks[prev.tokTo].low] {
+	// "co-founder and chief executive Ritika Deshpande": two roles of one
+	// person coordinated before the name.
+	roles := prev.kind == mRole && c.kind == mRole && !prev.plural && !c.plural
+	if c.tokFrom != prev.tokTo+1 || !(prev.kind == mName && c.kind == mName || roles) || !a.gr.coordinators[a.toks[prev.tokTo].low] {
 		return false
 	}
 	if j+1 >= len(a.mentions) {

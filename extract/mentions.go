@@ -984,6 +984,9 @@ func (a *analysis) namedPremodifierStart(j, k int, bare bool) int {
 			return j
 		}
 		if !t.capitalized() {
+			if _, gen := a.gr.cutGenitive(t.low); gen {
+				continue // "the union's NSW secretary": a possessor before them
+			}
 			if bare && !a.gr.prepositions[t.low] {
 				return j + 1
 			}

@@ -94,6 +94,7 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 		j := a.mentions[last].tokTo
 		// "the British Embassy in Ottawa said": a place after the name.
 		j = a.placeRunAfter(j, s.tokTo, a.gr.locatives, true)
+		head := a.pickHead(chain)
 		// Apposition: ", a spokesman for the ministry," before the verb.
 		if j < s.tokTo && toks[j].isPunct(",") {
 			end := j + 1
@@ -101,13 +102,20 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 				end++
 			}
 			if end < s.tokTo && toks[end].isPunct(",") {
+				// "Acme's chief executive, Jane Roe, said": a description
+				// named by the apposition.
+				if h := a.mentions[head]; h.kind != mName || h.possessive {
+					if ni := a.appositiveName(j, s.tokTo); ni >= 0 && a.mentions[ni].tokTo == end {
+						head = ni
+					}
+				}
 				j = end + 1
 			}
 		}
 		v := a.skipAux(j, s.tokTo)
 		if v-j <= 3 {
-			if vn, _, ok := a.verbAt(v); ok && a.agrees(a.pickHead(chain), v) {
-				return cue{from: j, to: v + vn, mention: a.pickHead(chain), sieve: SieveSpeakerThenVerb, score: 0.95}, true
+			if vn, _, ok := a.verbAt(v); ok && a.agrees(head, v) {
+				return cue{from: j, to: v + vn, mention: head, sieve: SieveSpeakerThenVerb, score: 0.95}, true
 			}
 		}
 	}
