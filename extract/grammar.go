@@ -164,6 +164,9 @@ type grammar struct {
 	// open incises ("reprit-il"); commonWordEndings end words that are
 	// not names ("Announcing", "Normally").
 	adjectiveEndings, pastHistoricEndings, commonWordEndings []string
+	// demonymEndings end the names of a town's or region's inhabitants
+	// ("rennais", "gantoise"), which sports pages use for players.
+	demonymEndings []string
 	// pastEndings end simple past forms of any verb ("issued"), which a
 	// role word before is the subject of, not a modifier.
 	pastEndings []string
@@ -422,6 +425,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 	}{
 		{"infinitive-endings.txt", &g.infinitiveEndings},
 		{"adjective-endings.txt", &g.adjectiveEndings},
+		{"demonym-endings.txt", &g.demonymEndings},
 		{"past-historic-endings.txt", &g.pastHistoricEndings},
 		{"past-endings.txt", &g.pastEndings},
 		{"common-word-endings.txt", &g.commonWordEndings},

@@ -341,7 +341,7 @@ func (a *analysis) findMentions() {
 		// demonym written as a noun before a person's name is their
 		// country, not the first word of the name ("the British Embassy"
 		// keeps it).
-		if k > 0 && k+1 < len(toks) && t.capitalized() && a.isDeterminer(toks[k-1].low) && a.lx.Demonyms[t.low] != "" {
+		if k > 0 && k+1 < len(toks) && t.capitalized() && a.isDeterminer(toks[k-1].low) && (a.lx.Demonyms[t.low] != "" || a.demonymNoun(k)) {
 			country := a.lx.Demonyms[t.low]
 			before := len(a.mentions)
 			if n := a.nameAt(k + 1); n > 1 && len(a.mentions) == before+1 && !a.mentions[before].org {
@@ -386,6 +386,27 @@ func (a *analysis) findMentions() {
 			k += a.addRole(k, key, info, n) - 1
 		}
 	}
+}
+
+// demonymNoun: "le Rennais", "la Gantoise": a capitalised word after a
+// lowercase singular definite article, with an ending that makes
+// inhabitants of a town or region, names a person of that place (sports
+// pages call players so), not a name; the lexicon knows only countries.
+func (a *analysis) demonymNoun(k int) bool {
+	t, det := a.toks[k], a.toks[k-1]
+	if len(a.gr.demonymEndings) == 0 || det.capitalized() && !a.sentenceInitial(k-1) || !a.gr.definite[det.low] || a.gr.demonstratives[det.low] {
+		return false
+	}
+	if k+1 < len(a.toks) && a.toks[k+1].capitalized() && a.toks[k+1].para == t.para && !a.personStart(k+1) {
+		return false // "la Lyonnaise des eaux", "le Républicain Lorrain"
+	}
+	w := strings.TrimPrefix(t.low, "franco-")
+	for _, suf := range a.gr.demonymEndings {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // verbAfterSubject: the lowercase word at k, which the lexicon also knows
