@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // nextSentence: “Yes.” Smith said. — the quote ended its sentence; the
 // attribution opens the next one, its speaker first.
 type nextSentence struct{}
@@ -97,7 +99,7 @@ func (a *analysis) introducedSubject(s sentence) int {
 		return -1
 	}
 	m := a.mentions[mi]
-	if m.kind != mName || m.org || m.possessive || m.entity < 0 || len(a.entities[m.entity].words) < 2 || a.entities[m.entity].place || !a.actsAsSubject(m) {
+	if m.kind != mName || m.org || m.possessive || m.entity < 0 || len(a.entities[m.entity].words) < 2 || a.entities[m.entity].place || !a.actsAsSubject(m) && !a.subjectOfNarration(m, s) {
 		return -1
 	}
 	for j := 0; j < mi; j++ {
@@ -108,5 +110,44 @@ func (a *analysis) introducedSubject(s sentence) int {
 	return mi
 }
 
-// maxIntroWords bounds the apposition read before an introduced name.
+// maxIntroWords bounds the apposition read before an introduced name, and
+// after it.
 const maxIntroWords = 12
+
+// subjectOfNarration: the name m, in subject position in sentence s, is
+// followed by an apposition between commas (« Yanis Carpentier, 19 ans,
+// vivait … ») or by a verb no list holds, known by its tense ending
+// (« vivait »), before anything else: the subject of a narrating verb.
+func (a *analysis) subjectOfNarration(m mention, s sentence) bool {
+	if m.possessive || !a.subjectPosition(m) {
+		return false
+	}
+	k := m.tokTo
+	if k < s.tokTo && a.toks[k].isPunct(",") {
+		j := k + 1
+		for j < s.tokTo && j-k <= maxIntroWords && !a.toks[j].isPunct(",") && a.toks[j].kind != tokQuote {
+			j++
+		}
+		if j >= s.tokTo || !a.toks[j].isPunct(",") {
+			return false
+		}
+		k = j + 1
+	}
+	if k >= s.tokTo || a.toks[k].kind != tokWord || a.toks[k].capitalized() {
+		return false
+	}
+	if a.actsAsSubject(mention{tokFrom: m.tokFrom, tokTo: k, kind: m.kind, npFrom: m.npFrom}) && k != m.tokTo {
+		return true
+	}
+	w := a.toks[k].low
+	for _, suf := range a.gr.pastHistoricEndings {
+		if len(suf) >= minNarrationEnding && strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// minNarrationEnding: the shortest tense ending (in bytes) that tells a
+// verb from another word ("-ait"; "-a" and "-it" end nouns too).
+const minNarrationEnding = 3
