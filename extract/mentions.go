@@ -605,6 +605,12 @@ func (a *analysis) nameAt(k int) int {
 		}
 		end = a.orgComplementEnd(k, end)
 	}
+	// "the Bank of New York", "the University of New South Wales": where
+	// compounds end on their head, an organisation word takes a
+	// capitalised complement after "of" along, a place or a field.
+	if a.gr.features[featCompoundHeadLast] && a.lx.OrgWords[toks[end-1].text] {
+		end = a.ofComplementEnd(k, end)
+	}
 	// "Liberal Leader Tomas Brandt", "Leeds MP Anya Holt": a
 	// role word inside the capitalised run ends the description part.
 	for j := end - 2; j >= k && !orgName; j-- {
@@ -723,12 +729,16 @@ func (a *analysis) institutionAt(k int) int {
 	if n == 0 || !info.Org || k+n < len(toks) && toks[k+n].capitalized() && toks[k+n].para == toks[k].para {
 		return 0
 	}
-	words := a.joinedWords(k, k+n)
-	m := mention{kind: mName, tokFrom: k, tokTo: k + n, start: toks[k].start, end: toks[k+n-1].end,
+	end := k + n
+	if a.gr.features[featCompoundHeadLast] && toks[k].capitalized() {
+		end = a.ofComplementEnd(k, end) // "the University of New South Wales"
+	}
+	words := a.joinedWords(k, end)
+	m := mention{kind: mName, tokFrom: k, tokTo: end, start: toks[k].start, end: toks[end-1].end,
 		name: words, gender: info.Gender, org: true, entity: -1}
 	m.text = a.str(m.start, m.end)
 	a.mentions = append(a.mentions, m)
-	return n
+	return end - k
 }
 
 // dateline: capitals opening a paragraph and followed by an agency in
@@ -1004,6 +1014,14 @@ func (a *analysis) namedPremodifierStart(j, k int, bare bool) int {
 		if _, ok := a.gr.determiners[t.low]; ok && (!t.capitalized() || a.sentenceInitial(j)) {
 			return j
 		}
+		if a.gr.prepositions[t.low] && a.sentenceInitial(j) {
+			// "In court papers it called": an opening preposition is no
+			// name.
+			if bare {
+				return j + 1
+			}
+			return -1
+		}
 		if !t.capitalized() {
 			if _, gen := a.gr.cutGenitive(t.low); gen {
 				continue // "the union's NSW secretary": a possessor before them
@@ -1118,6 +1136,49 @@ func (a *analysis) oneOrgComplementEnd(k, end int, second bool) int {
 	}
 	return j
 }
+
+// ofComplementEnd extends an organisation's name ending at end over "of",
+// maybe "the", and up to maxOfComplementWords capitalised words that open
+// no person's name ("of New South Wales", "of the Interior").
+func (a *analysis) ofComplementEnd(k, end int) int {
+	toks := a.toks
+	j := end
+	if j+1 >= len(toks) || toks[j].para != toks[k].para || !a.gr.links[toks[j].low] || !a.sourceLink(toks[j].low) {
+		return end
+	}
+	j++
+	if a.gr.definite[toks[j].low] && !toks[j].capitalized() {
+		j++
+	}
+	c := j
+	for c < len(toks) && c-j < maxOfComplementWords && toks[c].para == toks[k].para && toks[c].kind == tokWord && toks[c].capitalized() &&
+		toks[c-1].end < toks[c].start && !a.personStart(c) {
+		if _, gen := a.gr.cutGenitive(toks[c].low); gen {
+			break
+		}
+		c++
+	}
+	if c == j || c < len(toks) && toks[c].capitalized() && toks[c].kind == tokWord && toks[c].para == toks[k].para {
+		return end // "the Bank of England Governor Andrew Bailey" is for the role rule
+	}
+	// "the Department of Health and Social Care": a coordinated field,
+	// capitalised words that name no other organisation or person.
+	if c+1 < len(toks) && a.gr.coordinators[toks[c].low] && toks[c].para == toks[k].para {
+		d := c + 1
+		for d < len(toks) && d-c <= maxOfComplementWords && toks[d].para == toks[k].para && toks[d].kind == tokWord && toks[d].capitalized() &&
+			!a.lx.OrgWords[toks[d].text] && !a.personStart(d) {
+			d++
+		}
+		if d > c+1 && (d >= len(toks) || !toks[d].capitalized() || toks[d].para != toks[k].para) {
+			return d
+		}
+	}
+	return c
+}
+
+// maxOfComplementWords bounds the capitalised words of an organisation's
+// "of" complement.
+const maxOfComplementWords = 3
 
 // orgAdjective: the lowercase word at k is an adjective inside an
 // organisation's name: a demonym, a listed one ("mondiale"), or one whose
