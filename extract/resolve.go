@@ -158,7 +158,7 @@ func (a *analysis) resolveNames() {
 			m.org = true
 		} else if m.org {
 			// "CFX" and "CFX-Santé": an acronym and its hyphenated long form.
-			if ei, ok := orgByHead[fold(words[0])]; ok && len(words) == 1 {
+			if ei, ok := orgByHead[fold(words[0])]; ok && ei >= 0 && len(words) == 1 {
 				best = ei
 			}
 		} else {
@@ -185,6 +185,8 @@ func (a *analysis) resolveNames() {
 		if m.weak {
 			if best >= 0 && len(a.entities[best].words) > 1 && !a.entities[best].org {
 				m.org = false
+			} else if best >= 0 && m.org && a.entities[best].org && len(a.entities[best].words) > 1 {
+				// "écrit l'Observatoire": the organisation it heads.
 			} else {
 				// Not a name after all. An institution named by its seat
 				// ("Matignon", "Bercy", "the Pentagon") still speaks: it is
@@ -214,6 +216,16 @@ func (a *analysis) resolveNames() {
 					if _, seen := orgByHead[head]; !seen {
 						orgByHead[head] = best
 					}
+				}
+			} else if a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[words[0]] {
+				// "l'Observatoire national de la biodiversité … écrit
+				// l'Observatoire": the kind that heads the name, alone,
+				// names it; with two of that kind, neither.
+				head := fold(words[0])
+				if prev, seen := orgByHead[head]; !seen {
+					orgByHead[head] = best
+				} else if prev != best {
+					orgByHead[head] = -1
 				}
 			}
 		}
@@ -925,12 +937,19 @@ func (a *analysis) actsAsSubject(m mention) bool {
 	if m.possessive || !a.subjectPosition(m) || m.tokTo >= len(a.toks) {
 		return false
 	}
-	n := a.toks[m.tokTo]
+	next := m.tokTo
+	if a.toks[next].isPunct("(") {
+		// "l'Agence régionale de santé (ARS) qualifie": its acronym.
+		if c := a.skipParen(next, len(a.toks)); c > next && c+1 < len(a.toks) {
+			next = c + 1
+		}
+	}
+	n := a.toks[next]
 	if n.kind != tokWord || n.capitalized() {
 		return false
 	}
 	w := strings.TrimSuffix(n.low, "n't")
-	return a.gr.aux[w] || a.gr.passive[w] || a.isVerbForm(m.tokTo) > 0
+	return a.gr.aux[w] || a.gr.passive[w] || a.isVerbForm(next) > 0
 }
 
 // namedInParagraph: entity e is named in the paragraph of token k, before it.
@@ -1278,7 +1297,10 @@ func (a *analysis) speechNounAuthor(m mention) int {
 		for d > 0 && k-d <= maxSpeechModifiers && a.toks[d].kind == tokWord && a.premodifier(d) && !a.isDeterminer(a.toks[d].low) {
 			d--
 		}
-		if d < 0 || !a.isDeterminer(a.toks[d].low) || a.gr.definite[a.toks[d].low] || a.gr.demonstratives[a.toks[d].low] {
+		// "Dans son rapport annuel, l'Observatoire estime …": a
+		// possessive introduces the subject's own document too.
+		_, own := possessiveWord(a.gr.possessives, a.toks[max(d, 0)])
+		if d < 0 || !own && (!a.isDeterminer(a.toks[d].low) || a.gr.definite[a.toks[d].low] || a.gr.demonstratives[a.toks[d].low]) {
 			return -1
 		}
 		s := a.sents[a.toks[k].sent]
@@ -1289,6 +1311,16 @@ func (a *analysis) speechNounAuthor(m mention) int {
 				continue
 			}
 			return c.entity
+		}
+		if own {
+			// "Dans son rapport annuel, publié lundi, l'Observatoire …
+			// estime": the subject after the opening phrase.
+			for j := a.mentionsBefore(k + 1); j < len(a.mentions) && a.mentions[j].tokFrom < s.tokTo; j++ {
+				c := a.mentions[j]
+				if c.kind == mName && c.entity >= 0 && !c.possessive && !a.entities[c.entity].place && a.actsAsSubject(c) {
+					return c.entity
+				}
+			}
 		}
 		return -1 // the nearest use of the noun decides
 	}
