@@ -82,16 +82,22 @@ const (
 // names them there for the first time; -1 otherwise.
 func (a *analysis) introducedSubject(s sentence) int {
 	mi := a.openingMention(s)
-	if mi < 0 || a.mentions[mi].kind != mName || a.mentions[mi].org {
+	if mi < 0 || a.mentions[mi].kind != mName || a.mentions[mi].org || len(a.mentions[mi].name) < 2 {
 		mi = -1
-		for k := s.tokFrom; k < s.tokTo && k-s.tokFrom <= maxIntroWords; k++ {
+		// "Debout à la barre, les mains agrippées au pupitre, Gérard
+		// Lemarchand a tenté …": the name after the opening phrases,
+		// each closed by a comma.
+		for k := s.tokFrom; k < s.tokTo && k-s.tokFrom <= maxIntroWords*maxIntroPhrases; k++ {
 			t := a.toks[k]
-			if t.kind == tokQuote || t.kind == tokWord && a.isVerbForm(k) > 0 {
+			// "Juché sur la remorque d'un tracteur, X donne le ton": a
+			// participle opening the sentence describes its subject.
+			if t.kind == tokQuote || t.kind == tokWord && a.isVerbForm(k) > 0 && !(k == s.tokFrom && a.pastParticiple(t.low)) {
 				return -1
 			}
 			if t.isPunct(",") {
-				mi = a.mentionAt(k + 1)
-				break
+				if mi = a.mentionAt(k + 1); mi >= 0 {
+					break
+				}
 			}
 		}
 	}
@@ -102,17 +108,15 @@ func (a *analysis) introducedSubject(s sentence) int {
 	if m.kind != mName || m.org || m.possessive || m.entity < 0 || len(a.entities[m.entity].words) < 2 || a.entities[m.entity].place || !a.actsAsSubject(m) && !a.subjectOfNarration(m, s) {
 		return -1
 	}
-	for j := 0; j < mi; j++ {
-		if a.mentions[j].entity == m.entity {
-			return -1 // named before: no introduction
-		}
-	}
 	return mi
 }
 
 // maxIntroWords bounds the apposition read before an introduced name, and
 // after it.
 const maxIntroWords = 12
+
+// maxIntroPhrases bounds the comma-closed phrases read before it.
+const maxIntroPhrases = 3
 
 // subjectOfNarration: the name m, in subject position in sentence s, is
 // followed by an apposition between commas (« Yanis Carpentier, 19 ans,
@@ -140,6 +144,13 @@ func (a *analysis) subjectOfNarration(m mention, s sentence) bool {
 		return true
 	}
 	w := a.toks[k].low
+	if k == m.tokTo && m.tokFrom > s.tokFrom && a.toks[m.tokFrom-1].isPunct(",") && !a.lx.Stopwords[w] && !a.gr.prepositions[w] &&
+		!a.isDeterminer(w) && !a.gr.clause[w] && !a.gr.coordinators[w] && !a.gr.links[w] {
+		// "Juché sur un tracteur, Jean-Marc Castéra donne le ton": after
+		// the phrases opening the sentence, the word after the name is
+		// its verb, whatever the tense.
+		return true
+	}
 	for _, suf := range a.gr.pastHistoricEndings {
 		if len(suf) >= minNarrationEnding && strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
