@@ -9,7 +9,9 @@ import (
 // court exchange told turn by turn), a quote that opens its paragraph with
 // no cue, right after another person's turn, is the reply: the one that
 // turn addressed by name ("What do you want, Miss Lindqvist?"), or else
-// the speaker of the turn before it, as two people take turns. In news a
+// the speaker of the turn before it, as two people take turns; the first
+// reply, with no turn before that, is the other person the narration last
+// named. In news a
 // quote standing alone continues its speaker, which previousQuoteSieve
 // gives; turns are read only where the document is dialogue, where short
 // paragraphs made of a quote are common.
@@ -33,6 +35,10 @@ func (conversationSieve) attribute(a *analysis, qi int, st *recordState, d *deci
 		speaker = v
 	} else if before := a.turnAt(st.decided, ord-2); before != nil && before.speaker >= 0 && before.speaker != last.speaker {
 		speaker = before.speaker
+	} else if before == nil {
+		// The first reply: the other person of the scene, the last one
+		// the narration named before it.
+		speaker = a.otherInScene(qi, last.speaker)
 	}
 	// A quote that calls the last speaker by name is not theirs.
 	if v := a.vocative(int(a.toks[qi].quote)); v >= 0 && v == speaker {
@@ -44,6 +50,29 @@ func (conversationSieve) attribute(a *analysis, qi int, st *recordState, d *deci
 	d.speaker, d.attrib, d.sieve = speaker, ByContext, SieveConversation
 	return true
 }
+
+// otherInScene is the person the narration last named before the quote
+// at qi, within maxSceneParas paragraphs, other than e; -1 when none.
+func (a *analysis) otherInScene(qi, e int) int {
+	ord := a.paras[a.toks[qi].para].ord
+	for j := a.mentionsBefore(qi) - 1; j >= 0; j-- {
+		m := a.mentions[j]
+		if ord-a.paras[a.toks[m.tokFrom].para].ord > maxSceneParas {
+			return -1
+		}
+		if m.kind != mName || m.entity < 0 || m.entity == e || m.possessive {
+			continue
+		}
+		if x := &a.entities[m.entity]; !x.org && !x.place && x.gender != 0 {
+			return m.entity
+		}
+	}
+	return -1
+}
+
+// maxSceneParas bounds how far back the other person of a scene is
+// looked for.
+const maxSceneParas = 3
 
 // turnAt is the accepted quote that opens the paragraph of rank ord, the
 // turn said there; nil when that paragraph opens on none.

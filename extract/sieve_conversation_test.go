@@ -32,6 +32,35 @@ He sat down on the very edge of the chair.
 "Not in my parlour."
 `
 
+// firstReplyScene opens on narration naming two people; the first turn
+// is cued, the reply is not.
+const firstReplyScene = `The Night Shift
+
+By nine the neighbours had gone, and there was nobody left in the kitchen but Frank Kessler at the head of the table and his daughter Nora Kessler at the sink.
+
+“You should go to bed, Dad,” Nora said without turning round.
+
+“I’m not tired.”
+
+“You haven’t slept since Thursday.”
+
+“Neither have you.”
+
+Outside a car went by. She dried her hands.
+
+“I found this in the pantry.”
+
+He did not look up.
+
+“Put it away.”
+
+“It’s her writing.”
+
+“I know whose writing it is.”
+
+“Then read it.”
+`
+
 func TestConversationSieve(t *testing.T) {
 	runContextCases(t, []contextCase{
 		{"the turn after a quote that calls someone by name is theirs", "en", dialogueScene,
@@ -40,6 +69,10 @@ func TestConversationSieve(t *testing.T) {
 			"The Vicar says that of everyone.", SieveConversation, "Hester Lyle"},
 		{"turns go on alternating", "en", dialogueScene,
 			"Then it is Kit.", SieveConversation, "Ambrose Pell"},
+		{"the first reply is the other person the narration named", "en", firstReplyScene,
+			"I’m not tired.", SieveConversation, "Frank Kessler"},
+		{"then the two alternate", "en", firstReplyScene,
+			"Neither have you.", SieveConversation, "Frank Kessler"},
 		{"a news article keeps the speaker of a quote standing alone", "en",
 			"Headline\n\n“It was close,” Derek Osei said.\n\n“We need a recount,” said Ann Wu, his opponent.\n\n“The count was fair.”",
 			"The count was fair.", SievePreviousQuote, "Ann Wu"},
