@@ -146,6 +146,9 @@ type grammar struct {
 	// documentAnaphors: nouns that take up any document named before with
 	// its source ("le baromètre d'Immo Horizon … Le document pointe").
 	documentAnaphors map[string]bool
+	// predicatives introduce what a passive calls something ("described
+	// as", "qualifié de").
+	predicatives map[string]bool
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -377,6 +380,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"object-clitics.txt", &g.objectClitics, false},
 		{"org-anaphors.txt", &g.orgAnaphors, false},
 		{"document-anaphors.txt", &g.documentAnaphors, false},
+		{"predicatives.txt", &g.predicatives, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

@@ -34,6 +34,12 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 			return cue{from: k, to: k + n, mention: -1, group: np, attribution: ByAccordingTo, sieve: SieveAccordingTo, score: 0.7}, true
 		}
 	}
+	// "was described by their chairman, Graham Lutterworth, as “…”", "a
+	// été qualifié par la ministre de « … »": the agent of a passive
+	// participle, before the quote.
+	if mi := a.agentBefore(qi, s); mi >= 0 {
+		return cue{from: qi - 1, to: qi, mention: mi, sieve: SieveAgent, score: 0.8}, true
+	}
 	// "Pour Mireille Castagne, … : « … »": an opinion holder opening the
 	// sentence.
 	// "Mais pour X, « … »": a conjunction may come first.
@@ -763,3 +769,47 @@ func (a *analysis) inciseBefore(qi int, s sentence) (cue, bool) {
 
 // maxInciseLookback bounds how far before a quote an incise is looked for.
 const maxInciseLookback = 30
+
+// agentBefore: the quote at qi follows "as"/"de" after an agent phrase
+// ("by X", "par X") that follows a passive participle ("was described by
+// X as"): the agent's mention, its name in apposition when it is a
+// description; -1 otherwise.
+func (a *analysis) agentBefore(qi int, s sentence) int {
+	toks := a.toks
+	k := qi - 1
+	if k <= s.tokFrom || toks[k].kind != tokWord || !a.gr.predicatives[toks[k].low] {
+		return -1
+	}
+	for b := k - 1; b > s.tokFrom && k-b <= maxAgentPhrase; b-- {
+		if toks[b].kind == tokQuote {
+			return -1
+		}
+		if !a.gr.agents[toks[b].low] {
+			continue
+		}
+		v := b - 1
+		if toks[v].kind != tokWord || !a.passiveAux(v) && !(a.isVerbForm(v) > 0 && a.pastParticiple(toks[v].low)) {
+			return -1
+		}
+		j := b + 1
+		for j < k && j-b <= maxPremodifiers+1 && a.mentionAt(j) < 0 && (a.isDeterminer(toks[j].low) || a.premodifier(j)) {
+			j++
+		}
+		mi := a.mentionAt(j)
+		if mi < 0 || a.mentions[mi].kind == mPronoun {
+			return -1
+		}
+		chain := a.nounPhraseChain(mi, k)
+		head := a.pickHead(chain)
+		if h := a.mentions[head]; h.kind != mName || h.possessive {
+			if ni := a.appositiveName(a.mentions[chain[len(chain)-1]].tokTo, k); ni >= 0 {
+				head = ni
+			}
+		}
+		return head
+	}
+	return -1
+}
+
+// maxAgentPhrase bounds the words of an agent phrase before the quote.
+const maxAgentPhrase = 10
