@@ -144,7 +144,7 @@ var (
 	sieves       = []string{string(extract.SieveAccordingTo), string(extract.SieveOpinion), string(extract.SieveInverted), string(extract.SieveAgent), string(extract.SieveDash),
 		string(extract.SieveVerbThenSpeaker), string(extract.SieveSpeakerThenVerb), string(extract.SieveSubject),
 		string(extract.SieveColon), string(extract.SieveGroup), string(extract.SieveVerbOnly), string(extract.SievePreviousQuote),
-		string(extract.SieveLastSpeaker), string(extract.SievePreviousSubject), string(extract.SieveParagraph), string(extract.SieveNone)}
+		string(extract.SieveLastSpeaker), string(extract.SievePreviousSubject), string(extract.SieveParagraph), string(extract.SieveConversation), string(extract.SieveNextPart), string(extract.SieveNone)}
 )
 
 // parseRecord reads one want line.

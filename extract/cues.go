@@ -85,6 +85,13 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 		}
 		return vn, nil, true
 	}
+	// "s'est borné à répondre", "a tenu à préciser": after an auxiliary,
+	// a participle, then a reporting infinitive.
+	if k > 0 && k+2 < len(toks) && a.gr.aux[toks[k-1].low] && !t.capitalized() && a.pastParticiple(t.low) && a.gr.infinitiveMarkers[toks[k+1].low] {
+		if vn := a.isVerbForm(k + 2); vn > 0 {
+			return 2 + vn, nil, true
+		}
+	}
 	return 0, nil, false
 }
 

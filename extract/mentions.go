@@ -593,6 +593,19 @@ func (a *analysis) nameAt(k int) int {
 		}
 		break
 	}
+	// "l'ONG Rivières vivantes", "le collectif Terres et Avenir": after a
+	// word for a kind of organisation, its name takes the adjective after
+	// it, or a capitalised word coordinated with it.
+	if a.gr.features[featAdjectivesFollowNoun] && from == k && k > 0 && toks[k-1].kind == tokWord && (!toks[k-1].capitalized() || a.sentenceInitial(k-1) || isAcronym(toks[k-1].text)) && end < len(toks) && toks[end].para == toks[k].para {
+		if _, info, n := a.roleAt(k - 1); n == 1 && info.Org && !a.roleWordAt(k) {
+			switch {
+			case a.orgAdjective(end):
+				end++
+			case end+1 < len(toks) && a.gr.coordinators[toks[end].low] && toks[end+1].capitalized() && toks[end+1].para == toks[k].para && !a.personStart(end+1):
+				end += 2
+			}
+		}
+	}
 	// "la Commission européenne", "l'Union africaine": where adjectives
 	// follow the noun, an organisation word takes its demonym along.
 	// "la Haute Autorité de santé": the run may end on the organisation
@@ -1135,6 +1148,13 @@ func (a *analysis) oneOrgComplementEnd(k, end int, second bool) int {
 		j++
 	}
 	return j
+}
+
+// roleWordAt: the word at k opens a role ("Reporters"), which the name
+// rules read as a description before a name.
+func (a *analysis) roleWordAt(k int) bool {
+	_, _, n := a.roleAt(k)
+	return n > 0
 }
 
 // ofComplementEnd extends an organisation's name ending at end over "of",

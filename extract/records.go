@@ -370,6 +370,7 @@ func (a *analysis) records(docID, code string) []Quote {
 		st.decided = append(st.decided, d)
 	}
 	ds := st.decided
+	a.speakFromNextPart(ds)
 	out := make([]Quote, 0, len(ds))
 	for _, d := range ds {
 		if !d.accept {
@@ -412,6 +413,23 @@ func (a *analysis) records(docID, code string) []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// speakFromNextPart: "“We have worshipped here since 1952. ¶ “We are
+// not leaving,” said the Rev. Alistair Munro": a quote the paragraph's end
+// leaves open, with no speaker of its own, goes on in the quote opening
+// the next paragraph, whose speaker it takes.
+func (a *analysis) speakFromNextPart(ds []decided) {
+	for i := len(ds) - 2; i >= 0; i-- {
+		d, next := &ds[i], &ds[i+1]
+		sp, nsp := a.spans[d.span], a.spans[next.span]
+		if !d.accept || d.speaker >= 0 || d.unnamed != "" || sp.close >= 0 || !next.accept || next.speaker < 0 && next.unnamed == "" ||
+			a.paras[nsp.para].ord != a.paras[sp.para].ord+1 || !a.opensParagraph(next.quoteTok) {
+			continue
+		}
+		d.speaker, d.unnamed, d.group, d.mention = next.speaker, next.unnamed, next.group, next.mention
+		d.attrib, d.sieve = ByContext, SieveNextPart
+	}
 }
 
 func confidenceOf(at Attribution, hasCue bool) float64 {
@@ -585,6 +603,11 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// "un essai, « La Machine et l'Atelier », défend", "des « Assises
 		// pour la paix »", "face à « Nord magnétique » du Belge X": a
 		// capitalised phrase a sentence names, not words said.
+		return false
+	}
+	if !d.hasCue && words <= maxWorkWords && titleCase([]rune(strings.TrimRight(string(content), ","))) && a.appositiveTitle(qi, content) && !a.speaksInPerson(content) {
+		// "a documentary, “Eleven Doors Down,” due out next spring": a
+		// title set off by commas after the noun it names.
 		return false
 	}
 	if d.kind == Partial && words <= 5 && titleCase(content) && !a.speaksInPerson(content) {
@@ -1182,12 +1205,25 @@ func (a *analysis) namedInPassing(qi int, content []rune) bool {
 	switch {
 	case p.kind == tokWord && a.isDeterminer(p.low) && !a.gr.prepositions[p.low]:
 		return true
-	case p.isPunct(",") && qi >= 2 && a.toks[qi-2].kind == tokWord && !a.toks[qi-2].capitalized() && a.isVerbForm(qi-2) == 0 && n.isPunct(","):
+	case a.appositiveTitle(qi, content):
 		return true
 	case n.kind == tokWord && a.gr.links[n.low] && qi+2 < len(a.toks) && a.toks[qi+2].capitalized() && a.toks[qi+2].para == n.para:
 		return true
 	}
 	return false
+}
+
+// appositiveTitle: the span at qi stands between commas after a lowercase
+// noun, as a work's title does ("a documentary, « Eleven Doors Down »,
+// due out"); the comma may stand inside the marks ("third novel, “The
+// Salt Road Home,” will be").
+func (a *analysis) appositiveTitle(qi int, content []rune) bool {
+	if qi < 2 || qi+1 >= len(a.toks) {
+		return false
+	}
+	p, n, w := a.toks[qi-1], a.toks[qi+1], a.toks[qi-2]
+	return p.isPunct(",") && w.kind == tokWord && !w.capitalized() && a.isVerbForm(qi-2) == 0 &&
+		(n.isPunct(",") || content[len(content)-1] == ',')
 }
 
 // namesPerson: mention c names a person who takes the floor from an

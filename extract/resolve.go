@@ -1287,7 +1287,7 @@ func (a *analysis) speechSource(m mention, mi int) int {
 // noun authored the document; -1 when that sentence has none.
 func (a *analysis) speechNounAuthor(m mention) int {
 	for k := m.tokFrom - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
-		if a.toks[k].low != m.role {
+		if a.toks[k].low != m.role && !(a.gr.documentAnaphors[m.role] && a.speechNoun(k)) {
 			continue
 		}
 		// Only where the document is introduced ("issued a statement",

@@ -40,6 +40,7 @@ const (
 	SieveLastSpeaker     Sieve = "last_speaker"     // the last speaker, a paragraph or two apart
 	SievePreviousSubject Sieve = "previous_subject" // the subject of the sentences before
 	SieveParagraph       Sieve = "paragraph"        // a long partial takes its paragraph's speaker
+	SieveNextPart        Sieve = "next_part"        // a quote left open at a paragraph's end takes the speaker of its next part
 	SieveNone            Sieve = "none"
 )
 

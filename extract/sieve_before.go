@@ -337,6 +337,38 @@ func (a *analysis) cueStart(v, limit int) int {
 
 // subjectBefore looks left of the verb for the mention that is its subject.
 func (a *analysis) subjectBefore(v, limit int) int {
+	mi := a.nearestSubjectBefore(v, limit)
+	// "X was quoted by the Harbour Gazette as saying", "X, cité par La
+	// Gazette, affirmant": the agent of a passive is no subject; the
+	// passive's subject is.
+	if mi >= 0 && !a.relativeBetween(a.mentions[mi].tokTo, v) {
+		if b := a.mentions[mi].tokFrom - 1; b > limit {
+			if a.isDeterminer(a.toks[b].low) && !a.gr.agents[a.toks[b].low] {
+				b--
+			}
+			if b > limit && a.gr.agents[a.toks[b].low] && a.toks[b-1].kind == tokWord && a.pastParticiple(a.toks[b-1].low) {
+				if si := a.clauseSubject(max(limit, 0), b-1); si >= 0 && si != mi {
+					return si
+				}
+			}
+		}
+	}
+	return mi
+}
+
+// relativeBetween: a relative pronoun stands between tokens from and to
+// ("published by the Times, which said"): what follows is the antecedent's.
+func (a *analysis) relativeBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].kind == tokWord && a.gr.relative[a.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestSubjectBefore is subjectBefore without the passive's agent check.
+func (a *analysis) nearestSubjectBefore(v, limit int) int {
 	limit = max(limit, v-60) // a subject is not further back than this
 	// "Joe Young, a conductor and an organizer at Railroad Workers United,
 	// said": skip the apposition between commas to the name before it.
