@@ -186,6 +186,15 @@ func (a *analysis) markSkipped() {
 		}
 		inList = false
 		for _, f := range a.furnitureFor(low) {
+			if heading, ok := strings.CutSuffix(f, "$"); ok {
+				// "Sources", "Références": a heading alone on its line
+				// opens a list of links.
+				if strings.TrimRight(string(low), " :\u00a0") == heading {
+					p.skip, inList = true, true
+					break
+				}
+				continue
+			}
 			if len(low) >= len(f) && string(low[:len(f)]) == f && wordBoundary(string(low), len(f)) && utf8.RuneCountInString(line) < 300 {
 				p.skip = true
 				inList = utf8.RuneCountInString(line) < 60
