@@ -918,6 +918,10 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		}
 		if c > j && c < len(toks) && toks[c].para == toks[k].para && a.personStart(c) {
 			end = c
+		} else if c-j >= 3 && c-j < 4 && (a.isDeterminer(toks[end].low) || a.isDeterminer(toks[j-1].low)) && a.unknownNameAfterField(j, c) {
+			// "la ministre des Finances Losana Vaipulu": a one-word field,
+			// then two capitalised words no lexicon knows: the name.
+			end = j + 1
 		}
 	}
 	// "the council leader": in English the last noun of a compound heads
@@ -1148,6 +1152,19 @@ func (a *analysis) oneOrgComplementEnd(k, end int, second bool) int {
 		j++
 	}
 	return j
+}
+
+// unknownNameAfterField: the capitalised words from..to are a one-word
+// field of a role ("Finances") and then a name of two words, none of them
+// an organisation word, a place or a role.
+func (a *analysis) unknownNameAfterField(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := a.toks[k]
+		if _, place := a.lx.CountryForms[t.low]; place || a.lx.OrgWords[t.text] || k > from && (a.roleWordAt(k) || a.lx.NonNames[t.text]) {
+			return false
+		}
+	}
+	return true
 }
 
 // roleWordAt: the word at k opens a role ("Reporters"), which the name
