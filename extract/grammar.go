@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -149,6 +150,9 @@ type grammar struct {
 	// predicatives introduce what a passive calls something ("described
 	// as", "qualifié de").
 	predicatives map[string]bool
+	// roleSynonyms: folded roles that name the same office ("chef du
+	// gouvernement" and "premier ministre"), both ways.
+	roleSynonyms map[string][]string
 	// worksTails holds the last word of each works.txt phrase of several
 	// words ("ordre" for "mot d'ordre"), so that most quotes skip the
 	// phrase lookup.
@@ -442,6 +446,9 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		}
 		*f.dst = list
 	}
+	if g.roleSynonyms, err = readRoleSynonyms(fsys, code); err != nil {
+		return nil, err
+	}
 	gen, err := readWordSet(fsys, code+"/genitives.txt", false)
 	if err != nil {
 		return nil, err
@@ -460,6 +467,37 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		return g.genitives[i] < g.genitives[j]
 	})
 	return g, nil
+}
+
+// readRoleSynonyms reads "role = synonym, synonym" lines: every role of
+// a line names the same office as every other.
+func readRoleSynonyms(fsys fs.FS, code string) (map[string][]string, error) {
+	name := code + "/role-synonyms.txt"
+	lines, err := readLines(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, l := range lines {
+		head, rest, ok := strings.Cut(l.text, "=")
+		if !ok {
+			return nil, fmt.Errorf("lang/%s:%d: want \"role = synonym, …\", got %q", name, l.n, l.text)
+		}
+		group := []string{fold(strings.ToLower(strings.TrimSpace(head)))}
+		for _, r := range strings.Split(rest, ",") {
+			if r = strings.TrimSpace(r); r != "" {
+				group = append(group, fold(strings.ToLower(r)))
+			}
+		}
+		for _, r := range group {
+			for _, o := range group {
+				if o != r && !slices.Contains(out[r], o) {
+					out[r] = append(out[r], o)
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // readPronounSet reads "form gender number" lines.

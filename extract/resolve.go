@@ -629,6 +629,13 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 			continue
 		}
 		country, ok := e.roleFor(m.role)
+		for _, syn := range a.gr.roleSynonyms[m.role] {
+			if ok {
+				break
+			}
+			// "le chef du gouvernement" after "le Premier ministre X".
+			country, ok = e.roleFor(syn)
+		}
 		if !ok {
 			continue
 		}
