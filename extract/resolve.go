@@ -1243,7 +1243,12 @@ func (a *analysis) trimSentenceOpeners() {
 		if m.kind != mName || len(m.name) < 2 || m.org || !a.sentenceInitial(m.tokFrom) || m.npFrom > 0 {
 			continue
 		}
-		if a.isFirstName(m.name[0]) || a.lx.Honorifics[m.name[0]] != 0 || !a.looksLikeCommonWord(m.tokFrom) {
+		// "Prime Minister Peni Drauna": the word checked must be the
+		// name's first, not a rank the mention's text opens on.
+		if a.isFirstName(m.name[0]) || a.lx.Honorifics[m.name[0]] != 0 {
+			continue
+		}
+		if !(strings.HasPrefix(m.name[0], a.toks[m.tokFrom].text) && a.looksLikeCommonWord(m.tokFrom)) && !lowerCompound(m.name[0]) {
 			continue
 		}
 		rest := m.name[1:]
@@ -1254,6 +1259,14 @@ func (a *analysis) trimSentenceOpeners() {
 			m.text = a.str(m.start, m.end)
 		}
 	}
+}
+
+// lowerCompound: a capitalised compound whose second part is lowercase
+// ("Oscar-winner"), which no name is ("Jean-Marc").
+func lowerCompound(w string) bool {
+	_, after, ok := strings.Cut(w, "-")
+	r, _ := utf8.DecodeRuneInString(after)
+	return ok && unicode.IsLower(r)
 }
 
 // looksLikeCommonWord: the capitalised word at k is an ordinary word set
