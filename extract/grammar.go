@@ -150,6 +150,9 @@ type grammar struct {
 	// predicatives introduce what a passive calls something ("described
 	// as", "qualifié de").
 	predicatives map[string]bool
+	// modifierTails end capitalised compounds that modify a name
+	// ("Vancouver-based", "Oscar-winning"): no part of it.
+	modifierTails map[string]bool
 	// roleSynonyms: folded roles that name the same office ("chef du
 	// gouvernement" and "premier ministre"), both ways.
 	roleSynonyms map[string][]string
@@ -385,6 +388,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"org-anaphors.txt", &g.orgAnaphors, false},
 		{"document-anaphors.txt", &g.documentAnaphors, false},
 		{"predicatives.txt", &g.predicatives, false},
+		{"modifier-tails.txt", &g.modifierTails, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

@@ -462,6 +462,9 @@ func (a *analysis) pronounAt(k int) (mention, int, bool) {
 // how many tokens it consumed.
 func (a *analysis) nameAt(k int) int {
 	toks := a.toks
+	if a.lowerCompound(toks[k].text) {
+		return 0 // "Vancouver-based Northgate Metals": a modifier, not the name
+	}
 	from := k
 	// "selon Le Figaro", "chez L'Oréal": a capitalised article inside a
 	// sentence belongs to the name.

@@ -1248,7 +1248,7 @@ func (a *analysis) trimSentenceOpeners() {
 		if a.isFirstName(m.name[0]) || a.lx.Honorifics[m.name[0]] != 0 {
 			continue
 		}
-		if !(strings.HasPrefix(m.name[0], a.toks[m.tokFrom].text) && a.looksLikeCommonWord(m.tokFrom)) && !lowerCompound(m.name[0]) {
+		if !(strings.HasPrefix(m.name[0], a.toks[m.tokFrom].text) && a.looksLikeCommonWord(m.tokFrom)) && !a.lowerCompound(m.name[0]) {
 			continue
 		}
 		rest := m.name[1:]
@@ -1261,12 +1261,13 @@ func (a *analysis) trimSentenceOpeners() {
 	}
 }
 
-// lowerCompound: a capitalised compound whose second part is lowercase
-// ("Oscar-winner"), which no name is ("Jean-Marc").
-func lowerCompound(w string) bool {
+// lowerCompound: a capitalised compound whose second part is a common
+// word ("Oscar-winning", "Vancouver-based"), which no name is ("Jean-Marc",
+// "Geun-hye").
+func (a *analysis) lowerCompound(w string) bool {
 	_, after, ok := strings.Cut(w, "-")
 	r, _ := utf8.DecodeRuneInString(after)
-	return ok && unicode.IsLower(r)
+	return ok && unicode.IsLower(r) && a.gr.modifierTails[after]
 }
 
 // looksLikeCommonWord: the capitalised word at k is an ordinary word set
