@@ -51,6 +51,9 @@ func (a *analysis) previousSubject(qi int) int {
 		return -1
 	}
 	s := a.sents[si-1]
+	// "Asked whether the government would …, Mercer was firm": the main
+	// clause after a participle clause.
+	s.tokFrom = a.afterOpeningParticiple(s)
 	// "Or maybe Jeb Bush, consultant Phil Musser says.": in indirect
 	// speech the subject is the reporting verb's, wherever it stands.
 	if !a.quotesIn(s) {
@@ -72,6 +75,26 @@ func (a *analysis) previousSubject(qi int) int {
 		}
 	}
 	return -1
+}
+
+// afterOpeningParticiple: where sentence s's main clause starts, after
+// the comma that closes a participle clause opening it (a sentence opens
+// on a verb form only so) ("Asked whether …,
+// Mercer was firm"); s.tokFrom when it opens otherwise.
+func (a *analysis) afterOpeningParticiple(s sentence) int {
+	t := a.toks[s.tokFrom]
+	if t.kind != tokWord || a.gr.aux[t.low] || a.isVerbForm(s.tokFrom) == 0 {
+		return s.tokFrom
+	}
+	for k := s.tokFrom + 1; k < s.tokTo && k-s.tokFrom <= maxIntroWords*maxIntroPhrases; k++ {
+		if a.toks[k].kind == tokQuote {
+			break
+		}
+		if a.toks[k].isPunct(",") {
+			return k + 1
+		}
+	}
+	return s.tokFrom
 }
 
 // reportingSubject is the subject of the first reporting verb of sentence
