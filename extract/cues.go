@@ -153,7 +153,7 @@ func (a *analysis) passive(k int) bool {
 			return false
 		}
 		if a.gr.passive[t.low] {
-			return j == 0 || (a.toks[j-1].low != "s'" && a.toks[j-1].low != "se")
+			return j == 0 || !a.gr.reflexives[a.toks[j-1].low]
 		}
 		if !a.gr.aux[t.low] {
 			return false

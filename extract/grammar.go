@@ -153,6 +153,9 @@ type grammar struct {
 	// modifierTails end capitalised compounds that modify a name
 	// ("Vancouver-based", "Oscar-winning"): no part of it.
 	modifierTails map[string]bool
+	// reflexives are the reflexive clitics ("se", "s'"): "s'est dite"
+	// is no passive.
+	reflexives map[string]bool
 	// roleSynonyms: folded roles that name the same office ("chef du
 	// gouvernement" and "premier ministre"), both ways.
 	roleSynonyms map[string][]string
@@ -389,6 +392,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"document-anaphors.txt", &g.documentAnaphors, false},
 		{"predicatives.txt", &g.predicatives, false},
 		{"modifier-tails.txt", &g.modifierTails, false},
+		{"reflexives.txt", &g.reflexives, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)

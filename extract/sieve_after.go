@@ -169,6 +169,11 @@ func (a *analysis) passiveAgent(qi, k int, s sentence) int {
 	if v <= s.tokFrom || a.toks[v].kind != tokWord || !a.passiveAux(v) && !(a.isVerbForm(v) > 0 && accentedEnding(a.toks[v].low)) {
 		return -1
 	}
+	// "s'est dite « préoccupée » par le sort des femmes": a reflexive
+	// verb, not a passive; what follows "par" is no agent.
+	if v >= 2 && a.gr.reflexives[a.toks[v-2].low] && a.gr.aux[a.toks[v-1].low] {
+		return -1
+	}
 	j := k + 1
 	for j < s.tokTo && j-k <= maxPremodifiers+1 && a.mentionAt(j) < 0 && (a.isDeterminer(a.toks[j].low) || a.premodifier(j)) {
 		j++

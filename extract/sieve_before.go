@@ -403,8 +403,10 @@ func (a *analysis) nearestSubjectBefore(v, limit int) int {
 	// "Ruth Adler, who called …": a relative pronoun after the name.
 	if start-1 > limit && a.toks[start].kind == tokWord && a.gr.relative[a.toks[start].low] && a.toks[start-1].isPunct(",") {
 		// "Thomas Grandjean, économiste à la banque Aldebran, qui juge":
-		// the relative clause is the person's the apposition describes.
-		if mi := a.mentionEndingAt(start - 2); mi >= 0 && a.mentions[mi].kind != mPronoun {
+		// the relative clause is the person's the apposition describes;
+		// "l'Inspection générale des finances (IGF), qui": its acronym
+		// stands between.
+		if mi := a.mentionEndingAt(a.skipParenBack(start-2, limit)); mi >= 0 && a.mentions[mi].kind != mPronoun {
 			return a.appositionHead(mi, limit)
 		}
 	}
@@ -422,7 +424,7 @@ func (a *analysis) nearestSubjectBefore(v, limit int) int {
 				break
 			}
 			if t.isPunct(",") {
-				if mi := a.mentionEndingAt(c - 1); mi >= 0 {
+				if mi := a.mentionEndingAt(a.skipParenBack(c-1, limit)); mi >= 0 {
 					mi = a.ownerOfPlace(mi)
 					m := a.mentions[mi]
 					if m.kind == mName && !m.org && !m.possessive && a.subjectPosition(m) {
