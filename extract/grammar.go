@@ -156,6 +156,9 @@ type grammar struct {
 	// reflexives are the reflexive clitics ("se", "s'"): "s'est dite"
 	// is no passive.
 	reflexives map[string]bool
+	// contractedArticles fuse a preposition and an article ("au", "du"):
+	// "au Marocain Karim Ouazzani" writes a demonym before a name too.
+	contractedArticles map[string]bool
 	// roleSynonyms: folded roles that name the same office ("chef du
 	// gouvernement" and "premier ministre"), both ways.
 	roleSynonyms map[string][]string
@@ -393,6 +396,7 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"predicatives.txt", &g.predicatives, false},
 		{"modifier-tails.txt", &g.modifierTails, false},
 		{"reflexives.txt", &g.reflexives, false},
+		{"contracted-articles.txt", &g.contractedArticles, false},
 		{"demonstratives.txt", &g.demonstratives, false},
 	} {
 		set, err := readWordSet(fsys, code+"/"+f.name, f.keep)
