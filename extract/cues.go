@@ -429,8 +429,13 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 // clauseBetween: a conjunction or "que"/"that" between two tokens starts
 // another clause, whose subject is not the verb's.
 func (a *analysis) clauseBetween(from, to int) bool {
+	return a.wordBetween(from, to, a.gr.clause)
+}
+
+// wordBetween: a word of set stands between tokens from and to.
+func (a *analysis) wordBetween(from, to int, set map[string]bool) bool {
 	for k := from; k < to; k++ {
-		if a.toks[k].kind == tokWord && a.gr.clause[a.toks[k].low] {
+		if a.toks[k].kind == tokWord && set[a.toks[k].low] {
 			return true
 		}
 	}

@@ -359,12 +359,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 // relativeBetween: a relative pronoun stands between tokens from and to
 // ("published by the Times, which said"): what follows is the antecedent's.
 func (a *analysis) relativeBetween(from, to int) bool {
-	for k := from; k < to; k++ {
-		if a.toks[k].kind == tokWord && a.gr.relative[a.toks[k].low] {
-			return true
-		}
-	}
-	return false
+	return a.wordBetween(from, to, a.gr.relative)
 }
 
 // nearestSubjectBefore is subjectBefore without the passive's agent check.
