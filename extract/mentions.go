@@ -1340,6 +1340,11 @@ func (a *analysis) oneComplementEnd(k, end int, noRole, nameEnds bool) int {
 		if nameEnds && c > j && toks[c].capitalized() && !toks[c-1].capitalized() && toks[c-1].end < toks[c].start {
 			break
 		}
+		// "a fashion designer for the G-III Apparel Group watched": a
+		// past form after a name is the verb.
+		if c > j && toks[c-1].capitalized() && !toks[c].capitalized() && a.pastForm(toks[c].low) {
+			break
+		}
 		c++
 	}
 	if c == j {

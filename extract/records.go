@@ -1176,11 +1176,21 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 		switch {
 		case a.namesPerson(c):
 			return "" // someone named since
-		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c):
+		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c) &&
+			(a.gr.features[featDescriptionsTakeUpSubject] || lastWord(c.role) == lastWord(m.role)):
+			// Where descriptions do not take up the subject anyway,
+			// only one with the same head noun does ("a senior official
+			// … the official said").
 			return c.text
 		}
 	}
 	return ""
+}
+
+// lastWord is the last space-separated word of s: a compound role's head
+// in a language whose compounds end on it.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // objectOfVerb: a verb or an auxiliary stands right before the mention

@@ -1127,7 +1127,9 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 // "sa voisine"; not "le", "ce").
 func (a *analysis) introducing(m mention) bool {
 	w := a.toks[m.tokFrom].low
-	return a.gr.determiners[w] != 0 && !a.gr.definite[w] && !a.gr.demonstratives[w]
+	// English articles carry no gender: an indefinite article introduces
+	// too ("a senior official … the official said").
+	return (a.gr.determiners[w] != 0 || a.gr.articles[w]) && !a.gr.definite[w] && !a.gr.demonstratives[w]
 }
 
 // salientOrg is the last organisation named as a subject (the one its
