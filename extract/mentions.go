@@ -616,11 +616,15 @@ func (a *analysis) nameAt(k int) int {
 	// word.
 	if a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[toks[end-1].text] && end-k <= maxOrgHeadWords {
 		// "la Banque centrale européenne", "l'Assemblée nationale".
+		adjectives := end
 		for n := 0; n < maxOrgAdjectives && end < len(toks) && toks[end].para == toks[k].para && toks[end].kind == tokWord &&
 			!toks[end].capitalized() && a.orgAdjective(end); n++ {
 			end++
 		}
-		end = a.orgComplementEnd(k, end)
+		// "le Stade olympique de Vernac", "la Mutuelle agricole du
+		// Centre": after an adjective, the name's first complement may
+		// be a place no list knows.
+		end = a.orgComplementEnd(k, end, end > adjectives)
 	}
 	// "the Bank of New York", "the University of New South Wales": where
 	// compounds end on their head, an organisation word takes a
@@ -1073,7 +1077,7 @@ func (a *analysis) dropMentionsFrom(d int) {
 // commerce": an organisation word that is no name alone becomes one with
 // the lowercase complement after it, where adjectives follow the noun.
 func (a *analysis) orgHeadWithComplement(k int) bool {
-	return a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[a.toks[k].text] && a.orgComplementEnd(k, k+1) > k+1
+	return a.gr.features[featAdjectivesFollowNoun] && a.lx.OrgWords[a.toks[k].text] && a.orgComplementEnd(k, k+1, false) > k+1
 }
 
 // orgHeadWithAdjective: "le Conseil constitutionnel": an organisation
@@ -1089,10 +1093,11 @@ func (a *analysis) orgHeadWithAdjective(k int) bool {
 // orgComplementEnd extends an organisation's name over a lowercase
 // complement ("la Fédération belge du secteur financier", "l'Organisation
 // mondiale de la santé"): a link, a definite article at most, a noun and
-// its adjective.
-func (a *analysis) orgComplementEnd(k, end int) int {
+// its adjective; placeFirst lets its first complement be a capitalised
+// place no list knows, as later ones may.
+func (a *analysis) orgComplementEnd(k, end int, placeFirst bool) int {
 	for n := 0; n < maxOrgComplements; n++ {
-		next := a.oneOrgComplementEnd(k, end, n > 0)
+		next := a.oneOrgComplementEnd(k, end, n > 0 || placeFirst)
 		if next == end && n > 0 && end < len(a.toks) && a.gr.coordinators[a.toks[end].low] && a.toks[end].para == a.toks[k].para {
 			// "l'Institut des sciences de l'eau et des sols": a
 			// complement coordinated with the one before.

@@ -1187,19 +1187,31 @@ func (a *analysis) previousSentenceSubject(m mention, mi, lastSpeaker int) int {
 		if c.tokFrom < prev.tokFrom {
 			break
 		}
-		if c.tokFrom >= prev.tokTo || c.kind != mName || c.entity < 0 {
+		if c.tokFrom >= prev.tokTo {
 			continue
 		}
-		e := a.entities[c.entity]
+		ce := c.entity
+		if c.kind == mRole && !c.plural && !c.org && !c.attached && a.subjectPosition(c) {
+			// "La maire sortante, elle, a misé sur l'expérience. « … », a
+			// conclu la sexagénaire": a subject described, whom the
+			// description names.
+			ce = a.resolveDescription(c, j)
+		} else if c.kind != mName {
+			continue
+		}
+		if ce < 0 {
+			continue
+		}
+		e := a.entities[ce]
 		if e.org || e.place || !a.subjectPosition(c) || c.possessive {
 			continue
 		}
 		// Genders must be known and agree, unless the subject is also the
 		// last quote's speaker: then two pieces of evidence meet.
-		if (e.gender == 0 && c.entity != lastSpeaker) || m.gender != 0 && e.gender != 0 && m.gender != e.gender {
+		if (e.gender == 0 && ce != lastSpeaker) || m.gender != 0 && e.gender != 0 && m.gender != e.gender {
 			continue
 		}
-		return c.entity
+		return ce
 	}
 	return -1
 }
