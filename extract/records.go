@@ -588,8 +588,15 @@ func (a *analysis) accept(qi int, d decided) bool {
 		return false
 	}
 	// « ville apaisée », slogan de la campagne: named as a title after.
-	if k := qi + 1; k+1 < len(a.toks) && a.toks[k].isPunct(",") && a.toks[k+1].kind == tokWord && a.gr.works[a.toks[k+1].low] && words <= 6 {
-		return false
+	if k := qi + 1; k+1 < len(a.toks) && a.toks[k].isPunct(",") && words <= 6 {
+		// « Les Microbes et nous », un ouvrage de vulgarisation.
+		w := k + 1
+		if w+1 < len(a.toks) && a.isDeterminer(a.toks[w].low) {
+			w++
+		}
+		if a.toks[w].kind == tokWord && a.gr.works[a.toks[w].low] {
+			return false
+		}
 	}
 	if sp.continued {
 		return true
@@ -800,7 +807,11 @@ func (a *analysis) namedWork(qi int) bool {
 	if words == 0 || words > maxWorkWords || !unicode.IsUpper(content[0]) {
 		return false
 	}
-	return words == 1 || titleCase(content)
+	// "invité de « Dimanche en politique »": where titles are written in
+	// sentence case, a capitalised phrase after a noun's complement link
+	// names a work.
+	sentenceCase := a.gr.features[featSentenceCaseTitles] && a.gr.links[p.low] && a.afterNoun(qi-1) && !a.speaksInPerson(content)
+	return words == 1 || titleCase(content) || sentenceCase
 }
 
 // maxWorkWords bounds the words of a title named in marks.
