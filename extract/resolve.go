@@ -118,6 +118,9 @@ func (a *analysis) resolveNames() {
 	orgByHead := map[string]int{}
 	byGiven := map[string][]int{}
 	byInitials := map[string]int{}
+	// byFirstSurname: "Lucia Ortega Villamil … Ortega said": of two
+	// surnames the first is used alone.
+	byFirstSurname := map[string]int{}
 	// Initials are worth indexing only if an acronym is written alone.
 	hasAcronyms := false
 	for _, m := range a.mentions {
@@ -197,6 +200,9 @@ func (a *analysis) resolveNames() {
 				continue
 			}
 		}
+		if ei, ok := byFirstSurname[surname]; best < 0 && ok && ei >= 0 && len(words) == 1 && !m.org && !a.isFirstName(words[0]) {
+			best = ei
+		}
 		if best < 0 && len(words) == 1 && !m.org && len(byGiven[fold(words[0])]) > 0 && (a.actsAsSubject(*m) || a.afterReportingVerb(m.tokFrom) || a.isFirstName(words[0])) {
 			// "Jordan said" after "Jordan Stewart": a first name alone, as
 			// the subject of a verb, names the one person who carries it.
@@ -211,6 +217,14 @@ func (a *analysis) resolveNames() {
 			best = len(a.entities) - 1
 			if !m.org {
 				bySurname[surname] = append(bySurname[surname], best)
+				if len(words) == 3 && a.isFirstName(words[0]) && !a.isFirstName(words[1]) {
+					first := fold(words[1])
+					if prev, seen := byFirstSurname[first]; !seen {
+						byFirstSurname[first] = best
+					} else if prev != best {
+						byFirstSurname[first] = -1 // two people: neither
+					}
+				}
 			} else if len(words) == 1 {
 				if head, _, ok := strings.Cut(fold(words[0]), "-"); ok {
 					if _, seen := orgByHead[head]; !seen {
