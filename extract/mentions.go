@@ -821,6 +821,13 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 				if d := a.namedPremodifierStart(j, k, a.pluralRole(key, "")); d >= 0 {
 					from, hasDet = d, true
 					a.dropMentionsFrom(d)
+				} else if n := len(a.mentions); n > 0 && a.mentions[n-1].possessive && a.mentions[n-1].tokTo == j+1 &&
+					a.gr.features[featCompoundHeadLast] && info.Org {
+					// "Russia's defence ministry said": a possessor opens
+					// an institution's description as an article would.
+					// The possessor stays a mention: its name still counts
+					// among the person's forms.
+					from, hasDet = a.mentions[n-1].tokFrom, true
 				}
 			}
 			break
