@@ -222,7 +222,9 @@ func (e *Extractor) DetectLanguage(text string) string {
 		w := strings.ToLower(text[i:j])
 		i = j
 		for _, code := range e.codes {
-			if e.langs[code].lx.Stopwords[w] {
+			// A reporting verb is evidence too: "« Oui », dit Paul Roux."
+			// has no stop word, but "dit" is French.
+			if lx := e.langs[code].lx; lx.Stopwords[w] || lx.Verbs[w] != "" {
 				counts[code]++
 			}
 		}
@@ -240,11 +242,17 @@ func (e *Extractor) DetectLanguage(text string) string {
 			second = n
 		}
 	}
-	if bestN < 3 || bestN < second*5/4 {
-		return ""
+	// Enough evidence, clearly ahead; or, in a text too short for that,
+	// evidence for one language only.
+	if bestN >= minDetectWords && bestN >= second*5/4 || bestN > 0 && second == 0 {
+		return best
 	}
-	return best
+	return ""
 }
+
+// minDetectWords: the stop words and reporting verbs a language needs to
+// win over another that has some too.
+const minDetectWords = 3
 
 // Extract returns the quotes of one document, ordered by start offset.
 // It never panics on input: any text, valid UTF-8 or not, gives a result.

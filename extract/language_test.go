@@ -16,6 +16,10 @@ func TestLanguageDetection(t *testing.T) {
 	assert.Equal(t, "fr", ex.DetectLanguage("Le gouvernement a annoncé mardi que les élections auront lieu dans le pays."))
 	assert.Equal(t, "en", ex.DetectLanguage("The government said on Tuesday that the elections would be held in the country."))
 	assert.Equal(t, "", ex.DetectLanguage("12 345 678"))
+	// A short test sentence: its reporting verb is the evidence.
+	assert.Equal(t, "fr", ex.DetectLanguage("« Oui », dit Paul Roux."))
+	assert.Equal(t, "en", ex.DetectLanguage("“Yes,” said Paul Roux."))
+	assert.Equal(t, "", ex.DetectLanguage("“Paul Roux”"))
 }
 
 // TestInvalidUTF8Offsets: text that is not UTF-8 is analysed as it is,
