@@ -582,6 +582,14 @@ func (a *analysis) accept(qi int, d decided) bool {
 	if a.soCalledTerm(qi) && words <= maxTermWords || qi > 0 && a.toks[qi-1].kind == tokWord && a.gr.naming[a.toks[qi-1].low] {
 		return false
 	}
+	// "frontman Jez “Sparky” Kilbane": a capitalised word or two between
+	// a given name and a surname is a nickname.
+	if words <= maxNicknameWords && qi > 0 && qi+1 < len(a.toks) && len(content) > 0 && unicode.IsUpper(content[0]) {
+		p, n := a.toks[qi-1], a.toks[qi+1]
+		if p.kind == tokWord && n.kind == tokWord && p.capitalized() && n.capitalized() && p.para == n.para && a.isFirstName(p.text) {
+			return false
+		}
+	}
 	// "une banderole proclamant « … »", "des pancartes : « … » ou « … »":
 	// words written on an object are a slogan.
 	if a.carriedSlogan(qi) {
@@ -813,6 +821,9 @@ func (a *analysis) namedWork(qi int) bool {
 	sentenceCase := a.gr.features[featSentenceCaseTitles] && a.gr.links[p.low] && a.afterNoun(qi-1) && !a.speaksInPerson(content)
 	return words == 1 || titleCase(content) || sentenceCase
 }
+
+// maxNicknameWords bounds the words of a nickname set in a name.
+const maxNicknameWords = 2
 
 // maxWorkWords bounds the words of a title named in marks.
 const maxWorkWords = 4
