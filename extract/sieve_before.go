@@ -170,7 +170,9 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		// the one told, not the speaker.
 		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun &&
 			!a.gr.addressees[a.toks[v+vn-1].low] {
-			return cue{from: v, to: v + vn, mention: mi, sieve: SieveVerbThenSpeaker, score: 0.75}, true
+			// "said Dundee Athletic coach Ross McAlinden, “but …”": the
+			// noun phrase's head, not its first name.
+			return cue{from: v, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, qi)), sieve: SieveVerbThenSpeaker, score: 0.75}, true
 		}
 	}
 	// "X : « … »"
