@@ -601,12 +601,17 @@ func (a *analysis) nameAt(k int) int {
 	// word for a kind of organisation, its name takes the adjective after
 	// it, or a capitalised word coordinated with it.
 	if a.gr.features[featAdjectivesFollowNoun] && from == k && k > 0 && toks[k-1].kind == tokWord && (!toks[k-1].capitalized() || a.sentenceInitial(k-1) || isAcronym(toks[k-1].text)) && end < len(toks) && toks[end].para == toks[k].para {
-		if _, info, n := a.roleAt(k - 1); n == 1 && info.Org && !a.roleWordAt(k) {
-			switch {
-			case a.orgAdjective(end):
-				end++
-			case end+1 < len(toks) && a.gr.coordinators[toks[end].low] && toks[end+1].capitalized() && toks[end+1].para == toks[k].para && !a.personStart(end+1):
-				end += 2
+		// The cheap tests first: most names are followed by neither.
+		ext := 0
+		switch {
+		case a.orgAdjective(end):
+			ext = 1
+		case end+1 < len(toks) && a.gr.coordinators[toks[end].low] && toks[end+1].capitalized() && toks[end+1].para == toks[k].para && !a.personStart(end+1):
+			ext = 2
+		}
+		if ext > 0 {
+			if _, info, n := a.roleAt(k - 1); n == 1 && info.Org && !a.roleWordAt(k) {
+				end += ext
 			}
 		}
 	}
