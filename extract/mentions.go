@@ -1396,6 +1396,9 @@ func (a *analysis) attachAppositions() {
 		// "Le documentaire d'Al Jazeera … précise", "a statement from
 		// Google said": the source of a speech noun speaks through it.
 		k := n.tokFrom
+		if i > 0 && ms[i-1].kind == mRole && ms[i-1].org && ms[i-1].tokTo == k {
+			k = ms[i-1].tokFrom // "Un rapport du cabinet Axiome Social"
+		}
 		if k >= 2 && a.isDeterminer(a.toks[k-1].low) && a.sourceLink(a.toks[k-2].low) {
 			k-- // "a study by the Senate Committee"; not "du", a link itself
 		}
@@ -1419,7 +1422,9 @@ func (a *analysis) attachAppositions() {
 			// name with its own title ends the complement; it is not
 			// the spokeswoman's.
 			a.attach(i-1, i)
-			n.npFrom = ms[i-1].tokFrom
+			if n.npFrom <= 0 || n.npFrom > ms[i-1].tokFrom {
+				n.npFrom = ms[i-1].tokFrom
+			}
 		}
 		// "Richard Shelby of Alabama, the chairman of the committee,": a
 		// place may follow the name before the comma.
@@ -1583,7 +1588,9 @@ func (a *analysis) attach(ri, ni int) {
 	r, n := &a.mentions[ri], &a.mentions[ni]
 	r.attached = true
 	r.appositionOf = ni + 1
-	if r.tokTo == n.tokFrom {
+	if r.tokTo == n.tokFrom && (n.npFrom <= 0 || n.npFrom > r.tokFrom) {
+		// "Un rapport du cabinet Axiome Social": a phrase already opened
+		// further back by a speech noun keeps its start.
 		n.npFrom = r.tokFrom
 	}
 	if n.role == "" {
