@@ -1773,7 +1773,13 @@ func (a *analysis) endsOnOrgWord(k int) bool {
 		(end == k || toks[end-1].end < toks[end].start) {
 		end++
 	}
-	return end-k >= minOrgRunWords && a.lx.OrgWords[toks[end-1].text]
+	if !a.lx.OrgWords[toks[end-1].text] {
+		return false
+	}
+	// "the Manitoba Association of Insurance Brokers": a place and an
+	// organisation word are a name of two words.
+	_, place := a.lx.CountryForms[toks[k].low]
+	return end-k >= minOrgRunWords || end-k == 2 && place
 }
 
 // minOrgRunWords and maxOrgNameWords bound the capitalised runs read as
