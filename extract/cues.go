@@ -68,11 +68,9 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 						return j - k + vn, pr, true
 					}
 					// "s'est-elle contentée de répondre", "a-t-il tenu à
-					// préciser": a participle, then a reporting infinitive.
-					if j+2 < len(toks) && a.pastParticiple(toks[j].low) && a.gr.infinitiveMarkers[toks[j+1].low] {
-						if vn := a.isVerbForm(j + 2); vn > 0 {
-							return j + 2 - k + vn, pr, true
-						}
+					// préciser".
+					if n := a.participleInfinitive(j); n > 0 {
+						return j - k + n, pr, true
 					}
 				}
 			}
@@ -85,14 +83,26 @@ func (a *analysis) verbAt(k int) (n int, inv *mention, ok bool) {
 		}
 		return vn, nil, true
 	}
-	// "s'est borné à répondre", "a tenu à préciser": after an auxiliary,
-	// a participle, then a reporting infinitive.
-	if k > 0 && k+2 < len(toks) && a.gr.aux[toks[k-1].low] && !t.capitalized() && a.pastParticiple(t.low) && a.gr.infinitiveMarkers[toks[k+1].low] {
-		if vn := a.isVerbForm(k + 2); vn > 0 {
-			return 2 + vn, nil, true
+	// "s'est borné à répondre", "a tenu à préciser": after an auxiliary.
+	if k > 0 && a.gr.aux[toks[k-1].low] && !t.capitalized() {
+		if n := a.participleInfinitive(k); n > 0 {
+			return n, nil, true
 		}
 	}
 	return 0, nil, false
+}
+
+// participleInfinitive: a past participle at j, then an infinitive marker
+// and a reporting verb ("borné à répondre", "contentée de dire"): the
+// tokens the three take; 0 when they are not there.
+func (a *analysis) participleInfinitive(j int) int {
+	if j+2 >= len(a.toks) || !a.pastParticiple(a.toks[j].low) || !a.gr.infinitiveMarkers[a.toks[j+1].low] {
+		return 0
+	}
+	if vn := a.isVerbForm(j + 2); vn > 0 {
+		return 2 + vn
+	}
+	return 0
 }
 
 // auxiliaryUse: the verb form is not reporting here: a function word

@@ -341,7 +341,7 @@ func (a *analysis) findMentions() {
 		// demonym written as a noun before a person's name is their
 		// country, not the first word of the name ("the British Embassy"
 		// keeps it).
-		if k > 0 && k+1 < len(toks) && t.capitalized() && (a.isDeterminer(toks[k-1].low) || a.gr.contractedArticles[toks[k-1].low] && k+1 < len(toks) && toks[k+1].capitalized()) &&
+		if k > 0 && k+1 < len(toks) && t.capitalized() && (a.isDeterminer(toks[k-1].low) || a.gr.contractedArticles[toks[k-1].low] && toks[k+1].capitalized()) &&
 			(a.lx.Demonyms[t.low] != "" || a.demonymNoun(k)) {
 			country := a.lx.Demonyms[t.low]
 			before := len(a.mentions)

@@ -629,7 +629,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// capitalised phrase a sentence names, not words said.
 		return false
 	}
-	if !d.hasCue && words <= maxWorkWords && titleCase([]rune(strings.TrimRight(string(content), ","))) && a.appositiveTitle(qi, content) && !a.speaksInPerson(content) {
+	if !d.hasCue && words <= maxWorkWords && a.appositiveTitle(qi, content) && titleCase([]rune(strings.TrimRight(string(content), ","))) && !a.speaksInPerson(content) {
 		// "a documentary, “Eleven Doors Down,” due out next spring": a
 		// title set off by commas after the noun it names.
 		return false

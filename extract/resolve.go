@@ -628,6 +628,7 @@ func (a *analysis) inOpeningParticipial(c, m mention) bool {
 // as "président du Kazakhstan"; it prefers the most recent one.
 func (a *analysis) resolveDescription(m mention, mi int) int {
 	best := -1
+	var mq *string // m's qualifier, read once when a candidate has one
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
@@ -653,8 +654,14 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 		if !ok {
 			continue
 		}
-		if q := e.quals[m.role]; q != "" && m.qualLinked && q != a.qualifier(m) {
-			continue // "l'entraîneur des Canaris" is not "l'entraîneur artésien"
+		if q := e.quals[m.role]; q != "" && m.qualLinked {
+			if mq == nil {
+				s := a.qualifier(m)
+				mq = &s
+			}
+			if q != *mq {
+				continue // "l'entraîneur des Canaris" is not "l'entraîneur artésien"
+			}
 		}
 		if m.country != "" && country != "" && country != m.country {
 			continue
@@ -1035,7 +1042,7 @@ func (a *analysis) namedSince(from, to int, org bool) bool {
 // often a place or a common word as a person.
 func (a *analysis) loneWord(e int) bool {
 	en := &a.entities[e]
-	return len(en.words) < 2 && en.gender == 0 && !en.described() && !a.isFirstName(en.words[0])
+	return en.lone() && !en.described() && !a.isFirstName(en.words[0])
 }
 
 // otherNamedSince: a person other than entity e is named between tokens

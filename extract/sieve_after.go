@@ -169,20 +169,24 @@ func (a *analysis) passiveAgent(qi, k int, s sentence) int {
 	if v <= s.tokFrom || a.toks[v].kind != tokWord || !a.passiveAux(v) && !(a.isVerbForm(v) > 0 && accentedEnding(a.toks[v].low)) {
 		return -1
 	}
-	// "s'est dite « préoccupée » par le sort des femmes": a reflexive
-	// verb, not a passive; what follows "par" is no agent.
-	if v >= 2 && a.gr.reflexives[a.toks[v-2].low] && a.gr.aux[a.toks[v-1].low] {
-		return -1
-	}
-	j := k + 1
-	for j < s.tokTo && j-k <= maxPremodifiers+1 && a.mentionAt(j) < 0 && (a.isDeterminer(a.toks[j].low) || a.premodifier(j)) {
+	head, _ := a.agentHead(k, s.tokTo)
+	return head
+}
+
+// agentHead reads the agent after the word "by"/"par" at b, up to limit:
+// the head of its noun phrase and the phrase's mentions; -1 when no name
+// or description follows.
+func (a *analysis) agentHead(b, limit int) (int, []int) {
+	j := b + 1
+	for j < limit && j-b <= maxPremodifiers+1 && a.mentionAt(j) < 0 && (a.isDeterminer(a.toks[j].low) || a.premodifier(j)) {
 		j++
 	}
 	mi := a.mentionAt(j)
 	if mi < 0 || a.mentions[mi].kind == mPronoun {
-		return -1
+		return -1, nil
 	}
-	return a.pickHead(a.nounPhraseChain(mi, s.tokTo))
+	chain := a.nounPhraseChain(mi, limit)
+	return a.pickHead(chain), chain
 }
 
 // maxAgentGap bounds the words between a passive participle and the quote.
@@ -197,7 +201,8 @@ func (a *analysis) passiveAux(v int) bool {
 			return false
 		}
 		if a.gr.passive[t.low] {
-			return true
+			// "s'est dite « préoccupée » par …": reflexive, not passive.
+			return j == 0 || !a.gr.reflexives[a.toks[j-1].low]
 		}
 	}
 	return false

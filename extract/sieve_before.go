@@ -822,16 +822,10 @@ func (a *analysis) agentBefore(qi int, s sentence) int {
 		if toks[v].kind != tokWord || !a.passiveAux(v) && !(a.isVerbForm(v) > 0 && a.pastParticiple(toks[v].low)) {
 			return -1
 		}
-		j := b + 1
-		for j < k && j-b <= maxPremodifiers+1 && a.mentionAt(j) < 0 && (a.isDeterminer(toks[j].low) || a.premodifier(j)) {
-			j++
-		}
-		mi := a.mentionAt(j)
-		if mi < 0 || a.mentions[mi].kind == mPronoun {
+		head, chain := a.agentHead(b, k)
+		if head < 0 {
 			return -1
 		}
-		chain := a.nounPhraseChain(mi, k)
-		head := a.pickHead(chain)
 		if h := a.mentions[head]; h.kind != mName || h.possessive {
 			if ni := a.appositiveName(a.mentions[chain[len(chain)-1]].tokTo, k); ni >= 0 {
 				head = ni
