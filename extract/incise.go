@@ -52,10 +52,6 @@ func (a *analysis) splitSpan(sp span) []span {
 		if !ok {
 			continue
 		}
-		if !atLeastWords(text[cur.start:p], 2) {
-			// « Moi, dit-il, j'ai … »: a one-word lead-in stays with the quote.
-			continue
-		}
 		first := cur
 		first.end = p + 1
 		first.close = -1
