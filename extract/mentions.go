@@ -560,6 +560,11 @@ func (a *analysis) nameAt(k int) int {
 		// to a capitalised word belongs to the surname.
 		elidedInName := end > k && strings.HasSuffix(t.low, "'") && len([]rune(t.text)) == 2 && end+1 < len(toks) &&
 			toks[end+1].start == t.end && toks[end+1].capitalized() && toks[end+1].kind == tokWord
+		// "a déclaré à Wikinews Mme Vandenbroucke": an honorific opens
+		// the next name; it never stands inside one.
+		if _, n, ok := a.isHonorific(end); ok && end+n < len(toks) && toks[end+n].capitalized() && toks[end+n].para == t.para {
+			break
+		}
 		if t.capitalized() && (!a.lx.NonNames[t.text] || orgName || surnameAfterGiven || afterInitial || a.lx.OrgWords[t.text] || elidedInName) {
 			// "l'agence RIA Novosti Valentin Sapin", "told CBC News Tom
 			// Hale": after an organisation, a first name followed by a
