@@ -25,6 +25,9 @@ type mention struct {
 	plural         bool
 	org            bool
 	possessive     bool
+	// acronym: the folded acronym this name is spelled out for, in
+	// parentheses after it ("Human Rights Watch (HRW)").
+	acronym string
 	role           string // folded role key for descriptions and appositions
 	country        string // country named by a demonym or complement
 	entity         int    // resolved entity, -1 when none
@@ -1391,6 +1394,66 @@ func (a *analysis) complementWord(k int) bool {
 // du Kazakhstan", "Le secrétaire d'État américain Antony Blinken". The name
 // inherits the role, country and gender; the role stops being a speaker
 // candidate of its own.
+// defineAcronyms reads "la Fédération des patientes en oncologie (FPO)": an
+// acronym in parentheses after a name spells out the name, so the name runs
+// to the parenthesis over the lowercase words whose initials the acronym
+// holds, and the acronym is its other form. Nothing changes unless the
+// initials of the content words match the acronym letter for letter.
+func (a *analysis) defineAcronyms() {
+	toks := a.toks
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.kind != mName || m.possessive {
+			continue
+		}
+		p := m.tokTo
+		for p < len(toks) && p-m.tokTo < maxAcronymGap && toks[p].kind == tokWord && !toks[p].capitalized() && toks[p].para == toks[m.tokFrom].para {
+			p++
+		}
+		if p+2 >= len(toks) || !toks[p].isPunct("(") || !toks[p+2].isPunct(")") || !isAcronym(toks[p+1].text) {
+			continue
+		}
+		if mi+1 < len(a.mentions) && a.mentions[mi+1].tokFrom < p {
+			continue // a mention of its own stands between
+		}
+		acr := fold(toks[p+1].text)
+		if a.contentInitials(m.tokFrom, p) != acr {
+			continue
+		}
+		if p > m.tokTo {
+			m.name = append(m.name, a.joinedWords(m.tokTo, p)...)
+			m.tokTo, m.end = p, toks[p-1].end
+			m.text = a.str(m.start, m.end)
+			m.org = true
+		}
+		m.acronym = acr
+	}
+}
+
+// maxAcronymGap bounds the lowercase words between a name and the
+// parenthesis that spells it out.
+const maxAcronymGap = 5
+
+// contentInitials: the folded first letters of the words in [from, to)
+// that are not function words (articles, prepositions, particles,
+// coordinators, elided forms).
+func (a *analysis) contentInitials(from, to int) string {
+	var b strings.Builder
+	for k := from; k < to; k++ {
+		t := a.toks[k]
+		if t.kind != tokWord {
+			return ""
+		}
+		low := t.low
+		if a.isDeterminer(low) || a.gr.prepositions[low] || a.gr.contractedArticles[low] || a.gr.particles[low] || a.gr.coordinators[low] || a.gr.elisions[low] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.text)
+		b.WriteRune(r)
+	}
+	return fold(b.String())
+}
+
 func (a *analysis) attachAppositions() {
 	ms := a.mentions
 	for i := range ms {

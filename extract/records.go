@@ -104,6 +104,7 @@ func newAnalysisWith(l *language, src string, sc *scratch) *analysis {
 	a.findMentions()
 	sortMentions(a.mentions)
 	a.attachAppositions()
+	a.defineAcronyms()
 	a.mentionByTok = grow(sc.byTok, len(a.toks))
 	a.mentionByEnd = grow(sc.byEnd, len(a.toks))
 	for i := range a.toks {

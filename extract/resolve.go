@@ -253,6 +253,9 @@ func (a *analysis) resolveNames() {
 				}
 			}
 		}
+		if m.acronym != "" {
+			byInitials[m.acronym] = best
+		}
 		e := &a.entities[best]
 		e.addForm(full)
 		e.mentions++
