@@ -223,6 +223,13 @@ const (
 	// expliqué le prévenu": the press varies the words for the person it
 	// is about, so a description nobody was given refers to that person.
 	featDescriptionsTakeUpSubject = "descriptions-take-up-subject"
+	// featVariedDescriptions: the press varies the head noun too, so a
+	// description takes up an unnamed person introduced under another
+	// one ("un riverain … raconte ce retraité").
+	featVariedDescriptions = "varied-descriptions"
+	// featLoneWordOrgs: "Telvia a confirmé": a single capitalised word no
+	// first name or gender makes a person is taken for an organisation.
+	featLoneWordOrgs = "lone-word-organisations"
 )
 
 // inversion is a clitic pronoun written after its verb.

@@ -823,6 +823,9 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	}
 	for j := k - 1; j >= 0 && j >= k-maxRolePremodifiers; j-- {
 		t := toks[j]
+		if t.isPunct(".") && j > 0 && toks[j-1].end == t.start && strings.Contains(toks[j-1].text, ".") && t.para == toks[k].para {
+			continue // the period of "U.N." before the role
+		}
 		if t.kind != tokWord || t.para != toks[k].para {
 			break
 		}
@@ -958,6 +961,17 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 		if _, _, n2 := a.roleAt(end); n2 > 0 && !toks[end].capitalized() {
 			return n
 		}
+		// "a senior U.N. official", "a former White House aide": a name
+		// between two role words modifies the last one too.
+		c := end
+		for c < len(toks) && c-end < maxNamedModifierWords && toks[c].para == toks[k].para && (toks[c].capitalized() || toks[c].isPunct(".") && c > end) {
+			c++
+		}
+		if c > end && c < len(toks) && toks[c].para == toks[k].para && !toks[c].capitalized() && !a.personStart(end) {
+			if _, _, n2 := a.roleAt(c); n2 > 0 {
+				return n
+			}
+		}
 	}
 	// "sa directrice scientifique": French adjectives follow the noun.
 	if a.gr.features[featAdjectivesFollowNoun] {
@@ -1059,6 +1073,9 @@ func (a *analysis) namedPremodifierStart(j, k int, bare bool) int {
 		if _, ok := a.gr.determiners[t.low]; ok && (!t.capitalized() || a.sentenceInitial(j)) {
 			return j
 		}
+		if a.gr.partitives[t.low] && (!t.capitalized() || a.sentenceInitial(j)) {
+			return a.elidedBefore(j) // "One African delegate said"
+		}
 		if a.gr.prepositions[t.low] && a.sentenceInitial(j) {
 			// "In court papers it called": an opening preposition is no
 			// name.
@@ -1070,6 +1087,9 @@ func (a *analysis) namedPremodifierStart(j, k int, bare bool) int {
 		if !t.capitalized() {
 			if _, gen := a.gr.cutGenitive(t.low); gen {
 				continue // "the union's NSW secretary": a possessor before them
+			}
+			if !bare && a.premodifier(j) {
+				continue // "a senior U.N. official": an adjective before the name
 			}
 			if bare && !a.gr.prepositions[t.low] {
 				return j + 1
@@ -1962,3 +1982,7 @@ func (a *analysis) qualifier(m mention) string {
 	}
 	return strings.ToLower(a.str(a.toks[m.qualFrom].start, m.end))
 }
+
+// maxNamedModifierWords bounds the capitalised words (and the periods of
+// an abbreviation) read as a name between two role words.
+const maxNamedModifierWords = 4

@@ -1200,7 +1200,7 @@ func (a *analysis) unnamedTakenUp(mi int) string {
 		case a.namesPerson(c):
 			return "" // someone named since
 		case c.kind == mRole && !c.plural && !c.org && !c.attached && a.introducing(c) && genderAgrees(c.gender, m.gender) && a.subjectPosition(c) &&
-			(a.gr.features[featDescriptionsTakeUpSubject] || lastWord(c.role) == lastWord(m.role)):
+			(a.gr.features[featVariedDescriptions] || lastWord(c.role) == lastWord(m.role)):
 			// Where descriptions do not take up the subject anyway,
 			// only one with the same head noun does ("a senior official
 			// … the official said").

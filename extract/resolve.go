@@ -371,6 +371,12 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			}
 			return -1
 		}
+		if w := a.toks[m.tokFrom].low; (a.gr.articles[w] || a.gr.partitives[w]) && !a.gr.definite[w] {
+			// "said one unaligned Republican strategist", "a friend
+			// said": an indefinite article brings in someone new, never a
+			// person named before.
+			return -1
+		}
 		if e := a.resolveDescription(m, mi); e >= 0 || m.plural {
 			return e
 		}
@@ -1153,7 +1159,7 @@ func (a *analysis) introducing(m mention) bool {
 	w := a.toks[m.tokFrom].low
 	// English articles carry no gender: an indefinite article introduces
 	// too ("a senior official … the official said").
-	return (a.gr.determiners[w] != 0 || a.gr.articles[w]) && !a.gr.definite[w] && !a.gr.demonstratives[w]
+	return (a.gr.determiners[w] != 0 || a.gr.articles[w] || a.gr.partitives[w]) && !a.gr.definite[w] && !a.gr.demonstratives[w]
 }
 
 // salientOrg is the last organisation named as a subject (the one its
@@ -1489,7 +1495,7 @@ func (a *analysis) headlineOrg() int {
 // words for what it is about, a single word no first name or gender makes
 // a person ("Telvia a confirmé").
 func (a *analysis) orgLike(e *entity) bool {
-	return e.org || a.gr.features[featDescriptionsTakeUpSubject] && e.lone() && !e.place && !a.isFirstName(e.words[0])
+	return e.org || a.gr.features[featLoneWordOrgs] && e.lone() && !e.place && !a.isFirstName(e.words[0])
 }
 
 // headlineNamed is the one entity match accepts whose surname (last
