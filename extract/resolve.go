@@ -361,7 +361,18 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			if e := a.speechSource(m, mi); e >= 0 {
 				return e
 			}
-			return a.speechNounAuthor(m)
+			if e, ok := a.documentAgent(m, mi); ok {
+				return e
+			}
+			if e := a.speechNounAuthor(m); e >= 0 {
+				return e
+			}
+			if a.gr.definite[a.toks[m.tokFrom].low] {
+				// "The Care Quality Commission found … The report
+				// described": the organisation the text is about wrote it.
+				return a.salientOrg(m, mi)
+			}
+			return -1
 		}
 		// "a ajouté le même responsable": the last speaker, when the
 		// description can be them.
@@ -1346,6 +1357,54 @@ func (a *analysis) speechSource(m mention, mi int) int {
 	}
 	return -1
 }
+
+// documentAgent: "un rapport d'audit réalisé par le cabinet Numéris … Le
+// document pointe", "L'étude, réalisée par l'Institut X, … indique le
+// rapport": the nearest earlier use of the document's noun, followed within
+// a few words by "par"/"by" or "de"/"of" and a name, gives its author. ok
+// is false when that use gives none, so the other readings still run.
+func (a *analysis) documentAgent(m mention, mi int) (int, bool) {
+	toks := a.toks
+	for k := m.tokFrom - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
+		if toks[k].low != m.role && !(a.gr.documentAnaphors[m.role] && a.speechNoun(k)) {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j-k <= maxDocumentAgentGap && toks[j].para == toks[k].para; j++ {
+			t := toks[j]
+			if t.kind != tokWord {
+				if t.isPunct(",") {
+					continue
+				}
+				break
+			}
+			if !a.gr.agents[t.low] && !a.gr.links[t.low] {
+				continue
+			}
+			n := j + 1
+			if n < len(toks) && a.isDeterminer(toks[n].low) {
+				n++
+			}
+			mj := a.mentionAt(n)
+			if mj < 0 {
+				// "le cabinet Numéris": the name after its kind.
+				if n+1 < len(toks) && a.roleWordAt(n) {
+					mj = a.mentionAt(n + 1)
+				}
+			}
+			if mj >= 0 && mj < mi {
+				if c := a.mentions[mj]; c.kind == mName && c.entity >= 0 && !c.possessive && !a.entities[c.entity].place {
+					return c.entity, true
+				}
+			}
+		}
+		return -1, false // the nearest use of the noun decides
+	}
+	return -1, false
+}
+
+// maxDocumentAgentGap bounds the words between a document's noun and the
+// "par"/"de" that gives its author ("un rapport d'audit réalisé par").
+const maxDocumentAgentGap = 5
 
 // speechNounAuthor: "Brian Sorensen issued a statement … “…,” the
 // statement said": the subject of the sentence that last wrote the same
