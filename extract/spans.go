@@ -370,6 +370,7 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 			}
 		}
 		carry = nil
+		deepClose := -1 // last closer that closed a guillemet opened inside another
 		weak = weakClosers(text, p, weak[:0])
 		for i := p.start; i < p.end; i++ {
 			r := text[i]
@@ -411,6 +412,9 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 				k := om
 				o := stack[k]
 				stack = stack[:k]
+				if k >= 2 && o.style == styleGuillemet && stack[0].style == styleGuillemet {
+					deepClose = i
+				}
 				switch k {
 				case 0:
 					if s, ok := makeSpan(text, o.pos+1, i, o, i, pi); ok {
@@ -470,6 +474,18 @@ func findSpans(text []rune, paras []paragraph, opt spanOptions) []span {
 			continue
 		}
 		inner = inner[:0]
+		if len(stack) >= 2 && deepClose > stack[0].pos && !stack[0].continued && stack[0].style == styleGuillemet {
+			// « Si vous n'êtes pas mort, … et « malgré la haine … « Diane. »:
+			// a letter or a poem set line by line repeats « at each line;
+			// once the lines are run together, the repeats look like
+			// openers nested ever deeper that only the last » closes. The
+			// quote ends there, not with the paragraph.
+			o := stack[0]
+			if s, ok := makeSpan(text, o.pos+1, deepClose, o, deepClose, pi); ok {
+				out = append(out, s)
+			}
+			continue
+		}
 		if len(stack) > 0 {
 			o := stack[0]
 			if o.style == styleSingleStraight || o.style == styleSingleCurly {
