@@ -72,6 +72,12 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 			}
 		}
 	}
+	// "“…”, calcule Élodie Marchand", "“…,” deadpanned Ann Roy": a
+	// lowercase word no lexicon knows between the quote and a person's
+	// full name is the verb that introduces them.
+	if mi := a.unknownVerbThenPerson(k, s.tokTo); mi >= 0 {
+		return cue{from: k, to: k + 1, mention: mi, sieve: SieveVerbThenSpeaker, score: unknownVerbScore}, true
+	}
 	// Speaker first: "Green told", "he said", "the minister, 54, said",
 	// "Brookfield Police Lt. Dana Pruitt said": the noun phrase may chain
 	// several mentions; the verb follows its last one. Lowercase
@@ -121,6 +127,36 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 	}
 	return cue{}, false
 }
+
+// unknownVerbThenPerson: the word at k is lowercase, no function word,
+// and a person's name opened by a first name or an honorific follows it,
+// then the end of the sentence or a comma; the name's mention, or -1.
+func (a *analysis) unknownVerbThenPerson(k, limit int) int {
+	t := a.toks[k]
+	if t.kind != tokWord || t.capitalized() || len([]rune(t.text)) < minUnknownVerbLen || a.lx.Stopwords[t.low] || a.gr.prepositions[t.low] ||
+		a.isDeterminer(t.low) || a.gr.clause[t.low] || a.gr.links[t.low] || a.gr.aux[t.low] {
+		return -1
+	}
+	if k+1 >= limit || !a.personStart(k+1) {
+		return -1
+	}
+	mi := a.mentionAt(k + 1)
+	if mi < 0 || a.mentions[mi].kind != mName || a.mentions[mi].org || len(a.mentions[mi].name) < 2 {
+		return -1
+	}
+	end := a.mentions[mi].tokTo
+	if end < limit && !a.toks[end].isPunct(",") && !a.toks[end].isPunct(".") && !a.toks[end].isPunct("(") {
+		return -1
+	}
+	return mi
+}
+
+// minUnknownVerbLen: shorter lowercase words are function words more
+// often than verbs.
+const minUnknownVerbLen = 4
+
+// unknownVerbScore: the verb is guessed from its place, not known.
+const unknownVerbScore = 0.7
 
 // premodifier: a lowercase word that may open a noun phrase before a name
 // or a role: not a verb, a function word or a clause opener.
