@@ -576,7 +576,7 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// "le rapport « … »": a title announced by the word before, in the
 		// same paragraph (a headline's last word announces nothing).
 		p := a.toks[qi-1]
-		if p.kind == tokWord && p.para == a.toks[qi].para && a.worksBefore(qi) && (words <= 6 || titleCase(content)) && !a.judgedObject(qi, d, content) {
+		if p.kind == tokWord && p.para == a.toks[qi].para && a.worksBefore(qi) && (words <= 6 || titleCase(content)) && !sourcedPredicate(d, content, words) && !a.judgedObject(qi, d, content) {
 			return false
 		}
 	}
@@ -677,6 +677,18 @@ func (a *analysis) accept(qi int, d decided) bool {
 	// No cue in the sentence: only a long, sentence-like stretch is speech.
 	return words >= 6 && speechy && !titleCase(content)
 }
+
+// sourcedPredicate: "selon Claire Vautrin, ce plan « cible presque
+// exclusivement les grandes agglomérations »": after a noun that may
+// announce a title, words that go on in lowercase as the sentence's
+// predicate, given to a named source, are that source's words.
+func sourcedPredicate(d decided, content []rune, words int) bool {
+	return d.hasCue && d.cue.attribution == ByAccordingTo && d.speaker >= 0 && words >= minPredicateWords && !unicode.IsUpper(content[0])
+}
+
+// minPredicateWords: a shorter lowercase phrase after such a noun is still
+// more often a term than a predicate.
+const minPredicateWords = 4
 
 // worksBefore: the words right before the quote at qi name a work, a
 // title or a slogan (works.txt): one word ("le rapport"), a phrase ("sous
