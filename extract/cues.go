@@ -391,6 +391,10 @@ func (a *analysis) mentionEndingAt(k int) int {
 	return a.mentionByEnd[k]
 }
 
+// maxDocumentAdjectives bounds the adjectives read on each side of a
+// document's noun after "selon"/"according to".
+const maxDocumentAdjectives = 2
+
 // accordingAt matches "selon", "according to" at k and the mention after it.
 func (a *analysis) accordingAt(k, limit int) (int, int) {
 	toks := a.toks
@@ -422,7 +426,17 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 			}
 			// "d'après le communiqué du ministère", "according to a
 			// statement from the company": the document's source.
-			if src := j + 2; src+1 < limit && a.speechNoun(j+1) && a.sourceLink(toks[src].low) {
+			noun := j + 1
+			// "selon le dernier bilan de", "d'après le rapport annuel
+			// de": an adjective or two around the document's noun.
+			for n := 0; n < maxDocumentAdjectives && noun+1 < limit && !a.speechNoun(noun) && a.premodifier(noun); n++ {
+				noun++
+			}
+			src := noun + 1
+			for n := 0; n < maxDocumentAdjectives && src+1 < limit && a.speechNoun(noun) && !a.sourceLink(toks[src].low) && a.premodifier(src); n++ {
+				src++
+			}
+			if src+1 < limit && a.speechNoun(noun) && a.sourceLink(toks[src].low) {
 				if src+1 < limit && a.isDeterminer(toks[src+1].low) && a.mentionAt(src+1) < 0 {
 					src++
 				}

@@ -1365,10 +1365,13 @@ func (a *analysis) speechSource(m mention, mi int) int {
 // is false when that use gives none, so the other readings still run.
 func (a *analysis) documentAgent(m mention, mi int) (int, bool) {
 	toks := a.toks
-	for k := m.tokFrom - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
+	// The description's own noun first: "selon le rapport annuel de
+	// l'Agence".
+	for k := m.tokTo - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
 		if toks[k].low != m.role && !(a.gr.documentAnaphors[m.role] && a.speechNoun(k)) {
 			continue
 		}
+		own := k >= m.tokFrom
 		for j := k + 1; j < len(toks) && j-k <= maxDocumentAgentGap && toks[j].para == toks[k].para; j++ {
 			t := toks[j]
 			if t.kind != tokWord {
@@ -1391,7 +1394,7 @@ func (a *analysis) documentAgent(m mention, mi int) (int, bool) {
 					mj = a.mentionAt(n + 1)
 				}
 			}
-			if mj >= 0 && mj < mi {
+			if mj >= 0 && (mj < mi || own) {
 				if c := a.mentions[mj]; c.kind == mName && c.entity >= 0 && !c.possessive && !a.entities[c.entity].place {
 					return c.entity, true
 				}
