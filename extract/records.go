@@ -630,6 +630,12 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// capitalised phrase a sentence names, not words said.
 		return false
 	}
+	if words <= maxTitleWords+4 && a.setOffByCommas(qi, content) && titleCase([]rune(strings.TrimRight(string(content), ","))) && a.worksNounBefore(qi-1) {
+		// "A report commissioned by the Chiefs of Ontario, “Clean Water,
+		// Broken Promises,” found": a title in apposition to the work
+		// it names, whatever verb the sentence has.
+		return false
+	}
 	if !d.hasCue && words <= maxWorkWords && a.appositiveTitle(qi, content) && titleCase([]rune(strings.TrimRight(string(content), ","))) && !a.speaksInPerson(content) {
 		// "a documentary, “Eleven Doors Down,” due out next spring": a
 		// title set off by commas after the noun it names.
@@ -1279,6 +1285,31 @@ func (a *analysis) appositiveTitle(qi int, content []rune) bool {
 	return p.isPunct(",") && w.kind == tokWord && !w.capitalized() && a.isVerbForm(qi-2) == 0 &&
 		(n.isPunct(",") || content[len(content)-1] == ',')
 }
+
+// setOffByCommas: a comma before the quote at qi, and one after it or at
+// the end of its content.
+func (a *analysis) setOffByCommas(qi int, content []rune) bool {
+	return qi >= 1 && qi+1 < len(a.toks) && a.toks[qi-1].isPunct(",") && (a.toks[qi+1].isPunct(",") || content[len(content)-1] == ',')
+}
+
+// worksNounBefore: a word for a work (works.txt) among the few words of
+// the sentence before token k, the comma that sets a title off.
+func (a *analysis) worksNounBefore(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= maxWorksNounGap; j-- {
+		t := a.toks[j]
+		if t.kind != tokWord || t.para != a.toks[k].para {
+			return false
+		}
+		if a.gr.works[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxWorksNounGap: "a 2023 report from the province's auditor general,":
+// how far before the comma the work's noun may stand.
+const maxWorksNounGap = 8
 
 // namesPerson: mention c names a person who takes the floor from an
 // unnamed one introduced before: not an organisation or a place, not a
