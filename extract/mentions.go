@@ -186,9 +186,14 @@ func (a *analysis) sentenceInitial(k int) bool {
 func (a *analysis) roleAt(k int) (string, RoleInfo, int) {
 	if t := &a.toks[k]; t.kind != tokWord || t.info&wRoleStart == 0 {
 		// "le président-candidat": a compound headed by a role.
-		if head, _, ok := strings.Cut(t.low, "-"); ok && t.kind == tokWord {
+		if head, tail, ok := strings.Cut(t.low, "-"); ok && t.kind == tokWord {
 			if info, ok := a.lx.Roles[head]; ok && !info.Org {
 				return fold(head), info, 1
+			}
+			// "the 24-year-old said": a compound whose tail is a
+			// description of its own.
+			if info, ok := a.lx.Roles[tail]; ok && !info.Org && strings.Contains(tail, "-") {
+				return fold(tail), info, 1
 			}
 		}
 		return "", RoleInfo{}, 0

@@ -1155,6 +1155,9 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		if e.org || e.place || e.lone() || a.afterSourcePhrase(c.tokFrom) || a.articleBeforeName(c) || a.placeAfterLocative(c, e) {
 			continue
 		}
+		if !c.possessive && !a.subjectPosition(c) && !a.opinionHolder(c) && e.gender == 0 && !a.isFirstName(e.words[0]) {
+			continue // "the FedEx Cup race": a name no first name makes a person's, as an object
+		}
 		if c.possessive || !a.subjectPosition(c) && !a.opinionHolder(c) || !genderAgrees(e.gender, m.gender) {
 			return -1 // someone else was named since
 		}

@@ -169,7 +169,7 @@ func (a *analysis) cueBefore(qi int, s sentence) (cue, bool) {
 		// "told Tracy she was “…”": after a verb of telling the name is
 		// the one told, not the speaker.
 		if mi := a.firstMentionAfter(v+vn, qi, 3); mi >= 0 && !a.clauseBetween(v+vn, a.mentions[mi].tokFrom) && a.mentions[mi].kind != mPronoun &&
-			!a.gr.addressees[a.toks[v+vn-1].low] {
+			!a.gr.addressees[a.toks[v+vn-1].low] && !a.prepositionBetween(v+vn, a.mentions[mi].tokFrom) {
 			// "said Dundee Athletic coach Ross McAlinden, “but …”": the
 			// noun phrase's head, not its first name.
 			return cue{from: v, to: v + vn, mention: a.pickHead(a.nounPhraseChain(mi, qi)), sieve: SieveVerbThenSpeaker, score: 0.75}, true
@@ -838,3 +838,15 @@ func (a *analysis) agentBefore(qi int, s sentence) int {
 
 // maxAgentPhrase bounds the words of an agent phrase before the quote.
 const maxAgentPhrase = 10
+
+// prepositionBetween: "Speaking to BBC Radio Tyne, the 24-year-old said":
+// a name after a preposition is the verb's complement, not its subject.
+// A link ("le rapport de l'ONH") only ties a complement to a noun.
+func (a *analysis) prepositionBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].kind == tokWord && a.gr.prepositions[a.toks[k].low] && !a.gr.links[a.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
