@@ -327,7 +327,10 @@ func (a *analysis) pickHead(chain []int) int {
 		// name ends the description's complement.
 		inComplement := i > 0 && a.complementOwner(chain[i]) == chain[i-1]
 		if m.kind == mName && !m.org && !m.possessive && !(m.entity >= 0 && a.entities[m.entity].place) &&
-			(i == 0 || m.tokFrom == 0 || !a.gr.prepositions[a.toks[m.tokFrom-1].low]) && !inComplement {
+			(i == 0 || m.tokFrom == 0 || !a.gr.prepositions[a.toks[m.tokFrom-1].low]) && !inComplement &&
+			// "Le porte-parole du collectif la Quadrature du Net": a name
+			// after an article is no person's.
+			!(i > 0 && a.articleBeforeName(m)) {
 			return chain[i]
 		}
 	}

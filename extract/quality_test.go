@@ -132,7 +132,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/en-canada.jsonl", 0.98, 0.84},
 		{"articles/fr-wiki2.jsonl", 0.99, 0.80},
 		{"articles/fr-straight.jsonl", 0.98, 0.84},
-		{"articles/en-uk.jsonl", 0.99, 0.92},
+		{"articles/en-uk.jsonl", 0.99, 0.93},
 		// Held back: scored only, their errors never read (see the README).
 		{"heldback/fr-mixed.jsonl", 0.98, 0.85},
 		{"heldback/en-mixed.jsonl", 0.99, 0.78},

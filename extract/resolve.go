@@ -1440,6 +1440,11 @@ func (a *analysis) speechNounAuthor(m mention) int {
 			if !named || c.entity < 0 || c.possessive || a.entities[c.entity].place || !a.subjectPosition(c) {
 				continue
 			}
+			// "Western Plains general manager Bree Castellano said in a
+			// statement": the noun phrase's head, not its first name.
+			if h := a.mentions[a.pickHead(a.nounPhraseChain(j, s.tokTo))]; h.entity >= 0 && !h.possessive {
+				return h.entity
+			}
 			return c.entity
 		}
 		if own {

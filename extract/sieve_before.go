@@ -444,7 +444,9 @@ func (a *analysis) nearestSubjectBefore(v, limit int) int {
 			k = m.tokFrom
 			continue
 		}
-		return mi
+		// "Bellinga Shire Mayor Stephen Ruggiero, whose shop …, said": the
+		// noun phrase's head, not its first name.
+		return a.pickHead(a.nounPhraseChain(mi, v))
 	}
 	return -1
 }
