@@ -538,6 +538,7 @@ func (a *analysis) nameAt(k int) int {
 		return 0
 	}
 	end := k + 1
+	firm := false
 	for end < len(toks) {
 		t := toks[end]
 		// A middle initial: "James M. Hill", "Donald J. Trump".
@@ -549,6 +550,13 @@ func (a *analysis) nameAt(k int) int {
 		if t.isPunct(".") && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para &&
 			toks[end-1].end == t.start && strings.Contains(toks[end-1].text, ".") && isAcronym(toks[end-1].text) {
 			end++
+			continue
+		}
+		// "Vuilleumier & Fils", "Procter & Gamble": an ampersand between
+		// capitalised words joins them into one firm's name.
+		if t.text == "&" && t.para == toks[k].para && end+1 < len(toks) && toks[end+1].capitalized() && toks[end+1].para == t.para && toks[end+1].kind == tokWord {
+			end += 2
+			firm = true
 			continue
 		}
 		if t.para != toks[k].para || t.kind != tokWord {
@@ -703,7 +711,7 @@ func (a *analysis) nameAt(k int) int {
 		// "(R-Wis.)", "(D-N.Y.)": a party and a state, not a name.
 		return end - from
 	}
-	org := false
+	org := firm
 	for _, w := range words {
 		if a.lx.OrgWords[w] || isAcronym(w) {
 			org = true

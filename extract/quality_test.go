@@ -131,7 +131,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/fr-radiotv.jsonl", 0.97, 0.80},
 		{"articles/en-canada.jsonl", 0.98, 0.84},
 		{"articles/fr-wiki2.jsonl", 0.99, 0.80},
-		{"articles/fr-straight.jsonl", 0.98, 0.84},
+		{"articles/fr-straight.jsonl", 0.98, 0.87},
 		{"articles/en-uk.jsonl", 0.99, 0.93},
 		// Held back: scored only, their errors never read (see the README).
 		{"heldback/fr-mixed.jsonl", 0.98, 0.85},

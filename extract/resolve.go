@@ -1667,7 +1667,9 @@ func (a *analysis) spellOutAcronyms() {
 			from++
 		}
 		words := a.joinedWords(from, r.tokTo)
-		if len(words) < 2 {
+		if len(words) < 2 || a.contentInitials(from, r.tokTo) != fold(m.name[0]) {
+			// "son site des Rouges-Terres (JU)": a canton, not the
+			// description's acronym.
 			continue
 		}
 		e := &a.entities[m.entity]
