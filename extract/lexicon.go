@@ -30,11 +30,14 @@ type Lexicon struct {
 	Demonyms     map[string]string // lowercase adjective form -> country as written ("États-Unis"); also under its foldName key
 	CountryForms map[string]string // lowercase country name or alternative (=USA) -> country as written; also under its foldName key
 	Honorifics   map[string]Gender // as written, case-sensitive ("M.", "Mr")
-	FirstNames   map[string]Gender // key: name folded (lowercase, accents removed)
-	NonNames     map[string]bool   // as written, case-sensitive
-	Furniture    []string          // lowercase phrases, longest first
-	Stopwords    map[string]bool
-	OrgWords     map[string]bool // as written
+	// HonorificRoles: the role an honorific says its bearer holds ("Me" is
+	// a lawyer's), as a roles.txt form.
+	HonorificRoles map[string]string
+	FirstNames     map[string]Gender // key: name folded (lowercase, accents removed)
+	NonNames       map[string]bool   // as written, case-sensitive
+	Furniture      []string          // lowercase phrases, longest first
+	Stopwords      map[string]bool
+	OrgWords       map[string]bool // as written
 }
 
 // Gender is 0 when unknown or both, 'm' or 'f'.
@@ -138,18 +141,19 @@ func loadLexicon(fsys fs.FS, code string) (*Lexicon, error) {
 		return nil, fmt.Errorf("load lexicon: invalid language code %q", code)
 	}
 	lx := &Lexicon{
-		Lang:         code,
-		Verbs:        map[string]string{},
-		Nouns:        map[string]bool{},
-		Pronouns:     map[string]PronounInfo{},
-		Roles:        map[string]RoleInfo{},
-		Demonyms:     map[string]string{},
-		CountryForms: map[string]string{},
-		Honorifics:   map[string]Gender{},
-		FirstNames:   map[string]Gender{},
-		NonNames:     map[string]bool{},
-		Stopwords:    map[string]bool{},
-		OrgWords:     map[string]bool{},
+		Lang:           code,
+		Verbs:          map[string]string{},
+		Nouns:          map[string]bool{},
+		Pronouns:       map[string]PronounInfo{},
+		Roles:          map[string]RoleInfo{},
+		Demonyms:       map[string]string{},
+		CountryForms:   map[string]string{},
+		Honorifics:     map[string]Gender{},
+		HonorificRoles: map[string]string{},
+		FirstNames:     map[string]Gender{},
+		NonNames:       map[string]bool{},
+		Stopwords:      map[string]bool{},
+		OrgWords:       map[string]bool{},
 	}
 	for _, f := range lexFiles {
 		name := path.Join(code, f.name)
@@ -336,9 +340,16 @@ func addFolded(m map[string]string) {
 }
 
 func parseHonorific(lx *Lexicon, fields []string, _ string) error {
-	const want = `want "form<TAB>gender"`
-	if len(fields) != 2 || fields[0] == "" {
+	const want = `want "form<TAB>gender" or "form<TAB>gender<TAB>role"`
+	if len(fields) < 2 || len(fields) > 3 || fields[0] == "" {
 		return errors.New(want)
+	}
+	if len(fields) == 3 {
+		role := lowerKey(fields[2])
+		if _, ok := lx.Roles[role]; !ok {
+			return fmt.Errorf("honorific %q: role %q is not in roles.txt", fields[0], fields[2])
+		}
+		lx.HonorificRoles[foldApostrophes(fields[0])] = role
 	}
 	g, err := parseGender(fields[1])
 	if err != nil {

@@ -316,6 +316,7 @@ func TestLoadLexiconMinimal(t *testing.T) {
 	fsys["xx/roles.txt"].Data = []byte("chef  de la  diplomatie\tm\tperson\n")
 	fsys["xx/nonnames.txt"].Data = []byte("Aujourd’hui\n")
 	fsys["xx/demonyms.txt"].Data = []byte("Côte d’Ivoire: ivoirien, =Cote d'Ivoire\n")
+	fsys["xx/honorifics.txt"].Data = []byte("M.\tm\nMe\t-\tchef de la diplomatie\n")
 	lx, err := loadLexicon(fsys, "xx")
 	require.NoError(t, err)
 	assert.Equal(t, "se féliciter", lx.Verbs["félicite"])
@@ -330,6 +331,7 @@ func TestLoadLexiconMinimal(t *testing.T) {
 	assert.Equal(t, "Côte d'Ivoire", lx.CountryForms["côte d'ivoire"])
 	assert.Equal(t, []string{"d'après", "selon"}, lx.According)
 	assert.Equal(t, Gender('f'), lx.FirstNames["helene"])
+	assert.Equal(t, "chef de la diplomatie", lx.HonorificRoles["Me"])
 }
 
 func TestLoadLexiconDecomposedInput(t *testing.T) {
@@ -359,6 +361,8 @@ func TestLoadLexiconErrors(t *testing.T) {
 		{"pronoun contradiction", "pronouns.txt", "il\tm\tsg\nil\tf\tsg\n", `lang/xx/pronouns.txt:2: pronoun "il" contradicts`},
 		{"honorific contradiction", "honorifics.txt", "Dr\t-\nDr\tf\n", `honorific "Dr" contradicts`},
 		{"honorific one field", "honorifics.txt", "M.\n", `lang/xx/honorifics.txt:1: want "form<TAB>gender"`},
+		{"honorific role not a role", "honorifics.txt", "Me\t-\tavocat\n", `lang/xx/honorifics.txt:1: honorific "Me": role "avocat" is not in roles.txt`},
+		{"honorific four fields", "honorifics.txt", "Me\t-\tministre\tx\n", `want "form<TAB>gender"`},
 		{"first name contradiction", "firstnames.txt", "René\tm\nRene\tf\n", `lang/xx/firstnames.txt:2: first name "Rene" contradicts`},
 		{"first name bad gender", "firstnames.txt", "Anna\tF\n", `gender "F"`},
 		{"demonym without colon", "demonyms.txt", "France français\n", `lang/xx/demonyms.txt:1: want "Country:`},

@@ -28,9 +28,9 @@ type mention struct {
 	// acronym: the folded acronym this name is spelled out for, in
 	// parentheses after it ("Human Rights Watch (HRW)").
 	acronym string
-	role           string // folded role key for descriptions and appositions
-	country        string // country named by a demonym or complement
-	entity         int    // resolved entity, -1 when none
+	role    string // folded role key for descriptions and appositions
+	country string // country named by a demonym or complement
+	entity  int    // resolved entity, -1 when none
 	// anaphoric: "ce dernier" picks the last person named, not the subject.
 	anaphoric bool
 	// attached: a role in apposition to a name; it describes that name and
@@ -99,6 +99,17 @@ func (a *analysis) isHonorific(k int) (Gender, int, bool) {
 		return g, 1, true
 	}
 	return 0, 0, false
+}
+
+// honorificRole is the role the honorific of n tokens at k gives its
+// bearer ("Me": avocat), if the lexicon gives one.
+func (a *analysis) honorificRole(k, n int) (string, bool) {
+	form := a.toks[k].text
+	if n == 2 {
+		form += "."
+	}
+	r, ok := a.lx.HonorificRoles[form]
+	return r, ok
 }
 
 func (a *analysis) isVerb(w string) bool {
@@ -507,6 +518,10 @@ func (a *analysis) nameAt(k int) int {
 		}
 		if key, info, rn := a.roleAt(k); rn == n && !info.Org && rankRole == "" {
 			rankRole, rankInfo = key, info
+		} else if r, ok := a.honorificRole(k, n); ok && rankRole == "" {
+			// "Me Olivier Wauters … a souligné l'avocat": the title says
+			// what the person is.
+			rankRole, rankInfo = fold(r), RoleInfo{} // the title tells no gender
 		}
 		k += n
 	}
