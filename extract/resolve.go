@@ -1565,7 +1565,20 @@ func (a *analysis) headlineOrg() int {
 // words for what it is about, a single word no first name or gender makes
 // a person ("Telvia a confirmé").
 func (a *analysis) orgLike(e *entity) bool {
-	return e.org || a.gr.features[featLoneWordOrgs] && e.lone() && !e.place && !a.isFirstName(e.words[0])
+	return e.org || a.gr.features[featLoneWordOrgs] && e.lone() && !e.place && !a.isFirstName(e.words[0]) ||
+		!e.place && e.gender == 0 && a.commonWordInName(e.words)
+}
+
+// commonWordInName: "Produits forestiers Boréa": a lowercase word that is
+// no particle ("de", "van") inside a name; no person's name holds one.
+func (a *analysis) commonWordInName(words []string) bool {
+	for _, w := range words[1:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !a.gr.particles[strings.ToLower(w)] && !strings.HasPrefix(w, "al-") && !strings.HasPrefix(w, "el-") {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineNamed is the one entity match accepts whose surname (last
