@@ -1465,7 +1465,7 @@ func (a *analysis) defineAcronyms() {
 			continue // a mention of its own stands between
 		}
 		acr := fold(toks[p+1].text)
-		if a.contentInitials(m.tokFrom, p) != acr {
+		if a.contentInitials(m.tokFrom, p, false) != acr && a.contentInitials(m.tokFrom, p, true) != acr {
 			continue
 		}
 		if p > m.tokTo {
@@ -1484,8 +1484,9 @@ const maxAcronymGap = 5
 
 // contentInitials: the folded first letters of the words in [from, to)
 // that are not function words (articles, prepositions, particles,
-// coordinators, elided forms).
-func (a *analysis) contentInitials(from, to int) string {
+// coordinators, elided forms); with parts, each capitalised part of a
+// hyphenated word gives its own letter ("Trois-Lacs": TL).
+func (a *analysis) contentInitials(from, to int, parts bool) string {
 	var b strings.Builder
 	for k := from; k < to; k++ {
 		t := a.toks[k]
@@ -1498,6 +1499,13 @@ func (a *analysis) contentInitials(from, to int) string {
 		}
 		r, _ := utf8.DecodeRuneInString(t.text)
 		b.WriteRune(r)
+		if parts {
+			for _, part := range strings.Split(t.text, "-")[1:] {
+				if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+					b.WriteRune(r)
+				}
+			}
+		}
 	}
 	return fold(b.String())
 }

@@ -1680,7 +1680,7 @@ func (a *analysis) spellOutAcronyms() {
 			from++
 		}
 		words := a.joinedWords(from, r.tokTo)
-		if len(words) < 2 || a.contentInitials(from, r.tokTo) != fold(m.name[0]) {
+		if acr := fold(m.name[0]); len(words) < 2 || a.contentInitials(from, r.tokTo, false) != acr && a.contentInitials(from, r.tokTo, true) != acr {
 			// "son site des Rouges-Terres (JU)": a canton, not the
 			// description's acronym.
 			continue
