@@ -308,7 +308,7 @@ func (a *analysis) nounPhraseGap(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := a.toks[k]
 		switch {
-		case t.kind == tokWord && (a.isVerbForm(k) == 0 || a.nounLikeBase(k)) && !a.gr.clause[t.low] && (!a.gr.prepositions[t.low] || t.low == "de" || t.low == "of" || t.low == "d'"):
+		case t.kind == tokWord && (a.isVerbForm(k) == 0 || a.nounLikeBase(k)) && !a.gr.clause[t.low] && (!a.gr.prepositions[t.low] || a.gr.links[t.low]):
 		case t.isPunct(".") && k > 0 && a.toks[k-1].end == t.start:
 		default:
 			return false

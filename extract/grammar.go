@@ -103,6 +103,12 @@ type grammar struct {
 	// determiners with the gender they give a description; definite ones
 	// make a description refer back to someone named.
 	determiners map[string]Gender
+	// pluralOpeners make the description they open plural ("les", "ces",
+	// "their").
+	pluralOpeners map[string]bool
+	// sourceLinks tie a document or a role to the source after it ("le
+	// communiqué du ministère", "a statement from the company").
+	sourceLinks map[string]bool
 	definite    map[string]bool
 	// prepositions: a mention right after one is no subject.
 	prepositions map[string]bool
@@ -363,6 +369,8 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		{"abbreviations.txt", &g.abbrev, true},
 		{"relative.txt", &g.relative, false},
 		{"quantifiers.txt", &g.quantifiers, false},
+		{"plural-openers.txt", &g.pluralOpeners, false},
+		{"source-links.txt", &g.sourceLinks, false},
 		{"partitives.txt", &g.partitives, false},
 		{"past-like-base.txt", &g.pastLikeBase, false},
 		{"camps.txt", &g.camps, false},

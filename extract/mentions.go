@@ -949,9 +949,9 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	// Complement: "du Kazakhstan", "of Kazakhstan", "de la police".
 	if country == "" && end+1 < len(toks) && toks[end].para == toks[k].para {
 		j := end
-		if toks[j].low == "du" || toks[j].low == "de" || toks[j].low == "des" || toks[j].low == "of" || toks[j].low == "d'" {
+		if a.gr.links[toks[j].low] {
 			j++
-			if j < len(toks) && (toks[j].low == "la" || toks[j].low == "l'" || toks[j].low == "the") {
+			if j < len(toks) && a.gr.definite[toks[j].low] {
 				j++
 			}
 			if j < len(toks) {
@@ -968,7 +968,7 @@ func (a *analysis) addRole(k int, key string, info RoleInfo, n int) int {
 	// introduces; the complement belongs to the role.
 	if end+1 < len(toks) && a.sourceLink(toks[end].low) {
 		j := end + 1
-		if j < len(toks) && (toks[j].low == "la" || toks[j].low == "l'" || toks[j].low == "le" || toks[j].low == "the") {
+		if j < len(toks) && a.gr.definite[toks[j].low] {
 			j++
 		}
 		c := j
@@ -1739,8 +1739,7 @@ func (a *analysis) attach(ri, ni int) {
 // pluralRole: "les ministres", "the players": a role whose singular is a
 // role too, or a plural determiner.
 func (a *analysis) pluralRole(key, det string) bool {
-	switch det {
-	case "les", "des", "ces", "leurs", "their", "these", "those", "die":
+	if a.gr.pluralOpeners[det] {
 		return true
 	}
 	if sing, ok := strings.CutSuffix(key, "s"); ok {
@@ -1751,11 +1750,7 @@ func (a *analysis) pluralRole(key, det string) bool {
 }
 
 func (a *analysis) sourceLink(w string) bool {
-	switch w {
-	case "de", "d'", "du", "des", "of", "from", "by", "von":
-		return true
-	}
-	return false
+	return a.gr.sourceLinks[w]
 }
 
 // sourceFollows: "de Google", "by the ministry" after a speech noun name

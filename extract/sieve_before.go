@@ -484,9 +484,7 @@ func (a *analysis) ownerOfPlace(mi int) int {
 	if k < 1 || m.kind != mName {
 		return mi
 	}
-	switch a.toks[k].low {
-	case "of", "de", "du", "from", "d'":
-	default:
+	if !a.gr.links[a.toks[k].low] {
 		return mi
 	}
 	if pi := a.mentionEndingAt(k - 1); pi >= 0 && a.mentions[pi].kind == mName && !a.mentions[pi].org {
