@@ -722,7 +722,11 @@ func (a *analysis) nameAt(k int) int {
 		// "NEW YORK (AP) —", "TORONTO —": where the story was filed.
 		return end - from
 	}
-	if len(words) == 1 && (isPartyState(words[0]) || a.partyPlaceBetweenCommas(from, end, words[0])) {
+	if len(words) == 1 && (isPartyState(words[0]) || a.partyPlaceBetweenCommas(from, end, words[0])) ||
+		// "(R-Osage Bend)", ", R-Osage Bend,": a party and a district of
+		// two words.
+		isPartyState(words[0]) && from > 0 && end < len(toks) &&
+			(toks[from-1].isPunct("(") && toks[end].isPunct(")") || toks[from-1].isPunct(",") && toks[end].isPunct(",")) {
 		// "(R-Wis.)", "(D-N.Y.)": a party and a state, not a name.
 		return end - from
 	}

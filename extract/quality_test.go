@@ -133,7 +133,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/fr-wiki2.jsonl", 0.99, 0.80},
 		{"articles/fr-straight.jsonl", 0.98, 0.87},
 		{"articles/en-uk.jsonl", 0.99, 0.93},
-		{"articles/en-us.jsonl", 0.99, 0.94},
+		{"articles/en-us.jsonl", 0.99, 0.96},
 		// Held back: scored only, their errors never read (see the README).
 		{"heldback/fr-mixed.jsonl", 0.98, 0.86},
 		{"heldback/en-mixed.jsonl", 0.99, 0.80},
