@@ -420,7 +420,9 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 		}
 		j := k + len(words)
 		if mi := a.mentionAt(j); mi >= 0 {
-			return len(words), mi
+			// "According to County Commission Chairman Leon Hatcher":
+			// the noun phrase's head.
+			return len(words), a.pickHead(a.nounPhraseChain(mi, limit))
 		}
 		// "selon l'Unicef": the article before an organisation's name.
 		if j+1 < limit && a.isDeterminer(toks[j].low) {
@@ -444,7 +446,7 @@ func (a *analysis) accordingAt(k, limit int) (int, int) {
 					src++
 				}
 				if mi := a.mentionAt(src + 1); mi >= 0 {
-					return len(words), mi
+					return len(words), a.pickHead(a.nounPhraseChain(mi, limit))
 				}
 			}
 		}
