@@ -39,6 +39,11 @@ func (conversationSieve) attribute(a *analysis, qi int, st *recordState, d *deci
 		// The first reply: the other person of the scene, the last one
 		// the narration named before it.
 		speaker = a.otherInScene(qi, last.speaker)
+		if speaker < 0 {
+			// "‘…,’ returned the curate. ¶ She laughed … ¶ ‘…’ ¶ ‘No.’":
+			// the reply goes back to who spoke before the last turn.
+			speaker = a.otherSpeakerBefore(st.decided, ord, last.speaker)
+		}
 	}
 	// A quote that calls the last speaker by name is not theirs.
 	if v := a.vocative(int(a.toks[qi].quote)); v >= 0 && v == speaker {
@@ -49,6 +54,21 @@ func (conversationSieve) attribute(a *analysis, qi int, st *recordState, d *deci
 	}
 	d.speaker, d.attrib, d.sieve = speaker, ByContext, SieveConversation
 	return true
+}
+
+// otherSpeakerBefore is the speaker, other than e, of the last accepted
+// quote within maxSceneParas paragraphs before rank ord; -1 when none.
+func (a *analysis) otherSpeakerBefore(ds []decided, ord, e int) int {
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		if ord-a.paras[a.spans[d.span].para].ord > maxSceneParas+1 {
+			return -1
+		}
+		if d.accept && d.speaker >= 0 && d.speaker != e {
+			return d.speaker
+		}
+	}
+	return -1
 }
 
 // otherInScene is the person the narration last named before the quote

@@ -129,5 +129,9 @@ func (a *analysis) colonWithoutSpeaker(qi int) bool {
 // presents a person other than entity e (see narratedSubject).
 func (a *analysis) presentedOther(qi, e int) bool {
 	mi := a.narratedSubject(qi)
+	if mi >= 0 && a.mentions[mi].kind == mPronoun {
+		// A pronoun presents someone of the other gender than e.
+		return e >= 0 && a.entities[e].gender != 0 && a.mentions[mi].gender != a.entities[e].gender
+	}
 	return mi >= 0 && a.mentions[mi].entity >= 0 && a.mentions[mi].entity != e
 }

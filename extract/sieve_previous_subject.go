@@ -241,7 +241,16 @@ func (a *analysis) presentedSubject(first, last int) int {
 			return -1
 		}
 		mi := a.openingMention(s)
-		if mi < 0 || a.mentions[mi].kind == mPronoun {
+		if mi < 0 {
+			continue
+		}
+		if pm := a.mentions[mi]; pm.kind == mPronoun {
+			// "She laughed, and knelt to mend the fire. ¶ “…”": in
+			// dialogue, the narration's first sentence may take up its
+			// person with a pronoun of known gender.
+			if a.dialogue && p == first && !pm.plural && pm.gender != 0 {
+				return mi
+			}
 			continue
 		}
 		h := a.pickHead(a.nounPhraseChain(mi, s.tokTo))
