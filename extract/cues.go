@@ -572,6 +572,24 @@ func (a *analysis) pastParticiple(w string) bool {
 	return false
 }
 
+// participleBeforeAgent: w, right before "par"/"by", is a past
+// participle; the agent after it vouches for a short stem ("citée par").
+func (a *analysis) participleBeforeAgent(w string) bool {
+	if a.pastParticiple(w) {
+		return true
+	}
+	for _, suf := range a.gr.pastParticipleEndings {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+minAgentStemLetters {
+			return true
+		}
+	}
+	return false
+}
+
+// minAgentStemLetters: "cité", "lu" before "par" are participles; a stem
+// of one letter is too little to tell.
+const minAgentStemLetters = 1
+
 // rolesOnly: the lowercase words between tokens from and to end on a
 // role word ("senior manager", "political consultant"), which the name
 // after holds; no predicate ("let", "allowed").

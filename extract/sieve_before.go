@@ -348,7 +348,7 @@ func (a *analysis) subjectBefore(v, limit int) int {
 			if a.isDeterminer(a.toks[b].low) && !a.gr.agents[a.toks[b].low] {
 				b--
 			}
-			if b > limit && a.gr.agents[a.toks[b].low] && a.toks[b-1].kind == tokWord && a.pastParticiple(a.toks[b-1].low) {
+			if b > limit && a.gr.agents[a.toks[b].low] && a.toks[b-1].kind == tokWord && a.participleBeforeAgent(a.toks[b-1].low) {
 				if si := a.clauseSubject(max(limit, 0), b-1); si >= 0 && si != mi {
 					return si
 				}
