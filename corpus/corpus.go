@@ -90,7 +90,7 @@ func Build(ctx context.Context, docs []document.Document, opts Options) (*Corpus
 		return nil, err
 	}
 	opts.phase("extract")
-	linked, warnings, err := link(arts, opts.Speakers, opts.Corrections)
+	linked, warnings, err := link(arts, opts.Speakers, opts.Corrections, opts.Cache)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,11 @@
 //  3. A Linker links the speakers of every article, in corpus order, into
 //     corpus-wide speakers with speakers.yaml (package speakers) and the
 //     ids no speaker may take (UnattributedID); the editors' corrections
-//     (package corrections) are applied to the linked quotes.
+//     (package corrections) are applied to the linked quotes. Linking is
+//     corpus-wide, so the Cache also keeps its last results (linkcache.go),
+//     keyed by everything the Linker read (speakers.Linker.Key): after a
+//     change that leaves the speakers, their names and their quotes' ids as
+//     they were (most edits of an article), a rebuild does not link again.
 //
 // Load runs the three for a folder, Build the last two for documents read
 // already; both return a Corpus with its warnings. LoadRecords reads a

@@ -53,11 +53,12 @@ type Linked struct {
 	Fixes   corrections.Report
 }
 
-// link links the articles, in corpus order, applies speakers.yaml (cfg)
-// and corrections.yaml (fixes) and recounts the speakers as published.
+// link links the articles, in corpus order, through the cache (a Cache
+// that keeps nothing links every time), applies speakers.yaml (cfg) and
+// corrections.yaml (fixes) and recounts the speakers as published.
 // The warnings are for the editors: speakers.yaml rules that matched
 // nothing, corrections whose quote or speaker is unknown.
-func link(arts []Article, cfg *speakers.Config, fixes *corrections.File) (Linked, []string, error) {
+func link(arts []Article, cfg *speakers.Config, fixes *corrections.File, cache Cache) (Linked, []string, error) {
 	lk, err := NewLinker(cfg)
 	if err != nil {
 		return Linked{}, nil, err
@@ -65,7 +66,11 @@ func link(arts []Article, cfg *speakers.Config, fixes *corrections.File) (Linked
 	for _, a := range arts {
 		lk.Add(a.Doc.ID, a.Result)
 	}
-	c, warnings := publish(arts, lk.Link(), fixes)
+	res, err := cache.link(lk.lk)
+	if err != nil {
+		return Linked{}, nil, err
+	}
+	c, warnings := publish(arts, res, fixes)
 	return c, warnings, nil
 }
 
