@@ -164,46 +164,69 @@ func (r *renderer) speakerFeedPages([]page) []page {
 	return out
 }
 
+// The JSON-LD objects below are structs, not maps, so that a quote page
+// does not sort keys by reflection: their fields are in the order
+// encoding/json sorts map keys (bytes, "@" first), which the pages have
+// always had. A key present with an empty value is a *string.
+
+// newsArticleLD is a schema.org NewsArticle.
+type newsArticleLD struct {
+	Type          string     `json:"@type"`
+	Author        []entityLD `json:"author,omitempty"`
+	DatePublished string     `json:"datePublished,omitempty"`
+	Headline      string     `json:"headline"`
+	Publisher     *entityLD  `json:"publisher,omitempty"`
+	URL           string     `json:"url"`
+}
+
+// entityLD is a schema.org Person or Organization: the publisher and
+// authors of an article, or a speaker.
+type entityLD struct {
+	Type          string   `json:"@type"`
+	AlternateName []string `json:"alternateName,omitempty"`
+	Description   *string  `json:"description,omitempty"`
+	Name          *string  `json:"name,omitempty"`
+	SameAs        string   `json:"sameAs,omitempty"`
+	URL           string   `json:"url,omitempty"`
+}
+
 // articleLD is the schema.org NewsArticle a quote was printed in, at its
 // source URL when it has one, else at its page on this site.
-func articleLD(s *Site, a *Article) map[string]any {
-	article := map[string]any{
-		"@type":    "NewsArticle",
-		"headline": a.Doc.Title,
-		"url":      a.Source,
-	}
+func articleLD(s *Site, a *Article) *newsArticleLD {
+	article := &newsArticleLD{Type: "NewsArticle", Headline: a.Doc.Title, URL: a.Source}
 	if a.Source == "" {
-		article["url"] = s.base.url("articles/" + a.Slug + "/")
+		article.URL = s.base.url("articles/" + a.Slug + "/")
 	}
 	if !a.Doc.Date.IsZero() {
-		article["datePublished"] = rfc3339(a.Doc.Date)
+		article.DatePublished = rfc3339(a.Doc.Date)
 	}
 	if a.Doc.Outlet != "" {
-		article["publisher"] = map[string]any{"@type": "Organization", "name": a.Doc.Outlet}
+		article.Publisher = &entityLD{Type: "Organization", Name: &a.Doc.Outlet}
 	}
-	if len(a.Doc.Authors) > 0 {
-		var authors []map[string]any
-		for _, name := range a.Doc.Authors {
-			authors = append(authors, map[string]any{"@type": "Person", "name": name})
-		}
-		article["author"] = authors
+	for i := range a.Doc.Authors {
+		article.Author = append(article.Author, entityLD{Type: "Person", Name: &a.Doc.Authors[i]})
 	}
 	return article
 }
 
 // quotationLD is the schema.org Quotation of a permalink page.
 func quotationLD(s *Site, q *Quote) template.JS {
-	ld := map[string]any{
-		"@context":   "https://schema.org",
-		"@type":      "Quotation",
-		"@id":        s.base.url("quotes/" + q.ID + "/"),
-		"url":        s.base.url("quotes/" + q.ID + "/"),
-		"text":       q.Text,
-		"inLanguage": q.Lang,
-		"isBasedOn":  articleLD(s, q.Article),
+	ld := struct {
+		Context           string         `json:"@context"`
+		ID                string         `json:"@id"`
+		Type              string         `json:"@type"`
+		InLanguage        string         `json:"inLanguage"`
+		IsBasedOn         *newsArticleLD `json:"isBasedOn"`
+		SpokenByCharacter *entityLD      `json:"spokenByCharacter,omitempty"`
+		Text              string         `json:"text"`
+		URL               string         `json:"url"`
+	}{
+		Context: "https://schema.org", Type: "Quotation",
+		ID: s.base.url("quotes/" + q.ID + "/"), URL: s.base.url("quotes/" + q.ID + "/"),
+		Text: q.Text, InLanguage: q.Lang, IsBasedOn: articleLD(s, q.Article),
 	}
 	if !q.Speaker.Unattributed {
-		ld["spokenByCharacter"] = speakerEntity(s, q.Speaker)
+		ld.SpokenByCharacter = speakerEntity(s, q.Speaker)
 	}
 	return scriptJSON(ld)
 }
@@ -222,47 +245,50 @@ func claimLD(s *Site, q *Quote) template.JS {
 	if len(q.Sources) > 0 {
 		first = q.Sources[0].Article
 	}
-	ld := map[string]any{
-		"@context":        "https://schema.org",
-		"@type":           "Claim",
-		"@id":             permalink + "#claim",
-		"url":             permalink,
-		"text":            q.Text,
-		"inLanguage":      q.Lang,
-		"appearance":      articleLD(s, q.Article),
-		"firstAppearance": articleLD(s, first),
+	ld := struct {
+		Context         string         `json:"@context"`
+		ID              string         `json:"@id"`
+		Type            string         `json:"@type"`
+		Appearance      *newsArticleLD `json:"appearance"`
+		Author          *entityLD      `json:"author,omitempty"`
+		DatePublished   string         `json:"datePublished,omitempty"`
+		FirstAppearance *newsArticleLD `json:"firstAppearance"`
+		InLanguage      string         `json:"inLanguage"`
+		Text            string         `json:"text"`
+		URL             string         `json:"url"`
+	}{
+		Context: "https://schema.org", Type: "Claim", ID: permalink + "#claim", URL: permalink,
+		Text: q.Text, InLanguage: q.Lang, Appearance: articleLD(s, q.Article), FirstAppearance: articleLD(s, first),
 	}
 	if !first.Doc.Date.IsZero() {
-		ld["datePublished"] = rfc3339(first.Doc.Date)
+		ld.DatePublished = rfc3339(first.Doc.Date)
 	}
 	if !q.Speaker.Unattributed {
-		ld["author"] = speakerEntity(s, q.Speaker)
+		ld.Author = speakerEntity(s, q.Speaker)
 	}
 	return scriptJSON(ld)
 }
 
 // speakerEntity is the schema.org Person or Organization of a speaker,
 // the same resource as its Wikidata item when speakers.yaml gives one.
-func speakerEntity(s *Site, sp *Speaker) map[string]any {
-	e := map[string]any{"@type": "Person", "url": s.base.url("speakers/" + sp.Slug + "/")}
+func speakerEntity(s *Site, sp *Speaker) *entityLD {
+	e := &entityLD{Type: "Person", URL: s.base.url("speakers/" + sp.Slug + "/")}
 	if sp.Org {
-		e["@type"] = "Organization"
+		e.Type = "Organization"
 	}
 	if sp.Unnamed {
 		// "a witness" describes someone; it is not a name.
-		e["description"] = sp.Name
+		e.Description = &sp.Name
 	} else {
-		e["name"] = sp.Name
+		e.Name = &sp.Name
 	}
 	if len(sp.Aliases) > 0 && !sp.Unnamed {
-		e["alternateName"] = sp.Aliases
+		e.AlternateName = sp.Aliases
 	}
 	if sp.Description != "" {
-		e["description"] = sp.Description
+		e.Description = &sp.Description
 	}
-	if sp.Wikidata != "" {
-		e["sameAs"] = sp.Wikidata
-	}
+	e.SameAs = sp.Wikidata
 	return e
 }
 
@@ -272,12 +298,12 @@ func speakerLD(s *Site, sp *Speaker) template.JS {
 	if sp.Unattributed {
 		return ""
 	}
-	return scriptJSON(map[string]any{
-		"@context":   "https://schema.org",
-		"@type":      "ProfilePage",
-		"url":        s.base.url("speakers/" + sp.Slug + "/"),
-		"mainEntity": speakerEntity(s, sp),
-	})
+	return scriptJSON(struct {
+		Context    string    `json:"@context"`
+		Type       string    `json:"@type"`
+		MainEntity *entityLD `json:"mainEntity"`
+		URL        string    `json:"url"`
+	}{Context: "https://schema.org", Type: "ProfilePage", MainEntity: speakerEntity(s, sp), URL: s.base.url("speakers/" + sp.Slug + "/")})
 }
 
 func scriptJSON(v any) template.JS {
