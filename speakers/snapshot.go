@@ -3,6 +3,7 @@ package speakers
 import (
 	"bufio"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 )
@@ -26,18 +27,80 @@ const snapshotFormat = "speakers-snapshot-1"
 // links (the binary: the lexicon is embedded in it). Two Linkers with the
 // same key link the same way, so a Snapshot of one serves the other.
 //
-// It hashes the Linker's own state rather than the extract.Result given to
-// Add, so that whatever Add comes to keep is in the key without a change
-// here.
+// It hashes the Linker's own state, every field of it, rather than the
+// extract.Result given to Add, so that whatever Add keeps is in the key;
+// a test fails when a field is added to the state and not here.
 func (l *Linker) Key(version string) string {
 	h := sha256.New()
-	w := bufio.NewWriter(h)
-	// %#v prints every field, unexported ones included, and nothing that
-	// depends on the run (the Linker holds no pointers but the Config).
-	fmt.Fprintf(w, "%s\n%q\n%#v\n%#v\n", snapshotFormat, version, *l.cfg, l.opts)
-	fmt.Fprintf(w, "%#v\n%#v\n%#v\n", l.docs, l.locals, l.quotes)
-	_ = w.Flush() // writing to a hash never fails
+	w := &keyWriter{w: bufio.NewWriterSize(h, 64<<10)}
+	// The Config and Options are small: %#v prints every field, and they
+	// hold no pointer whose address would change from run to run.
+	w.str(fmt.Sprintf("%s\n%q\n%#v\n%#v", snapshotFormat, version, *l.cfg, l.opts))
+	w.int(len(l.docs))
+	for _, d := range l.docs {
+		w.str(d.id)
+		w.int(d.locals, d.nLocals, d.quotes, d.nQuotes)
+	}
+	w.int(len(l.locals))
+	for _, lc := range l.locals {
+		w.int(lc.doc)
+		w.str(lc.name)
+		w.strs(lc.aliases)
+		w.strs(lc.roles)
+		w.int(int(lc.gender), boolInt(lc.org), lc.quotes, int(lc.kind))
+		w.strs(lc.pn.given)
+		w.str(lc.pn.surname)
+		w.str(lc.pn.suffix)
+		w.int(boolInt(lc.described), lc.w, len(lc.apart))
+		for _, a := range lc.apart {
+			w.strs(a)
+		}
+		w.strs(lc.leads)
+	}
+	w.int(len(l.quotes))
+	for _, q := range l.quotes {
+		w.str(q.id)
+		w.int(q.local)
+	}
+	_ = w.w.Flush() // writing to a hash never fails
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// keyWriter writes values with their lengths, so that no two sequences
+// of values write the same bytes.
+type keyWriter struct {
+	w   *bufio.Writer
+	num [binary.MaxVarintLen64]byte
+}
+
+func (k *keyWriter) int(ns ...int) {
+	for _, n := range ns {
+		k.w.Write(binary.AppendVarint(k.num[:0], int64(n)))
+	}
+}
+
+func (k *keyWriter) str(s string) {
+	k.int(len(s))
+	k.w.WriteString(s)
+}
+
+// strs tells nil from empty, as the snapshot does.
+func (k *keyWriter) strs(ss []string) {
+	if ss == nil {
+		k.int(-1)
+		return
+	}
+	k.int(len(ss))
+	for _, s := range ss {
+		k.str(s)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Snapshot returns what a cache needs to restore r as Link returned it.
