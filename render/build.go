@@ -248,7 +248,10 @@ func (b *building) render(ctx context.Context, cor *corpus.Corpus) (Report, erro
 
 	r := &renderer{site: site, tmpl: b.tmpl, static: b.sources, fast: builtin(b.sources)}
 	if b.version != "" {
-		r.digests = newDigests(site, envDigest(b.version, b.cfg, b.sources))
+		var err error
+		if r.digests, err = newDigests(ctx, site, envDigest(b.version, b.cfg, b.sources)); err != nil {
+			return *rep, err
+		}
 	}
 	var pages []page
 	for _, o := range outputs {

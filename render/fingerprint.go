@@ -1,10 +1,12 @@
 package render
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"hash"
+	"runtime"
 	"strconv"
 )
 
@@ -19,18 +21,21 @@ type digest [16]byte
 
 func (d digest) String() string { return hex.EncodeToString(d[:]) }
 
-type hasher struct{ h hash.Hash }
+type hasher struct {
+	h   hash.Hash
+	buf []byte // reused: hash.Hash takes bytes, the inputs are strings
+}
 
 func newHasher(kind string) *hasher {
-	h := &hasher{sha256.New()}
+	h := &hasher{h: sha256.New()}
 	h.str(kind)
 	return h
 }
 
 func (h *hasher) str(s string) *hasher {
-	h.h.Write([]byte(strconv.Itoa(len(s))))
-	h.h.Write([]byte{':'})
-	h.h.Write([]byte(s))
+	h.buf = strconv.AppendInt(h.buf[:0], int64(len(s)), 10)
+	h.buf = append(append(h.buf, ':'), s...)
+	h.h.Write(h.buf)
 	return h
 }
 
@@ -66,24 +71,59 @@ type digests struct {
 // Linking is corpus-wide, so a change in one article can rename a speaker
 // quoted elsewhere: the pages showing that speaker change their
 // fingerprint, and only they.
-func newDigests(s *Site, env digest) *digests {
-	d := &digests{env: env, quote: map[*Quote]digest{}, articleM: map[*Article]digest{},
-		article: map[*Article]digest{}, speaker: map[*Speaker]digest{}}
-	for _, a := range s.Articles {
-		doc := a.Doc
-		d.articleM[a] = newHasher("article-meta").json([]any{doc.ID, doc.Title, doc.Date, doc.Outlet, doc.Authors,
-			doc.Format, a.Slug, a.Lang, a.Source, a.URL}).sum()
+//
+// Every rebuild fingerprints the whole site, tens of thousands of quotes
+// encoded and hashed: each step hashes its objects on all cores, each
+// object's digest in its own slot, so the digests do not depend on the
+// order the workers take them.
+func newDigests(ctx context.Context, s *Site, env digest) (*digests, error) {
+	each := func(n int, fn func(i int) digest) ([]digest, error) {
+		out := make([]digest, n)
+		err := parallelN(ctx, n, runtime.GOMAXPROCS(0), func(i int) error {
+			out[i] = fn(i)
+			return nil
+		})
+		return out, err
 	}
-	for _, sp := range s.Speakers {
-		// The speaker's own fields; its quotes are added below.
-		d.speaker[sp] = newHasher("speaker-meta").json([]any{sp.ID, sp.Name, sp.Aliases, sp.Slug, sp.Description,
+	d := &digests{env: env, quote: make(map[*Quote]digest, len(s.Quotes)), articleM: make(map[*Article]digest, len(s.Articles)),
+		article: make(map[*Article]digest, len(s.Articles)), speaker: make(map[*Speaker]digest, len(s.Speakers))}
+	artM, err := each(len(s.Articles), func(i int) digest {
+		a := s.Articles[i]
+		doc := a.Doc
+		return newHasher("article-meta").json([]any{doc.ID, doc.Title, doc.Date, doc.Outlet, doc.Authors,
+			doc.Format, a.Slug, a.Lang, a.Source, a.URL}).sum()
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range s.Articles {
+		d.articleM[a] = artM[i]
+	}
+	// The speaker's own fields; its quotes are added below.
+	spM, err := each(len(s.Speakers), func(i int) digest {
+		sp := s.Speakers[i]
+		return newHasher("speaker-meta").json([]any{sp.ID, sp.Name, sp.Aliases, sp.Slug, sp.Description,
 			sp.QID, sp.Wikidata, sp.Org, sp.Unnamed, sp.Unattributed, sp.URL}).sum()
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, sp := range s.Speakers {
+		d.speaker[sp] = spM[i]
+	}
+	ownList, err := each(len(s.Quotes), func(i int) digest {
+		q := s.Quotes[i]
+		return newHasher("quote-own").json(q.Record).str(q.URL).str(q.SourceLink).digest(d.articleM[q.Article]).sum()
+	})
+	if err != nil {
+		return nil, err
 	}
 	own := make(map[*Quote]digest, len(s.Quotes))
-	for _, q := range s.Quotes {
-		own[q] = newHasher("quote-own").json(q.Record).str(q.URL).str(q.SourceLink).digest(d.articleM[q.Article]).sum()
+	for i, q := range s.Quotes {
+		own[q] = ownList[i]
 	}
-	for _, q := range s.Quotes {
+	quotes, err := each(len(s.Quotes), func(i int) digest {
+		q := s.Quotes[i]
 		h := newHasher("quote").digest(own[q]).digest(d.speaker[q.Speaker])
 		for _, o := range q.Also {
 			h.digest(own[o])
@@ -92,23 +132,43 @@ func newDigests(s *Site, env digest) *digests {
 		for _, c := range q.Corrections {
 			h.json(c.Entry)
 		}
-		d.quote[q] = h.sum()
+		return h.sum()
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, a := range s.Articles {
+	for i, q := range s.Quotes {
+		d.quote[q] = quotes[i]
+	}
+	arts, err := each(len(s.Articles), func(i int) digest {
+		a := s.Articles[i]
 		h := newHasher("article").digest(d.articleM[a]).str(a.Doc.Text)
 		for _, q := range a.Quotes {
 			h.digest(d.quote[q])
 		}
-		d.article[a] = h.sum()
+		return h.sum()
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, sp := range s.Speakers {
+	for i, a := range s.Articles {
+		d.article[a] = arts[i]
+	}
+	sps, err := each(len(s.Speakers), func(i int) digest {
+		sp := s.Speakers[i]
 		h := newHasher("speaker").digest(d.speaker[sp]).str(strconv.Itoa(sp.Articles))
 		for _, q := range sp.Quotes {
 			h.digest(d.quote[q])
 		}
-		d.speaker[sp] = h.sum()
+		return h.sum()
+	})
+	if err != nil {
+		return nil, err
 	}
-	return d
+	for i, sp := range s.Speakers {
+		d.speaker[sp] = sps[i]
+	}
+	return d, nil
 }
 
 // key is the fingerprint of one page of a kind made from the given parts.
