@@ -25,9 +25,11 @@ import (
 
 // fastPages are the page templates that have a writer here.
 var fastPages = map[string]func(w *htmlWriter, d *pageData){
-	"quote.html":   (*htmlWriter).quoteMain,
-	"article.html": (*htmlWriter).articleMain,
-	"speaker.html": (*htmlWriter).speakerMain,
+	"quote.html":    (*htmlWriter).quoteMain,
+	"article.html":  (*htmlWriter).articleMain,
+	"speaker.html":  (*htmlWriter).speakerMain,
+	"articles.html": (*htmlWriter).articlesMain,
+	"speakers.html": (*htmlWriter).speakersMain,
 }
 
 // fastHeads are the "head" blocks of the page templates that define one.
@@ -357,6 +359,50 @@ func (w *htmlWriter) speakerMain(d *pageData) {
 		w.raw("\n</section>")
 	}
 	w.raw("\n")
+}
+
+// articlesMain writes articles.html: every article, one line each. It
+// and speakersMain are pages of thousands of lines that every build
+// renders, since no fingerprint stands for them.
+func (w *htmlWriter) articlesMain(d *pageData) {
+	w.raw("\n<h1>")
+	w.text(d.Title)
+	w.raw("</h1>\n<ol class=\"articles\">")
+	for _, a := range d.Articles {
+		w.raw("\n<li")
+		w.langAttr(a.Lang)
+		w.raw("><a href=\"")
+		w.url(a.URL)
+		w.raw("\">")
+		w.text(a.Doc.Title)
+		w.raw("</a> <span class=\"meta\">")
+		w.time(a)
+		if o := a.Doc.Outlet; o != "" {
+			w.raw(" · ")
+			w.text(o)
+		}
+		w.raw(" · ")
+		w.text(plural(w.lang, len(a.Quotes), "quote", "quotes"))
+		w.raw("</span></li>")
+	}
+	w.raw("\n</ol>\n")
+}
+
+// speakersMain writes speakers.html: every speaker with its count.
+func (w *htmlWriter) speakersMain(d *pageData) {
+	w.raw("\n<h1>")
+	w.text(d.Title)
+	w.raw("</h1>\n<ol class=\"speakers\">")
+	for _, sp := range d.Speakers {
+		w.raw("\n<li><a href=\"")
+		w.url(sp.URL)
+		w.raw("\">")
+		w.text(sp.Name)
+		w.raw("</a> <span class=\"count\">")
+		w.text(plural(w.lang, len(sp.Quotes), "quote", "quotes"))
+		w.raw("</span></li>")
+	}
+	w.raw("\n</ol>\n")
 }
 
 // langAttr writes a lang attribute when lang is set and differs from the

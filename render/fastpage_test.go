@@ -75,7 +75,7 @@ func TestFastPagesMatchTemplates(t *testing.T) {
 				render := func(f map[string]bool) map[string]string {
 					r.fast = f
 					out := map[string]string{}
-					for _, p := range append(append(r.quotePages(nil), r.articlePages(nil)...), r.speakerPages(nil)...) {
+					for _, p := range slices.Concat(r.quotePages(nil), r.articlePages(nil), r.speakerPages(nil), r.articleListPages(nil), r.speakerListPages(nil)) {
 						data, err := p.make()
 						require.NoError(t, err)
 						out[p.path] = string(data)
