@@ -384,12 +384,37 @@ func (r *renderer) sitemapPages(prior []page) []page {
 	return out
 }
 
+// urlset writes a sitemap of urls: the bytes xml.MarshalIndent gives
+// (TestURLSetAsMarshal), written directly because a sitemap lists every
+// page and every build writes it.
 func urlset(urls []sitemapURL) ([]byte, error) {
-	return marshalXML(struct {
-		XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-		URL     []sitemapURL `xml:"url"`
-	}{URL: urls})
+	var b bytes.Buffer
+	b.Grow(len(xml.Header) + len(urls)*sitemapURLSizeHint)
+	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for _, u := range urls {
+		b.WriteString("\n <url>\n  <loc>")
+		if err := xml.EscapeText(&b, []byte(u.Loc)); err != nil {
+			return nil, fmt.Errorf("sitemap: %w", err)
+		}
+		b.WriteString("</loc>")
+		if u.Lastmod != "" {
+			b.WriteString("\n  <lastmod>")
+			if err := xml.EscapeText(&b, []byte(u.Lastmod)); err != nil {
+				return nil, fmt.Errorf("sitemap: %w", err)
+			}
+			b.WriteString("</lastmod>")
+		}
+		b.WriteString("\n </url>")
+	}
+	if len(urls) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes(), nil
 }
+
+// sitemapURLSizeHint is about the bytes of one url element.
+const sitemapURLSizeHint = 128
 
 func marshalXML(v any) ([]byte, error) {
 	data, err := xml.MarshalIndent(v, "", " ")
