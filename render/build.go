@@ -243,6 +243,13 @@ func (b *building) render(ctx context.Context, cor *corpus.Corpus) (Report, erro
 		fmt.Fprintf(b.opts.Progress, "warning: %s\n", rep.BaseURLWarning)
 	}
 
+	// The current site is read while the model is built, which keeps one
+	// core for long stretches; not earlier, where reading its folders
+	// slowed reading the articles more than it saved. A failed build
+	// waits for it all the same, so that nothing outlives Build.
+	scan := startScan(ctx, b.opts.OutDir)
+	defer scan.wait()
+
 	site := newSite(b.cfg, cor)
 	rep.Articles, rep.Quotes, rep.Speakers = len(site.Articles), len(site.Quotes), len(site.Speakers)
 
@@ -260,7 +267,7 @@ func (b *building) render(ctx context.Context, cor *corpus.Corpus) (Report, erro
 	rep.Pages = len(pages)
 	b.phase("model")
 	var err error
-	rep.Unchanged, err = writeSite(ctx, b.opts.OutDir, pages)
+	rep.Unchanged, err = writeSite(ctx, scan.wait(), pages)
 	b.phase("render and write")
 	return *rep, err
 }

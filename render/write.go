@@ -50,7 +50,7 @@ const markerHeader = "# Written by verbatim build: a manifest of this folder, re
 // deploy tools that compare times see what really changed. Since the two
 // folders share those files, a file is never written in place: it is
 // removed and made anew.
-func writeSite(ctx context.Context, out string, pages []page) (unchanged int, err error) {
+func writeSite(ctx context.Context, scan *siteScan, pages []page) (unchanged int, err error) {
 	seen := make(map[string]bool, len(pages))
 	for _, p := range pages {
 		if !filepath.IsLocal(filepath.FromSlash(p.path)) || p.path == marker {
@@ -61,24 +61,13 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		}
 		seen[p.path] = true
 	}
-	// An output folder that is a link (public -> /var/www/quotes) is
-	// published where it leads: exchanging the link itself would leave
-	// the web server's folder behind.
-	out, err = followLinks(out)
-	if err != nil {
-		return 0, err
+	if scan.err != nil {
+		return 0, scan.err
 	}
-	exists, err := previousSite(out)
-	if err != nil {
-		return 0, err
-	}
+	out, exists, old, known := scan.out, scan.exists, scan.old, scan.known
 	parent := filepath.Dir(filepath.Clean(out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return 0, fmt.Errorf("output folder: %w", err)
-	}
-	var old *manifest
-	if exists {
-		old = readManifest(out)
 	}
 	// A build killed before its exchange leaves its stage behind, and one
 	// killed right after it the previous site under the stage's name; the
@@ -99,12 +88,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 		spareSite = claimSpare(spare, stage)
 	}
 	base := spareSite.files()
-	// What the last build knew of the current site, if it is about it.
-	statePath := filepath.Join(parent, "."+filepath.Base(out)+".state")
-	known := readState(statePath)
-	if old == nil || known == nil || known.site != old.sum {
-		known = nil
-	}
+	statePath := statePathOf(out)
 
 	entries := make([]entry, len(pages))
 	changed := make([]bool, len(pages))
@@ -165,7 +149,7 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	if old != nil {
 		// Files someone put in the site by hand (a CNAME, a
 		// .well-known folder) are not verbatim's to drop.
-		if next.foreign, err = w.syncForeign(ctx, old, known, spareSite, manifest); err != nil {
+		if next.foreign, err = w.syncForeign(ctx, old, known, scan.hand, spareSite, manifest); err != nil {
 			return 0, err
 		}
 		next.replaced = old.sum
@@ -192,6 +176,71 @@ func writeSite(ctx context.Context, out string, pages []page) (unchanged int, er
 	// no failure.
 	_ = writeState(statePath, next)
 	return unchanged, nil
+}
+
+// siteScan is what a build reads of the current site before it writes
+// the next one: where it is, its manifest, the state the last build left
+// beside it, and the files put in it by hand. Reading it changes nothing,
+// so a build starts it beside building the model (startScan): most of it
+// is waiting on the file system, one system call per folder of the site.
+type siteScan struct {
+	out    string // the output folder, links followed
+	exists bool
+	old    *manifest  // the current site's manifest; nil for none
+	known  *siteState // what the last build knew of it, if about it
+	hand   []string   // files of the current site put there by hand, sorted
+	err    error
+}
+
+// scanSite reads the current site at out.
+func scanSite(ctx context.Context, out string) *siteScan {
+	sc := &siteScan{}
+	// An output folder that is a link (public -> /var/www/quotes) is
+	// published where it leads: exchanging the link itself would leave
+	// the web server's folder behind.
+	if sc.out, sc.err = followLinks(out); sc.err != nil {
+		return sc
+	}
+	if sc.exists, sc.err = previousSite(sc.out); sc.err != nil || !sc.exists {
+		return sc
+	}
+	if sc.old = readManifest(sc.out); sc.old == nil {
+		return sc
+	}
+	// What the last build knew of the current site, if it is about it.
+	sc.known = readState(statePathOf(sc.out))
+	if sc.known != nil && sc.known.site != sc.old.sum {
+		sc.known = nil
+	}
+	sc.hand, sc.err = handFiles(ctx, sc.out, sc.old, sc.known)
+	return sc
+}
+
+// pendingScan is a scanSite running beside the rest of a build.
+type pendingScan struct {
+	done chan struct{}
+	scan *siteScan
+}
+
+// startScan starts scanSite(out).
+func startScan(ctx context.Context, out string) *pendingScan {
+	p := &pendingScan{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.scan = scanSite(ctx, out)
+	}()
+	return p
+}
+
+// wait returns the scan once done.
+func (p *pendingScan) wait() *siteScan {
+	<-p.done
+	return p.scan
+}
+
+// statePathOf is where the state of the site at out is kept: beside it.
+func statePathOf(out string) string {
+	return filepath.Join(filepath.Dir(filepath.Clean(out)), "."+filepath.Base(out)+".state")
 }
 
 // claimSpare takes the spare folder, the site before the last, for this
@@ -479,15 +528,11 @@ func (w *stager) dropGone(base, manifest map[string]entry) error {
 // the spare is the site the current one replaced, the stage's such files
 // are the ones the state (known) lists, and the stage is not read; an
 // empty stage (spare nil) has none.
-func (w *stager) syncForeign(ctx context.Context, old *manifest, known *siteState, spare *manifest, next map[string]entry) ([]string, error) {
+func (w *stager) syncForeign(ctx context.Context, old *manifest, known *siteState, found []string, spare *manifest, next map[string]entry) ([]string, error) {
 	foreign := func(rel string) bool {
 		_, inOld := old.entries[rel]
 		_, inNew := next[rel]
 		return rel != marker && !inOld && !inNew
-	}
-	found, err := w.handFiles(ctx, old, known)
-	if err != nil {
-		return nil, err
 	}
 	var current []string
 	has := map[string]bool{}
@@ -546,7 +591,7 @@ var changeSlack = time.Second
 // the foreign ones the state lists (known). Only the others are read,
 // and the folders the manifest does not know (made by hand) walked
 // whole. Without the state, or a change time, every folder is read.
-func (w *stager) handFiles(ctx context.Context, old *manifest, known *siteState) ([]string, error) {
+func handFiles(ctx context.Context, prev string, old *manifest, known *siteState) ([]string, error) {
 	var found []string
 	collect := func(prefix string) func(rel string) error {
 		return func(rel string) error {
@@ -560,12 +605,12 @@ func (w *stager) handFiles(ctx context.Context, old *manifest, known *siteState)
 	since, ok := time.Time{}, known != nil
 	if ok {
 		var fi fs.FileInfo
-		if fi, ok = lstatOK(filepath.Join(w.prev, marker)); ok {
+		if fi, ok = lstatOK(filepath.Join(prev, marker)); ok {
 			since, ok = changeTime(fi)
 		}
 	}
 	if !ok {
-		err := walkFiles(ctx, w.prev, collect(""))
+		err := walkFiles(ctx, prev, collect(""))
 		slices.Sort(found)
 		return found, err
 	}
@@ -598,7 +643,7 @@ func (w *stager) handFiles(ctx context.Context, old *manifest, known *siteState)
 	)
 	state := make([]int, len(dirs))
 	err := parallelN(ctx, len(dirs), walkWorkers, func(i int) error {
-		fi, err := os.Lstat(filepath.Join(w.prev, filepath.FromSlash(dirs[i])))
+		fi, err := os.Lstat(filepath.Join(prev, filepath.FromSlash(dirs[i])))
 		switch {
 		case errors.Is(err, fs.ErrNotExist) || err == nil && !fi.IsDir():
 			// Its parent changed too, and is read.
@@ -624,12 +669,12 @@ func (w *stager) handFiles(ctx context.Context, old *manifest, known *siteState)
 			if d == "." {
 				prefix = ""
 			}
-			entries, err := os.ReadDir(filepath.Join(w.prev, filepath.FromSlash(d)))
+			entries, err := os.ReadDir(filepath.Join(prev, filepath.FromSlash(d)))
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("read %s: %w", w.prev, err)
+				return nil, fmt.Errorf("read %s: %w", prev, err)
 			}
 			for _, e := range entries {
 				rel := prefix + e.Name()
@@ -638,7 +683,7 @@ func (w *stager) handFiles(ctx context.Context, old *manifest, known *siteState)
 					continue
 				}
 				if _, known := listed[rel]; !known {
-					if err := walkFiles(ctx, filepath.Join(w.prev, filepath.FromSlash(rel)), collect(rel+"/")); err != nil {
+					if err := walkFiles(ctx, filepath.Join(prev, filepath.FromSlash(rel)), collect(rel+"/")); err != nil {
 						return nil, err
 					}
 				}
