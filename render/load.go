@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -12,6 +13,15 @@ import (
 // (names as written, organisations, roles), which linking speakers across
 // articles needs; *extract.Extractor is one.
 type Extractor = corpus.Extractor
+
+// forEach runs fn for 0…n-1 on GOMAXPROCS workers: CPU work on separate
+// items (each fn writes only its own), which cannot fail.
+func forEach(n int, fn func(i int)) {
+	_ = parallelN(context.Background(), n, runtime.GOMAXPROCS(0), func(i int) error {
+		fn(i)
+		return nil
+	})
+}
 
 // parallelN runs fn for 0…n-1 on the given number of workers and returns
 // the first error by index, or the context's error. It writes pages, work

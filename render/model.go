@@ -175,7 +175,6 @@ func newSite(cfg Config, c *corpus.Corpus) *Site {
 				sp = unattributed
 			}
 			q := &Quote{Record: r, Article: art, Speaker: sp, URL: b.rel("quotes/" + r.ID + "/")}
-			q.SourceLink = textFragment(art.Source, r.Text)
 			if r.Verified {
 				q.VerifiedDate, _ = time.Parse(time.DateOnly, r.VerifiedOn) // checked when corrections.yaml was read
 			}
@@ -189,6 +188,11 @@ func newSite(cfg Config, c *corpus.Corpus) *Site {
 	for _, a := range s.Articles {
 		s.Quotes = append(s.Quotes, a.Quotes...)
 	}
+	// A fragment link per quote, string work done on every core.
+	forEach(len(s.Quotes), func(i int) {
+		q := s.Quotes[i]
+		q.SourceLink = textFragment(q.Article.Source, q.Text)
+	})
 	// Articles are newest first and quotes by position within each, so
 	// s.Quotes is in that order: article (compareArticles), then position.
 

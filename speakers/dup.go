@@ -1,7 +1,9 @@
 package speakers
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -22,10 +24,11 @@ type Duplicate struct {
 // first shows the original with its reprints. A record with no words to
 // compare stays alone.
 func GroupDuplicates(recs []Record) []Duplicate {
+	folded := foldQuotes(recs)
 	at := map[string]int{}
 	var out []Duplicate
-	for _, r := range recs {
-		text := foldQuote(r.Text)
+	for i, r := range recs {
+		text := folded[i]
 		if text == "" {
 			out = append(out, Duplicate{Quote: r, Sources: []Record{r}})
 			continue
@@ -40,6 +43,29 @@ func GroupDuplicates(recs []Record) []Duplicate {
 	}
 	return out
 }
+
+// foldQuotes folds the text of every record, on every core: a site
+// groups all its quotes at every build, and folding (Unicode
+// normalisation) is most of the cost.
+func foldQuotes(recs []Record) []string {
+	out := make([]string, len(recs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(recs)/minFoldBatch))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			// Contiguous stripes: the result does not depend on the
+			// number of workers.
+			for i := w * len(recs) / workers; i < (w+1)*len(recs)/workers; i++ {
+				out[i] = foldQuote(recs[i].Text)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// minFoldBatch is the fewest records worth a worker of their own.
+const minFoldBatch = 256
 
 // foldQuote reduces a quote's text to its words: lowercase, no accents,
 // one kind of apostrophe and dash, single spaces, no punctuation or
