@@ -81,7 +81,11 @@ func publish(arts []Article, res *speakers.Result, fixes *corrections.File) (Lin
 	c := Linked{Speakers: res}
 	warnings := append([]string(nil), res.Warnings...)
 
-	var all []speakers.Record
+	n := 0
+	for _, a := range arts {
+		n += len(a.Result.Quotes)
+	}
+	all := make([]speakers.Record, 0, n)
 	for i, a := range arts {
 		all = append(all, res.Records(i, a.Result.Quotes)...)
 	}
@@ -93,15 +97,25 @@ func publish(arts []Article, res *speakers.Result, fixes *corrections.File) (Lin
 	warnings = append(warnings, rep.Warnings()...)
 	res.Recount(published)
 
-	// Apply keeps the order of its input, which is article by article.
+	// Apply keeps the order of its input, which is article by article:
+	// each article's records are a run of published, which its Records
+	// share rather than copy (capped, so that an append copies). A run
+	// of an article seen already, which Apply does not make, is added to
+	// its records.
 	at := make(map[string]int, len(arts))
 	for i, a := range arts {
 		at[a.Doc.ID] = i
 	}
 	c.Records = make([][]speakers.Record, len(arts))
-	for _, r := range published {
-		i := at[r.DocID]
-		c.Records[i] = append(c.Records[i], r)
+	for start, end := 0, 0; start < len(published); start = end {
+		for end = start + 1; end < len(published) && published[end].DocID == published[start].DocID; end++ {
+		}
+		i := at[published[start].DocID]
+		if c.Records[i] == nil {
+			c.Records[i] = published[start:end:end]
+		} else {
+			c.Records[i] = append(c.Records[i], published[start:end]...)
+		}
 	}
 	return c, warnings
 }

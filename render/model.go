@@ -203,13 +203,13 @@ func newSite(cfg Config, c *corpus.Corpus) *Site {
 	for i, q := range oldest {
 		recs[i] = q.Record
 	}
-	for _, d := range speakers.GroupDuplicates(recs) {
-		if len(d.Sources) < 2 {
+	for _, d := range speakers.DuplicateIndexes(recs) {
+		if len(d) < 2 {
 			continue
 		}
-		group := make([]*Quote, len(d.Sources))
-		for i, r := range d.Sources {
-			group[i] = byQuote[r.ID]
+		group := make([]*Quote, len(d))
+		for i, k := range d {
+			group[i] = byQuote[recs[k].ID]
 		}
 		for i, q := range group {
 			q.Sources = group

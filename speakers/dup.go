@@ -24,22 +24,38 @@ type Duplicate struct {
 // first shows the original with its reprints. A record with no words to
 // compare stays alone.
 func GroupDuplicates(recs []Record) []Duplicate {
+	groups := DuplicateIndexes(recs)
+	out := make([]Duplicate, len(groups))
+	for i, g := range groups {
+		out[i].Sources = make([]Record, len(g))
+		for j, k := range g {
+			out[i].Sources[j] = recs[k]
+		}
+		out[i].Quote = out[i].Sources[0]
+	}
+	return out
+}
+
+// DuplicateIndexes is GroupDuplicates without copying records: each group
+// is the indexes in recs of its records, in input order, and the groups
+// stand where their first record stands.
+func DuplicateIndexes(recs []Record) [][]int {
 	folded := foldQuotes(recs)
 	at := map[string]int{}
-	var out []Duplicate
+	var out [][]int
 	for i, r := range recs {
 		text := folded[i]
 		if text == "" {
-			out = append(out, Duplicate{Quote: r, Sources: []Record{r}})
+			out = append(out, []int{i})
 			continue
 		}
 		key := r.SpeakerID + "\x00" + text
-		if i, ok := at[key]; ok {
-			out[i].Sources = append(out[i].Sources, r)
+		if g, ok := at[key]; ok {
+			out[g] = append(out[g], i)
 			continue
 		}
 		at[key] = len(out)
-		out = append(out, Duplicate{Quote: r, Sources: []Record{r}})
+		out = append(out, []int{i})
 	}
 	return out
 }
