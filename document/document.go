@@ -230,10 +230,18 @@ func readCapped(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Sized from the file, as os.ReadFile does, so that an article is read
+	// into one buffer rather than one that doubles from 512 bytes; one
+	// byte more tells a file larger than limit.
+	size := int64(bytes.MinRead)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = min(fi.Size(), limit) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, &PosError{Path: path, Offset: -1, Err: fmt.Errorf("%w: more than %s", ErrTooLarge, webpage.FormatBytes(limit))}
 	}
