@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"github.com/verbatim-news/verbatim/internal/plural"
@@ -133,7 +132,6 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 		}
 		opts.Quotes = files
 	}
-	collectLess()
 	start := time.Now()
 	rep, err := render.Build(ctx, opts)
 	if err != nil {
@@ -141,22 +139,6 @@ func runBuild(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	printReport(stdio, b.out, rep, time.Since(start), len(opts.Quotes) > 0)
 	return nil
-}
-
-// buildGCPercent is the garbage collector's target for a build: a build
-// allocates much short-lived memory (cached extractions decoded, pages
-// rendered) on top of a corpus that lives to the end, and collecting at
-// twice the default growth saves about a sixth of its CPU, for a peak of
-// 415 MB instead of 372 MB on hugo-bench's 2,500 articles (GOGC=300 would
-// near 480 MB).
-const buildGCPercent = 200
-
-// collectLess sets buildGCPercent for the rest of the process, unless
-// GOGC says otherwise: a build is the process's one job.
-func collectLess() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(buildGCPercent)
-	}
 }
 
 // printReport says what a build did; fromRecords: the quotes came from a
