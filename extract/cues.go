@@ -561,11 +561,14 @@ func (a *analysis) complementOwner(mi int) int {
 // pastParticiple: the word ends as a past participle does ("contentée",
 // "tenu", "decided").
 func (a *analysis) pastParticiple(w string) bool {
-	if a.pastForm(w) {
-		return true
-	}
+	return a.pastForm(w) || a.participleEnding(w, minStemLetters)
+}
+
+// participleEnding: w ends on a past participle ending after a stem longer
+// than minStem bytes.
+func (a *analysis) participleEnding(w string, minStem int) bool {
 	for _, suf := range a.gr.pastParticipleEndings {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+minStemLetters {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+minStem {
 			return true
 		}
 	}
@@ -575,15 +578,7 @@ func (a *analysis) pastParticiple(w string) bool {
 // participleBeforeAgent: w, right before "par"/"by", is a past
 // participle; the agent after it vouches for a short stem ("citée par").
 func (a *analysis) participleBeforeAgent(w string) bool {
-	if a.pastParticiple(w) {
-		return true
-	}
-	for _, suf := range a.gr.pastParticipleEndings {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+minAgentStemLetters {
-			return true
-		}
-	}
-	return false
+	return a.pastForm(w) || a.participleEnding(w, minAgentStemLetters)
 }
 
 // minAgentStemLetters: "cité", "lu" before "par" are participles; a stem
