@@ -1362,10 +1362,10 @@ func (a *analysis) speechSource(m mention, mi int) int {
 }
 
 // documentAgent: "un rapport d'audit réalisé par le cabinet Numéris … Le
-// document pointe", "L'étude, réalisée par l'Institut X, … indique le
-// rapport": the nearest earlier use of the document's noun, followed within
-// a few words by "par"/"by" or "de"/"of" and a name, gives its author. ok
-// is false when that use gives none, so the other readings still run.
+// document pointe", "selon le rapport annuel de l'Agence": the nearest use
+// of the document's noun, its own or an earlier one, followed within a few
+// words by "par"/"by" or "de"/"of" and a name, gives its author. ok is
+// false when that use gives none, so the other readings still run.
 func (a *analysis) documentAgent(m mention, mi int) (int, bool) {
 	toks := a.toks
 	// The description's own noun first: "selon le rapport annuel de
