@@ -401,6 +401,13 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			return e
 		}
 		if m.org {
+			// "the independent Land Use Review Panel … The panel said":
+			// an organisation whose name holds the description's noun.
+			if a.gr.definite[a.toks[m.tokFrom].low] {
+				if e := a.orgNamedByRole(m, mi); e >= 0 {
+					return e
+				}
+			}
 			// "Telvia a confirmé … « … », a précisé l'entreprise": the
 			// organisation the text is about.
 			if a.gr.definite[a.toks[m.tokFrom].low] && a.gr.orgAnaphors[m.role] {
@@ -1207,6 +1214,38 @@ func (a *analysis) salientOrg(m mention, mi int) int {
 			return c.entity
 		}
 		return -1
+	}
+	return -1
+}
+
+// orgNamedByRole is the nearest organisation named within maxOrgParas
+// paragraphs before mention mi whose name holds the description's noun
+// ("Land Use Review Panel" for "the panel"); -1 when none.
+func (a *analysis) orgNamedByRole(m mention, mi int) int {
+	if m.plural || strings.Contains(m.role, " ") {
+		return -1
+	}
+	ord := a.paras[a.toks[m.tokFrom].para].ord
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if ord-a.paras[a.toks[c.tokFrom].para].ord > maxOrgParas {
+			return -1
+		}
+		if c.kind != mName || c.entity < 0 || c.possessive {
+			continue
+		}
+		e := &a.entities[c.entity]
+		if e.place || len(e.words) < 2 {
+			continue
+		}
+		// The noun heads the name: its last word ("Review Panel") or its
+		// first ("Fédération des …"); inside, it is any organisation's.
+		for i, w := range e.words {
+			head := i == 0 || i == len(e.words)-1
+			if fold(strings.ToLower(w)) == m.role && (e.org || head) {
+				return c.entity
+			}
+		}
 	}
 	return -1
 }
