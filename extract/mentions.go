@@ -580,6 +580,13 @@ func (a *analysis) nameAt(k int) int {
 		if toks[end-1].end != t.start && !isSpace(a.text[toks[end-1].end]) {
 			break
 		}
+		// "the Securities and Exchange Commission": a coordinator between
+		// capitalised words, when the run after it ends on an
+		// organisation's word, is inside one name.
+		if a.gr.coordinators[t.low] && end+1 < len(toks) && toks[end+1].capitalized() && a.endsOnOrgWordFrom(end+1) {
+			end++
+			continue
+		}
 		// "Lee Park": after a given name alone, a capitalised word is its
 		// surname even if it is no name alone.
 		surnameAfterGiven := end == k+1 && a.isFirstName(toks[k].text) && !a.lx.Stopwords[t.low] && !a.lx.OrgWords[t.text]
@@ -1903,6 +1910,18 @@ func (a *analysis) endsOnOrgWord(k int) bool {
 	// organisation word are a name of two words.
 	_, place := a.lx.CountryForms[toks[k].low]
 	return end-k >= minOrgRunWords || end-k == 2 && place
+}
+
+// endsOnOrgWordFrom: the capitalised run starting at k, of any length up
+// to maxOrgNameWords, ends on an organisation's word ("Exchange
+// Commission", "Allied Workers' Association").
+func (a *analysis) endsOnOrgWordFrom(k int) bool {
+	toks := a.toks
+	end := k
+	for end < len(toks) && end-k < maxOrgNameWords && toks[end].para == toks[k].para && toks[end].kind == tokWord && toks[end].capitalized() {
+		end++
+	}
+	return end > k && a.lx.OrgWords[toks[end-1].text]
 }
 
 // minOrgRunWords and maxOrgNameWords bound the capitalised runs read as
