@@ -612,7 +612,7 @@ func (a *analysis) nameAt(k int) int {
 			}
 			// "Acme’s Lina Oksanen": a possessive closes the name before
 			// it; the next name starts fresh.
-			if _, gen := a.gr.cutGenitive(toks[end-1].low); gen {
+			if _, gen := a.gr.cutGenitive(toks[end-1].low); gen && !a.orgWordWithin(end, maxGenitiveOrgWords) {
 				break
 			}
 			end++
@@ -1911,6 +1911,22 @@ func (a *analysis) endsOnOrgWord(k int) bool {
 	_, place := a.lx.CountryForms[toks[k].low]
 	return end-k >= minOrgRunWords || end-k == 2 && place
 }
+
+// orgWordWithin: one of the n capitalised words from k is an
+// organisation's word, so a possessive before them is inside one name
+// ("the Allied Workers’ Association", "St Mary’s Hospital").
+func (a *analysis) orgWordWithin(k, n int) bool {
+	for j := k; j < len(a.toks) && j < k+n && a.toks[j].capitalized() && a.toks[j].para == a.toks[k].para; j++ {
+		if a.lx.OrgWords[a.toks[j].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGenitiveOrgWords: how far after a possessive inside a name the
+// organisation's word may come.
+const maxGenitiveOrgWords = 2
 
 // endsOnOrgWordFrom: the capitalised run starting at k, of any length up
 // to maxOrgNameWords, ends on an organisation's word ("Exchange
