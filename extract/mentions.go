@@ -379,7 +379,7 @@ func (a *analysis) findMentions() {
 				continue
 			}
 			a.mentions = a.mentions[:before]
-			if a.gr.features[featAdjectivesFollowNoun] && (!toks[k+1].capitalized() || toks[k+1].para != t.para) {
+			if a.gr.features[featAdjectivesFollowNoun] && (!toks[k+1].capitalized() || toks[k+1].para != t.para) || a.demonymBeforeVerb(k) {
 				// "a expliqué le Danois": a person of that country, where
 				// an adjective would follow its noun ("the British
 				// capital" is no person).
@@ -427,6 +427,18 @@ func (a *analysis) demonymNoun(k int) bool {
 		}
 	}
 	return false
+}
+
+// demonymBeforeVerb: "Asked about the save, the Finn shrugged": where an
+// adjective goes before its noun, a demonym followed by a verb, an
+// auxiliary or the clause's end stands for a person ("the British
+// capital" is no one).
+func (a *analysis) demonymBeforeVerb(k int) bool {
+	if a.gr.features[featAdjectivesFollowNoun] || k+1 >= len(a.toks) || a.toks[k+1].para != a.toks[k].para {
+		return false
+	}
+	n := a.toks[k+1]
+	return n.isPunct(",") || n.isPunct(".") || n.kind == tokWord && !n.capitalized() && (a.isVerbForm(k+1) > 0 || a.gr.aux[n.low])
 }
 
 // verbAfterSubject: the lowercase word at k, which the lexicon also knows
