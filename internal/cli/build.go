@@ -25,11 +25,11 @@ const siteFlagsHelp = `  --content DIR       folder of articles: .md, .txt, .htm
   --corrections FILE  editors' corrections: reject, speaker, verify; listed on
                       the corrections page (default corrections.yaml if present)
                         verbatim %[1]s --corrections desk/corrections.yaml
-  --cache DIR         extraction cache folder (default: verbatim in the user
-                      cache folder)
+  --cache DIR         cache folder of extractions and speaker links (default:
+                      verbatim in the user cache folder)
                         verbatim %[1]s --cache .cache/verbatim
-  --no-cache          extract every article again, without reading or writing
-                      the cache
+  --no-cache          extract and link every article again, without reading or
+                      writing the cache
                         verbatim %[1]s --no-cache
   --keep-going        skip malformed articles or lines, listing them, instead
                       of failing
@@ -82,8 +82,8 @@ func (b *buildFlags) register(fs interface {
 	fs.StringVar(&b.config, "config", "", "site configuration (default verbatim.yaml if present)")
 	fs.StringVar(&b.speakers, "speakers", "", "what editors know about speakers: names, aliases, descriptions,\nWikidata items, merges (default speakers.yaml if present)")
 	fs.StringVar(&b.corrections, "corrections", "", "editors' corrections: reject, speaker, verify; listed on the\ncorrections page (default corrections.yaml if present)")
-	fs.StringVar(&b.cache, "cache", "", "extraction cache folder (default: verbatim in the user cache folder)")
-	fs.BoolVar(&b.noCache, "no-cache", false, "extract every article again, without reading or writing the cache")
+	fs.StringVar(&b.cache, "cache", "", "cache folder of extractions and speaker links (default: verbatim in the user cache folder)")
+	fs.BoolVar(&b.noCache, "no-cache", false, "extract and link every article again, without reading or writing the cache")
 	fs.BoolVar(&b.keepGoing, "keep-going", false, "skip malformed articles, listing them, instead of failing")
 }
 
