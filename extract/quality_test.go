@@ -123,8 +123,8 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/en-novel.jsonl", 0.95, 0.60},
 		{"articles/fr-sport.jsonl", 0.95, 0.69},
 		{"articles/fr-roman.jsonl", 0.96, 0.62},
-		{"articles/fr-sciences.jsonl", 0.98, 0.80},
-		{"articles/fr-wiki.jsonl", 0.98, 0.84},
+		{"articles/fr-sciences.jsonl", 0.98, 0.85},
+		{"articles/fr-wiki.jsonl", 0.98, 0.86},
 		{"articles/en-cases.jsonl", 0.95, 0.88},
 		{"articles/fr-cases.jsonl", 0.97, 0.85},
 		{"articles/en-wire.jsonl", 0.98, 0.84},
@@ -134,6 +134,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/fr-straight.jsonl", 0.98, 0.89},
 		{"articles/en-uk.jsonl", 0.99, 0.94},
 		{"articles/en-us.jsonl", 0.99, 0.96},
+		{"articles/fr-wiki3.jsonl", 0.98, 0.82},
 		// Held back: scored only, their errors never read (see the README).
 		{"heldback/fr-mixed.jsonl", 0.98, 0.86},
 		{"heldback/en-mixed.jsonl", 0.99, 0.80},

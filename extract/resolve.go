@@ -1187,6 +1187,12 @@ func (a *analysis) introducing(m mention) bool {
 // sentence opens on, or one right before its verb) before mention mi, in
 // its paragraph or the two before; -1 otherwise.
 func (a *analysis) salientOrg(m mention, mi int) int {
+	// "Une version contestée par la Ligue gabonaise des droits humains.
+	// … l'organisation affirme": an organisation named in the sentence
+	// before, in any position, when it is the only one there.
+	if e := a.onlyOrgInSentenceBefore(m, mi); e >= 0 {
+		return e
+	}
 	ord := a.paras[a.toks[m.tokFrom].para].ord
 	for j := mi - 1; j >= 0; j-- {
 		c := a.mentions[j]
@@ -1248,6 +1254,36 @@ func (a *analysis) orgNamedByRole(m mention, mi int) int {
 		}
 	}
 	return -1
+}
+
+// onlyOrgInSentenceBefore is the one organisation (by the lexicon: an
+// organisation's word or an acronym in its name) named in the sentence
+// before mention mi's, in its paragraph; -1 when there is none or several.
+func (a *analysis) onlyOrgInSentenceBefore(m mention, mi int) int {
+	si := a.toks[m.tokFrom].sent
+	if si == 0 || a.sents[si-1].para != a.sents[si].para {
+		return -1
+	}
+	prev := a.sents[si-1]
+	found := -1
+	for j := mi - 1; j >= 0; j-- {
+		c := a.mentions[j]
+		if c.tokTo <= prev.tokFrom {
+			break
+		}
+		if c.tokFrom >= prev.tokTo || c.kind != mName || c.entity < 0 || c.possessive {
+			continue
+		}
+		e := &a.entities[c.entity]
+		if !e.org || e.place {
+			continue
+		}
+		if found >= 0 && found != c.entity {
+			return -1
+		}
+		found = c.entity
+	}
+	return found
 }
 
 // maxOrgParas: how many paragraphs back an organisation a description
