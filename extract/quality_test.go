@@ -118,7 +118,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/fr-web.jsonl", 0.97, 0.76},
 		{"articles/en-news.jsonl", 1.00, 0.90},
 		{"articles/en-politics.jsonl", 0.98, 0.89},
-		{"articles/en-fiction.jsonl", 0.98, 0.50},
+		{"articles/en-fiction.jsonl", 0.98, 0.51},
 		{"articles/en-business.jsonl", 0.98, 0.86},
 		{"articles/en-novel.jsonl", 0.95, 0.60},
 		{"articles/fr-sport.jsonl", 0.95, 0.69},
@@ -135,6 +135,7 @@ func TestProbeArticleFloors(t *testing.T) {
 		{"articles/en-uk.jsonl", 0.99, 0.94},
 		{"articles/en-us.jsonl", 0.99, 0.96},
 		{"articles/fr-wiki3.jsonl", 0.98, 0.82},
+		{"articles/en-fiction2.jsonl", 0.99, 0.49},
 		// Held back: scored only, their errors never read (see the README).
 		{"heldback/fr-mixed.jsonl", 0.98, 0.86},
 		{"heldback/en-mixed.jsonl", 0.99, 0.80},

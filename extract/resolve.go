@@ -295,6 +295,7 @@ func (a *analysis) resolveNames() {
 			e.gender, _ = lookupFolded(a.lx.FirstNames, e.words[0])
 		}
 	}
+	a.completeEarlyShortNames()
 	a.spellOutAcronyms()
 	// Attached roles point at their name's entity.
 	for mi := range a.mentions {
@@ -1734,6 +1735,67 @@ func (a *analysis) relativeOf(m mention, mi int) int {
 	return a.theOneEntity(nil, func(ei int, e *entity) bool {
 		return ei != owner && !e.org && !e.place && len(e.words) >= 2 && e.surname == a.entities[owner].surname
 	})
+}
+
+// completeEarlyShortNames: "Owen had already started on the kitchen … a
+// letter addressed to Mr Owen Quade": a given name or a surname written
+// alone before the full name is, which the name-by-name pass could not
+// link backwards, is the one person whose full name starts with that
+// given name or ends with that surname.
+func (a *analysis) completeEarlyShortNames() {
+	for i := range a.entities {
+		e := &a.entities[i]
+		if len(e.words) != 1 || e.org || e.place {
+			continue
+		}
+		w := fold(e.words[0])
+		given := a.isFirstName(e.words[0])
+		target := -1
+		for j := range a.entities {
+			f := &a.entities[j]
+			if j == i || f.org || f.place || len(f.words) < 2 || a.articleInName(f.words) {
+				continue
+			}
+			if given && fold(f.words[0]) == w || !given && f.surname == w {
+				if target >= 0 {
+					target = -1 // two people fit: neither
+					break
+				}
+				target = j
+			}
+		}
+		if target < 0 || !genderAgrees(a.entities[target].gender, e.gender) {
+			continue
+		}
+		t := &a.entities[target]
+		for k, form := range e.formOrder {
+			for range e.formCount[k] {
+				t.addForm(form)
+			}
+		}
+		t.mentions += e.mentions
+		for role, country := range e.roles {
+			if _, ok := t.roles[role]; !ok {
+				t.setRole(role, country)
+			}
+		}
+		for mi := range a.mentions {
+			if a.mentions[mi].entity == i {
+				a.mentions[mi].entity = target
+			}
+		}
+	}
+}
+
+// articleInName: a word of the name is an article ("Philipp den Knaben"
+// is a name run into a noun phrase, no full name to complete others).
+func (a *analysis) articleInName(words []string) bool {
+	for _, w := range words[1:] {
+		if a.isDeterminer(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // spellOutAcronyms: "l'agence régionale de santé (ARS) … l'ARS précise":
