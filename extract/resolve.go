@@ -468,6 +468,11 @@ func (a *analysis) resolve(m mention, before int, prev prevSpeaker) int {
 			if e := a.nearestOfGender(m, mi); e >= 0 && !a.entities[e].otherCountry(m.country) {
 				return e
 			}
+			// "“…,” said the landlord. … Josiah Crewe, the landlord,
+			// …": the one person the text gives the role, later.
+			if e := a.onlyHolderOfRole(m); e >= 0 {
+				return e
+			}
 		}
 		return -1
 	case mPronoun:
@@ -1785,6 +1790,36 @@ func (a *analysis) completeEarlyShortNames() {
 			}
 		}
 	}
+}
+
+// onlyHolderOfRole is the one person of the text given description m's
+// role (or a synonym of it), wherever; -1 when none or several are.
+func (a *analysis) onlyHolderOfRole(m mention) int {
+	if m.plural || m.org {
+		return -1
+	}
+	found := -1
+	for ei := range a.entities {
+		e := &a.entities[ei]
+		if e.org || e.place || !genderAgrees(e.gender, m.gender) {
+			continue
+		}
+		_, ok := e.roleFor(m.role)
+		for _, syn := range a.gr.roleSynonyms[m.role] {
+			if ok {
+				break
+			}
+			_, ok = e.roleFor(syn)
+		}
+		if !ok {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ei
+	}
+	return found
 }
 
 // articleInName: a word of the name is an article ("Philipp den Knaben"
