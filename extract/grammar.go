@@ -117,6 +117,9 @@ type grammar struct {
 	// particles: lowercase words inside names of any origin ("de Gaulle",
 	// "van Gogh"), shared by every language (lang/particles.txt).
 	particles map[string]bool
+	// particlePrefixes are the particles glued to the word after them
+	// ("al-", "el-"): the entries of particles.txt ending in "-".
+	particlePrefixes []string
 	// features are the traits of the language the rules ask about (see
 	// the feat* constants).
 	features map[string]bool
@@ -237,6 +240,20 @@ const (
 	// first name or gender makes a person is taken for an organisation.
 	featLoneWordOrgs = "lone-word-organisations"
 )
+
+// particle: low is a particle inside a name, or starts with one glued to
+// it ("de", "van", "al-Assad").
+func (g *grammar) particle(low string) bool {
+	if g.particles[low] {
+		return true
+	}
+	for _, p := range g.particlePrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // inversion is a clitic pronoun written after its verb.
 type inversion struct {
@@ -435,6 +452,12 @@ func loadGrammarFS(fsys fs.FS, code string) (*grammar, error) {
 		return nil, err
 	}
 	g.particles = particles
+	for w := range particles {
+		if strings.HasSuffix(w, "-") {
+			g.particlePrefixes = append(g.particlePrefixes, w)
+		}
+	}
+	slices.Sort(g.particlePrefixes)
 	g.opinionHeads = map[string]bool{}
 	for w := range g.opinion {
 		head, _, _ := strings.Cut(w, " ")

@@ -638,7 +638,7 @@ func (a *analysis) nameAt(k int) int {
 			end += 2
 			continue
 		}
-		if a.gr.particles[t.low] || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-") {
+		if a.gr.particle(t.low) {
 			// "de Gaulle", "van der Pluijm", "de la Fuente": particles,
 			// one or two, before a capitalised word.
 			n := 1
@@ -1488,7 +1488,7 @@ func (a *analysis) defineAcronyms() {
 			continue // a mention of its own stands between
 		}
 		acr := fold(toks[p+1].text)
-		if a.contentInitials(m.tokFrom, p, false) != acr && a.contentInitials(m.tokFrom, p, true) != acr {
+		if !a.spellsAcronym(m.tokFrom, p, acr) {
 			continue
 		}
 		if p > m.tokTo {
@@ -1504,6 +1504,13 @@ func (a *analysis) defineAcronyms() {
 // maxAcronymGap bounds the lowercase words between a name and the
 // parenthesis that spells it out.
 const maxAcronymGap = 5
+
+// spellsAcronym: the content words in [from, to) give the folded acronym
+// acr, by their first letters or with the capitalised parts of hyphenated
+// words too.
+func (a *analysis) spellsAcronym(from, to int, acr string) bool {
+	return a.contentInitials(from, to, false) == acr || a.contentInitials(from, to, true) == acr
+}
 
 // contentInitials: the folded first letters of the words in [from, to)
 // that are not function words (articles, prepositions, particles,

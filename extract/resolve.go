@@ -676,14 +676,7 @@ func (a *analysis) resolveDescription(m mention, mi int) int {
 		if e.org != m.org || !genderAgrees(e.gender, m.gender) {
 			continue
 		}
-		country, ok := e.roleFor(m.role)
-		for _, syn := range a.gr.roleSynonyms[m.role] {
-			if ok {
-				break
-			}
-			// "le chef du gouvernement" after "le Premier ministre X".
-			country, ok = e.roleFor(syn)
-		}
+		country, ok := a.roleOrSynonym(&e, m.role)
 		if !ok {
 			continue
 		}
@@ -1434,12 +1427,19 @@ func (a *analysis) speechSource(m mention, mi int) int {
 			continue
 		}
 		for k := c.npFrom; k < c.tokFrom; k++ {
-			if a.toks[k].low == m.role || a.gr.documentAnaphors[m.role] && a.speechNoun(k) {
+			if a.documentNounAt(k, m) {
 				return c.entity
 			}
 		}
 	}
 	return -1
+}
+
+// documentNounAt: token k writes the noun of document description m, or
+// any document's noun when m's is one that takes up all of them ("le
+// document").
+func (a *analysis) documentNounAt(k int, m mention) bool {
+	return a.toks[k].low == m.role || a.gr.documentAnaphors[m.role] && a.speechNoun(k)
 }
 
 // documentAgent: "un rapport d'audit réalisé par le cabinet Numéris … Le
@@ -1452,7 +1452,7 @@ func (a *analysis) documentAgent(m mention, mi int) (int, bool) {
 	// The description's own noun first: "selon le rapport annuel de
 	// l'Agence".
 	for k := m.tokTo - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
-		if toks[k].low != m.role && !(a.gr.documentAnaphors[m.role] && a.speechNoun(k)) {
+		if !a.documentNounAt(k, m) {
 			continue
 		}
 		own := k >= m.tokFrom
@@ -1498,7 +1498,7 @@ const maxDocumentAgentGap = 5
 // noun authored the document; -1 when that sentence has none.
 func (a *analysis) speechNounAuthor(m mention) int {
 	for k := m.tokFrom - 1; k >= 0 && m.tokFrom-k <= orgWindowTokens; k-- {
-		if a.toks[k].low != m.role && !(a.gr.documentAnaphors[m.role] && a.speechNoun(k)) {
+		if !a.documentNounAt(k, m) {
 			continue
 		}
 		// Only where the document is introduced ("issued a statement",
@@ -1655,7 +1655,7 @@ func (a *analysis) orgLike(e *entity) bool {
 func (a *analysis) commonWordInName(words []string) bool {
 	for _, w := range words[1:] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !a.gr.particles[strings.ToLower(w)] && !strings.HasPrefix(w, "al-") && !strings.HasPrefix(w, "el-") {
+		if unicode.IsLower(r) && !a.gr.particle(strings.ToLower(w)) {
 			return true
 		}
 	}
@@ -1748,28 +1748,39 @@ func (a *analysis) relativeOf(m mention, mi int) int {
 // link backwards, is the one person whose full name starts with that
 // given name or ends with that surname.
 func (a *analysis) completeEarlyShortNames() {
+	// The full names by first word and by surname; -2 marks a key two
+	// people share, so that neither completes anyone.
+	byFirst, byLast := map[string]int{}, map[string]int{}
+	note := func(m map[string]int, key string, ei int) {
+		if prev, ok := m[key]; ok && prev != ei {
+			m[key] = -2
+		} else {
+			m[key] = ei
+		}
+	}
+	for ei := range a.entities {
+		f := &a.entities[ei]
+		if f.org || f.place || len(f.words) < 2 || a.articleInName(f.words) {
+			continue
+		}
+		note(byFirst, fold(f.words[0]), ei)
+		note(byLast, f.surname, ei)
+	}
+	if len(byFirst) == 0 {
+		return
+	}
+	var into []int // entity i goes into into[i], or -1
 	for i := range a.entities {
 		e := &a.entities[i]
 		if len(e.words) != 1 || e.org || e.place {
 			continue
 		}
 		w := fold(e.words[0])
-		given := a.isFirstName(e.words[0])
-		target := -1
-		for j := range a.entities {
-			f := &a.entities[j]
-			if j == i || f.org || f.place || len(f.words) < 2 || a.articleInName(f.words) {
-				continue
-			}
-			if given && fold(f.words[0]) == w || !given && f.surname == w {
-				if target >= 0 {
-					target = -1 // two people fit: neither
-					break
-				}
-				target = j
-			}
+		target, ok := byLast[w]
+		if a.isFirstName(e.words[0]) {
+			target, ok = byFirst[w]
 		}
-		if target < 0 || !genderAgrees(a.entities[target].gender, e.gender) {
+		if !ok || target < 0 || target == i || !genderAgrees(a.entities[target].gender, e.gender) {
 			continue
 		}
 		t := &a.entities[target]
@@ -1784,12 +1795,36 @@ func (a *analysis) completeEarlyShortNames() {
 				t.setRole(role, country)
 			}
 		}
-		for mi := range a.mentions {
-			if a.mentions[mi].entity == i {
-				a.mentions[mi].entity = target
+		if into == nil {
+			into = make([]int, len(a.entities))
+			for k := range into {
+				into[k] = -1
 			}
 		}
+		into[i] = target
 	}
+	if into == nil {
+		return
+	}
+	for mi := range a.mentions {
+		if e := a.mentions[mi].entity; e >= 0 && into[e] >= 0 {
+			a.mentions[mi].entity = into[e]
+		}
+	}
+}
+
+// roleOrSynonym is the country of role, or of a synonym of it ("le chef du
+// gouvernement" after "le Premier ministre X"), that entity e was given.
+func (a *analysis) roleOrSynonym(e *entity, role string) (string, bool) {
+	if country, ok := e.roleFor(role); ok {
+		return country, true
+	}
+	for _, syn := range a.gr.roleSynonyms[role] {
+		if country, ok := e.roleFor(syn); ok {
+			return country, true
+		}
+	}
+	return "", false
 }
 
 // onlyHolderOfRole is the one person of the text given description m's
@@ -1804,14 +1839,7 @@ func (a *analysis) onlyHolderOfRole(m mention) int {
 		if e.org || e.place || !genderAgrees(e.gender, m.gender) {
 			continue
 		}
-		_, ok := e.roleFor(m.role)
-		for _, syn := range a.gr.roleSynonyms[m.role] {
-			if ok {
-				break
-			}
-			_, ok = e.roleFor(syn)
-		}
-		if !ok {
+		if _, ok := a.roleOrSynonym(e, m.role); !ok {
 			continue
 		}
 		if found >= 0 {
@@ -1852,7 +1880,7 @@ func (a *analysis) spellOutAcronyms() {
 			from++
 		}
 		words := a.joinedWords(from, r.tokTo)
-		if acr := fold(m.name[0]); len(words) < 2 || a.contentInitials(from, r.tokTo, false) != acr && a.contentInitials(from, r.tokTo, true) != acr {
+		if len(words) < 2 || !a.spellsAcronym(from, r.tokTo, fold(m.name[0])) {
 			// "son site des Rouges-Terres (JU)": a canton, not the
 			// description's acronym.
 			continue
