@@ -1917,11 +1917,7 @@ func (a *analysis) agencyOfCountry(k int) bool {
 // name, whose first word alone would be no name or a role.
 func (a *analysis) endsOnOrgWord(k int) bool {
 	toks := a.toks
-	end := k
-	for end < len(toks) && end-k < maxOrgNameWords && toks[end].para == toks[k].para && toks[end].kind == tokWord && toks[end].capitalized() &&
-		(end == k || toks[end-1].end < toks[end].start) {
-		end++
-	}
+	end := a.capitalisedRunEnd(k)
 	if !a.lx.OrgWords[toks[end-1].text] {
 		return false
 	}
@@ -1951,12 +1947,20 @@ const maxGenitiveOrgWords = 2
 // to maxOrgNameWords, ends on an organisation's word ("Exchange
 // Commission", "Allied Workers' Association").
 func (a *analysis) endsOnOrgWordFrom(k int) bool {
+	end := a.capitalisedRunEnd(k)
+	return end > k && a.lx.OrgWords[a.toks[end-1].text]
+}
+
+// capitalisedRunEnd is the end of the run of at most maxOrgNameWords
+// capitalised words, apart from one another, from token k.
+func (a *analysis) capitalisedRunEnd(k int) int {
 	toks := a.toks
 	end := k
-	for end < len(toks) && end-k < maxOrgNameWords && toks[end].para == toks[k].para && toks[end].kind == tokWord && toks[end].capitalized() {
+	for end < len(toks) && end-k < maxOrgNameWords && toks[end].para == toks[k].para && toks[end].kind == tokWord && toks[end].capitalized() &&
+		(end == k || toks[end-1].end < toks[end].start) {
 		end++
 	}
-	return end > k && a.lx.OrgWords[toks[end-1].text]
+	return end
 }
 
 // minOrgRunWords and maxOrgNameWords bound the capitalised runs read as
