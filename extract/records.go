@@ -630,13 +630,13 @@ func (a *analysis) accept(qi int, d decided) bool {
 		// capitalised phrase a sentence names, not words said.
 		return false
 	}
-	if words <= maxTitleWords+4 && a.setOffByCommas(qi, content) && titleCase([]rune(strings.TrimRight(string(content), ","))) && a.worksNounBefore(qi-1) {
+	if words <= maxTitleWords+4 && a.setOffByCommas(qi, content) && titleCaseBeforeComma(content) && a.worksNounBefore(qi-1) {
 		// "A report commissioned by the Chiefs of Ontario, “Clean Water,
 		// Broken Promises,” found": a title in apposition to the work
 		// it names, whatever verb the sentence has.
 		return false
 	}
-	if !d.hasCue && words <= maxWorkWords && a.appositiveTitle(qi, content) && titleCase([]rune(strings.TrimRight(string(content), ","))) && !a.speaksInPerson(content) {
+	if !d.hasCue && words <= maxWorkWords && a.appositiveTitle(qi, content) && titleCaseBeforeComma(content) && !a.speaksInPerson(content) {
 		// "a documentary, “Eleven Doors Down,” due out next spring": a
 		// title set off by commas after the noun it names.
 		return false
@@ -1278,12 +1278,17 @@ func (a *analysis) namedInPassing(qi int, content []rune) bool {
 // due out"); the comma may stand inside the marks ("third novel, “The
 // Salt Road Home,” will be").
 func (a *analysis) appositiveTitle(qi int, content []rune) bool {
-	if qi < 2 || qi+1 >= len(a.toks) {
+	if qi < 2 || !a.setOffByCommas(qi, content) {
 		return false
 	}
-	p, n, w := a.toks[qi-1], a.toks[qi+1], a.toks[qi-2]
-	return p.isPunct(",") && w.kind == tokWord && !w.capitalized() && a.isVerbForm(qi-2) == 0 &&
-		(n.isPunct(",") || content[len(content)-1] == ',')
+	w := a.toks[qi-2]
+	return w.kind == tokWord && !w.capitalized() && a.isVerbForm(qi-2) == 0
+}
+
+// titleCaseBeforeComma: the content, a closing comma left out, is in
+// title case ("Clean Water, Broken Promises,").
+func titleCaseBeforeComma(content []rune) bool {
+	return titleCase([]rune(strings.TrimRight(string(content), ",")))
 }
 
 // setOffByCommas: a comma before the quote at qi, and one after it or at
