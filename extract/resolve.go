@@ -1158,11 +1158,13 @@ func (a *analysis) salientSubject(m mention, mi int) int {
 		// A lone word of unknown gender may be a place; "Selon Le
 		// Parisien" names a source, not the person the text is about;
 		// "de la Royale Entente" takes an article no person's name does.
-		if e.org || e.place || e.lone() || a.afterSourcePhrase(c.tokFrom) || a.articleBeforeName(c) || a.placeAfterLocative(c, e) {
+		if e.org || e.place || e.lone() || a.afterSourcePhrase(c.tokFrom) || a.articleBeforeName(c) {
 			continue
 		}
 		if !c.possessive && !a.subjectPosition(c) && !a.opinionHolder(c) && e.gender == 0 && !a.isFirstName(e.words[0]) {
-			continue // "the FedEx Cup race": a name no first name makes a person's, as an object
+			// "the FedEx Cup race", "à Paris La Défense Arena": a name no
+			// first name makes a person's, as an object or a place.
+			continue
 		}
 		if c.possessive || !a.subjectPosition(c) && !a.opinionHolder(c) || !genderAgrees(e.gender, m.gender) {
 			return -1 // someone else was named since
@@ -1691,18 +1693,6 @@ func (a *analysis) headlineNamed(match func(*entity) bool) int {
 // itself, not before a role or a demonym that precedes it ("la Royale
 // Entente", "the Grand Hotel"; not "le président Paul Roux"): no
 // person's name takes one.
-// placeAfterLocative: "devant 38 000 spectateurs à Paris La Défense
-// Arena": a name no first name makes a person's, right after a preposition
-// that places, is where things happen, not someone named.
-func (a *analysis) placeAfterLocative(c mention, e *entity) bool {
-	k := c.tokFrom
-	if k == 0 || e.gender != 0 {
-		return false
-	}
-	p := a.toks[k-1]
-	return p.kind == tokWord && p.para == a.toks[k].para && a.gr.locatives[p.low]
-}
-
 func (a *analysis) articleBeforeName(c mention) bool {
 	k := c.tokFrom
 	if k == 0 || c.npFrom != 0 && c.npFrom != k {
