@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // afterQuote reads what follows the quote: "« … », a déclaré X", "“…,”
 // X said", "“…,” said X", "« … », a-t-il ajouté", "« … », selon X".
@@ -132,9 +135,9 @@ func (a *analysis) cueAfter(qi int, s sentence) (cue, bool) {
 // and a person's name opened by a first name or an honorific follows it,
 // then the end of the sentence or a comma; the name's mention, or -1.
 func (a *analysis) unknownVerbThenPerson(k, limit int) int {
-	t := a.toks[k]
-	if t.kind != tokWord || t.capitalized() || len([]rune(t.text)) < minUnknownVerbLen || a.lx.Stopwords[t.low] || a.gr.prepositions[t.low] ||
-		a.isDeterminer(t.low) || a.gr.clause[t.low] || a.gr.links[t.low] || a.gr.aux[t.low] {
+	// A word that could open a noun phrase is one the lexicon does not
+	// know as a verb and no function word.
+	if !a.premodifier(k) || a.gr.links[a.toks[k].low] || utf8.RuneCountInString(a.toks[k].text) < minUnknownVerbLen {
 		return -1
 	}
 	if k+1 >= limit || !a.personStart(k+1) {
