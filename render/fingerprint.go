@@ -77,53 +77,29 @@ type digests struct {
 // object's digest in its own slot, so the digests do not depend on the
 // order the workers take them.
 func newDigests(ctx context.Context, s *Site, env digest) (*digests, error) {
-	each := func(n int, fn func(i int) digest) ([]digest, error) {
-		out := make([]digest, n)
-		err := parallelN(ctx, n, runtime.GOMAXPROCS(0), func(i int) error {
-			out[i] = fn(i)
-			return nil
-		})
-		return out, err
-	}
 	d := &digests{env: env, quote: make(map[*Quote]digest, len(s.Quotes)), articleM: make(map[*Article]digest, len(s.Articles)),
 		article: make(map[*Article]digest, len(s.Articles)), speaker: make(map[*Speaker]digest, len(s.Speakers))}
-	artM, err := each(len(s.Articles), func(i int) digest {
-		a := s.Articles[i]
+	if err := digestAll(ctx, s.Articles, d.articleM, func(a *Article) digest {
 		doc := a.Doc
 		return newHasher("article-meta").json([]any{doc.ID, doc.Title, doc.Date, doc.Outlet, doc.Authors,
 			doc.Format, a.Slug, a.Lang, a.Source, a.URL}).sum()
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
-	}
-	for i, a := range s.Articles {
-		d.articleM[a] = artM[i]
 	}
 	// The speaker's own fields; its quotes are added below.
-	spM, err := each(len(s.Speakers), func(i int) digest {
-		sp := s.Speakers[i]
+	if err := digestAll(ctx, s.Speakers, d.speaker, func(sp *Speaker) digest {
 		return newHasher("speaker-meta").json([]any{sp.ID, sp.Name, sp.Aliases, sp.Slug, sp.Description,
 			sp.QID, sp.Wikidata, sp.Org, sp.Unnamed, sp.Unattributed, sp.URL}).sum()
-	})
-	if err != nil {
-		return nil, err
-	}
-	for i, sp := range s.Speakers {
-		d.speaker[sp] = spM[i]
-	}
-	ownList, err := each(len(s.Quotes), func(i int) digest {
-		q := s.Quotes[i]
-		return newHasher("quote-own").json(q.Record).str(q.URL).str(q.SourceLink).digest(d.articleM[q.Article]).sum()
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
 	own := make(map[*Quote]digest, len(s.Quotes))
-	for i, q := range s.Quotes {
-		own[q] = ownList[i]
+	if err := digestAll(ctx, s.Quotes, own, func(q *Quote) digest {
+		return newHasher("quote-own").json(q.Record).str(q.URL).str(q.SourceLink).digest(d.articleM[q.Article]).sum()
+	}); err != nil {
+		return nil, err
 	}
-	quotes, err := each(len(s.Quotes), func(i int) digest {
-		q := s.Quotes[i]
+	if err := digestAll(ctx, s.Quotes, d.quote, func(q *Quote) digest {
 		h := newHasher("quote").digest(own[q]).digest(d.speaker[q.Speaker])
 		for _, o := range q.Also {
 			h.digest(own[o])
@@ -133,42 +109,46 @@ func newDigests(ctx context.Context, s *Site, env digest) (*digests, error) {
 			h.json(c.Entry)
 		}
 		return h.sum()
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
-	for i, q := range s.Quotes {
-		d.quote[q] = quotes[i]
-	}
-	arts, err := each(len(s.Articles), func(i int) digest {
-		a := s.Articles[i]
+	if err := digestAll(ctx, s.Articles, d.article, func(a *Article) digest {
 		h := newHasher("article").digest(d.articleM[a]).str(a.Doc.Text)
 		for _, q := range a.Quotes {
 			h.digest(d.quote[q])
 		}
 		return h.sum()
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
-	for i, a := range s.Articles {
-		d.article[a] = arts[i]
-	}
-	sps, err := each(len(s.Speakers), func(i int) digest {
-		sp := s.Speakers[i]
+	// The speaker's digest grows from its own fields to its quotes: fn
+	// reads the map digestAll writes only once every digest is made.
+	if err := digestAll(ctx, s.Speakers, d.speaker, func(sp *Speaker) digest {
 		h := newHasher("speaker").digest(d.speaker[sp]).str(strconv.Itoa(sp.Articles))
 		for _, q := range sp.Quotes {
 			h.digest(d.quote[q])
 		}
 		return h.sum()
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
-	for i, sp := range s.Speakers {
-		d.speaker[sp] = sps[i]
-	}
 	return d, nil
+}
+
+// digestAll computes fn of every key on all cores, each digest in its own
+// slot, then stores them in m: fn may read m, which no worker writes.
+func digestAll[K comparable](ctx context.Context, keys []K, m map[K]digest, fn func(K) digest) error {
+	out := make([]digest, len(keys))
+	if err := parallelN(ctx, len(keys), runtime.GOMAXPROCS(0), func(i int) error {
+		out[i] = fn(keys[i])
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i, k := range keys {
+		m[k] = out[i]
+	}
+	return nil
 }
 
 // key is the fingerprint of one page of a kind made from the given parts.
